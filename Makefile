@@ -1,0 +1,56 @@
+# Kiosque: `make site` builds the archive, `make test` runs every test. Both create .venv
+# and install the pinned dependencies on first use.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PELICAN := $(PY) -m pelican
+PORT ?= 8000
+DEMO := demo
+
+.PHONY: site publish serve test lint clean demo bench screenshots lock chromium
+
+$(VENV)/.installed: requirements.txt constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt -c constraints.txt
+	touch $@
+
+site: $(VENV)/.installed
+	$(PELICAN) content -s pelicanconf.py -o output
+
+publish: $(VENV)/.installed
+	$(PELICAN) content -s publishconf.py -o output
+
+serve: site
+	@echo "Serving output/ on http://localhost:$(PORT)/ (search needs HTTP, not file://)"
+	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory output
+
+# Browser tests need Debian's Chromium (browser downloads are impossible here).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: $(VENV)/.installed chromium
+	$(PY) -m pytest -n 2 --dist loadfile
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check .
+
+# The 200 real corpus articles (plus the seed) as a demo archive in demo/, apart from content/.
+demo: $(VENV)/.installed
+	mkdir -p $(DEMO)/content/seeds
+	cp tests/fixtures/orange/*.txt content/seeds/*.txt $(DEMO)/content/seeds/
+	$(PELICAN) $(DEMO)/content -s pelicanconf.py -o $(DEMO)/output \
+		-e 'PATH="$(abspath $(DEMO))/content"' 'CACHE_PATH="$(abspath $(DEMO))/cache"'
+
+bench: $(VENV)/.installed
+	$(PY) bench/run_all.py
+
+lock: $(VENV)/.installed
+	$(PY) -m pip freeze --exclude-editable | grep -v '^pkg_resources' > constraints.tmp
+	{ echo "# Exact versions of every package, direct or not (pip freeze). Regenerate with"; \
+	  echo "# \`make lock\` after changing requirements.txt."; cat constraints.tmp; } > constraints.txt
+	rm constraints.tmp
+
+# Generated things only: content/ (raw articles and committed posts) is never touched.
+clean:
+	rm -rf output cache $(DEMO) .kiosque .pytest_cache .ruff_cache

@@ -1,0 +1,85 @@
+"""Recognising page chrome: the site's navigation, calls to action and related links.
+
+Chrome is classified generically (calls to action, very short navigation-like lines, related
+headline blocks after the article) so that sites we have never seen lose their footers too;
+site-specific markers can be added with the ``KIOSQUE_CHROME_MARKERS`` setting.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Lines a news page prints around an article, on most French sites.
+DEFAULT_MARKERS = (
+    r"r[ée]agir",
+    r"r[ée]agissez",
+    r"[àa] lire aussi",
+    r"lire aussi",
+    r"voir aussi",
+    r"sur le m[êe]me sujet",
+    r"dans la m[êe]me rubrique",
+    r"les plus lus",
+    r"newsletter",
+    r"inscrivez-vous",
+    r"abonnez-vous",
+    r"suivez-nous",
+    r"partager",
+    r"partagez",
+    r"r[ée]seaux sociaux",
+    r"que pensez-vous",
+    r"votre avis",
+    r"poster un commentaire",
+    r"laisser un commentaire",
+    r"commentaires?",
+    r"soyez le premier",
+    r"me notifier",
+    r"publicit[ée]",
+    r"avatar",
+    r"wpdiscuz",
+    r"tags?\s*:",
+    r"mots-cl[ée]s\s*:",
+    r"cet article vous a plu",
+    r"signaler un abus",
+    r"imprimer",
+    r"envoyer par e-?mail",
+    r"(facebook|twitter|instagram|linkedin|whatsapp|youtube|tiktok|pinterest)\b",
+)
+
+_SENTENCE_END = re.compile(r"[.!?…»\"”)]$")
+_BULLET = re.compile(r"^[•·▪◦*\-–—]\s+")
+
+
+def marker_pattern(extra: tuple[str, ...] | list[str] = ()) -> re.Pattern:
+    alternatives = "|".join([*DEFAULT_MARKERS, *extra])
+    return re.compile(rf"^(?:{alternatives})", re.IGNORECASE)
+
+
+def is_marker(line: str, markers: re.Pattern) -> bool:
+    return bool(markers.match(_BULLET.sub("", line)))
+
+
+def is_paragraph(line: str, markers: re.Pattern) -> bool:
+    """A line of running prose: several words ending like a sentence, and no call to action."""
+    if is_marker(line, markers):
+        return False
+    return len(line.split()) >= 6 and bool(_SENTENCE_END.search(line))
+
+
+def tail_start(lines: list[str], start: int, markers: re.Pattern) -> int:
+    """Index where the page's tail begins: after the last paragraph of prose.
+
+    Anything after the last real paragraph (related headlines, social names, polls) is chrome:
+    an article never ends on a sub-heading or a bare link.
+    """
+    last = start - 1
+    for i in range(start, len(lines)):
+        if is_paragraph(lines[i], markers):
+            last = i
+    # A list that closes the article (bullets right after the last paragraph) stays, unless
+    # a marker line separates it from the prose.
+    end = last + 1
+    while end < len(lines) and _BULLET.match(lines[end]) and not is_marker(lines[end], markers):
+        if len(lines[end].split()) < 4:
+            break
+        end += 1
+    return end

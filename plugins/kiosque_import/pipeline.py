@@ -1,0 +1,190 @@
+"""The import: raw files in ``seeds`` become Markdown posts in ``posts``.
+
+read → decode → split → (enrich, by signal) → slug and date → write. Only new and changed raw
+files are converted; the manifest tells what was generated from what, so hand edits are kept.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from tqdm import tqdm
+
+from . import chrome, manifest, post, slugs
+from .article import Article, Refused
+from .decode import decode
+from .read import MAX_BYTES, content_hash, read_raw
+from .report import Report
+from .signals import articles_parsed
+from .storage import import_lock, remove_stale_temp_files, write_atomic
+from .structure import Splitter
+from .text import clean_lines
+
+log = logging.getLogger(__name__)
+
+# Bump when a change to the conversion should regenerate posts that were not edited by hand.
+CONVERTER = 1
+CHUNK = 500  # articles parsed, enriched and written between two manifest saves
+DEFAULT_BREADCRUMBS = (r"toutes les news\s+(?P<section>.+)",)
+
+
+@dataclass
+class Options:
+    seeds: Path
+    posts: Path
+    report: Path | None = None
+    markers: tuple[str, ...] = ()
+    breadcrumbs: tuple[str, ...] = DEFAULT_BREADCRUMBS
+    section_names: dict[str, str] = field(default_factory=dict)
+    max_bytes: int = MAX_BYTES
+    lock_timeout: float = 60.0
+    today: date | None = None
+    progress: bool | None = None  # None: a bar only on a terminal
+    settings: dict = field(default_factory=dict)  # passed to enrichers
+
+    def splitter(self) -> Splitter:
+        breadcrumbs = re.compile("^(?:" + "|".join(self.breadcrumbs) + ")$", re.IGNORECASE)
+        return Splitter(chrome.marker_pattern(self.markers), breadcrumbs, self.section_names)
+
+
+def parse(source: str, data: bytes, splitter: Splitter) -> Article:
+    """One raw article's bytes to a structured record (no disk access)."""
+    article = Article(source=source, raw_hash=content_hash(data))
+    article.text = decode(data)
+    article.lines = clean_lines(article.text)
+    if not article.lines:
+        raise Refused("no text after cleaning")
+    splitter.split(article)
+    article.tags = list(dict.fromkeys(article.sections))
+    return article
+
+
+def run_import(options: Options) -> Report:
+    seeds, posts = Path(options.seeds), Path(options.posts)
+    if not seeds.is_dir():
+        raise FileNotFoundError(f"{seeds}: no such folder of raw articles")
+    posts.mkdir(parents=True, exist_ok=True)
+    report = Report(seeds=str(seeds), posts=str(posts))
+    lock = import_lock(posts, options.lock_timeout)
+    try:
+        remove_stale_temp_files(posts)
+        entries = manifest.load(posts)
+        todo = _plan(seeds, posts, entries, report, options)
+        _convert(todo, posts, entries, report, options)
+        present = {p.name for p in seeds.glob("*.txt")}
+        report.missing_raw = sorted(set(entries) - present)
+    finally:
+        lock.release()
+    if options.report:
+        report.write_json(Path(options.report))
+    return report
+
+
+def _plan(seeds: Path, posts: Path, entries: dict, report: Report, options: Options):
+    """Decide for each raw file: convert it, or say why not. Returns [(name, bytes, reason)]."""
+    by_hash = {entry.raw_hash: source for source, entry in entries.items()}
+    todo = []
+    paths = sorted(seeds.glob("*.txt"))
+    for path in tqdm(paths, desc="reading", unit="file", disable=_no_bar(options), leave=False):
+        name = path.name
+        try:
+            data = read_raw(path, options.max_bytes)
+        except Refused as exc:
+            _refuse(report, path, str(exc))
+            continue
+        except OSError as exc:
+            _refuse(report, path, f"unreadable ({exc.strerror or exc})")
+            continue
+        raw_hash = content_hash(data)
+        entry = entries.get(name)
+        if entry is None:
+            if raw_hash in by_hash:
+                report.duplicates.append({"file": name, "same_as": by_hash[raw_hash]})
+                continue
+            by_hash[raw_hash] = name
+            todo.append((name, data, "new"))
+            continue
+        post_path = posts / entry.post
+        current = post_path.read_bytes() if post_path.exists() else None
+        hand_edited = current is not None and manifest.text_hash(current) != entry.post_hash
+        raw_changed = entry.raw_hash != raw_hash
+        if current is None:
+            todo.append((name, data, "restored"))
+        elif hand_edited and raw_changed:
+            report.conflicts.append(name)
+            log.warning("%s: raw file changed after %s was edited by hand; post kept", path, post_path)
+        elif hand_edited:
+            report.hand_edits_kept.append(name)
+        elif raw_changed or entry.converter != CONVERTER:
+            todo.append((name, data, "changed"))
+        else:
+            report.unchanged += 1
+    return todo
+
+
+def _convert(todo, posts: Path, entries: dict, report: Report, options: Options) -> None:
+    splitter = options.splitter()
+    taken = {entry.slug for entry in entries.values()}
+    today = options.today or datetime.now(timezone.utc).date()
+    bar = tqdm(total=len(todo), desc="importing", unit="article", disable=_no_bar(options))
+    for start in range(0, len(todo), CHUNK):
+        chunk = todo[start:start + CHUNK]
+        parsed = []
+        for name, data, reason in chunk:
+            try:
+                parsed.append((parse(name, data, splitter), reason))
+            except Refused as exc:
+                _refuse(report, options.seeds / name, str(exc))
+        if parsed:
+            articles_parsed.send([article for article, _ in parsed], settings=options.settings)
+        for article, reason in parsed:
+            _write(article, reason, posts, entries, taken, today, report)
+        manifest.save(posts, entries)
+        bar.update(len(chunk))
+    bar.close()
+
+
+def _write(article: Article, reason: str, posts: Path, entries: dict, taken: set, today: date, report: Report):
+    entry = entries.get(article.source)
+    first_seen = entry.first_seen if entry else today.isoformat()
+    if article.date is None:
+        article.date = datetime.fromisoformat(first_seen)
+        article.date_estimated = True
+    if entry:
+        article.slug = entry.slug
+        text = post.render(article)
+    else:
+        article.slug, text = _claim_slug(article, posts, taken)
+    file_name = f"{article.slug}.md"
+    write_atomic(posts / file_name, text)
+    entries[article.source] = manifest.Entry(
+        raw_hash=article.raw_hash, post=file_name, post_hash=manifest.text_hash(text),
+        slug=article.slug, first_seen=first_seen, converter=CONVERTER,
+    )
+    getattr(report, reason).append(article.source)
+
+
+def _claim_slug(article: Article, posts: Path, taken: set) -> tuple[str, str]:
+    """A slug no other post uses; a file a killed run wrote for this very article is adopted."""
+    base = slugs.base_slug(article.title, article.raw_hash)
+    while True:
+        article.slug = slugs.unique_slug(base, taken)
+        text = post.render(article)
+        existing = posts / f"{article.slug}.md"
+        if not existing.exists() or existing.read_text(encoding="utf-8", errors="replace") == text:
+            taken.add(article.slug)
+            return article.slug, text
+        taken.add(article.slug)  # a post written by hand or by another raw file: leave it be
+
+
+def _refuse(report: Report, path: Path, reason: str) -> None:
+    report.refuse(path.name, reason)
+    log.warning("%s: refused: %s", path, reason)
+
+
+def _no_bar(options: Options) -> bool | None:
+    return None if options.progress is None else not options.progress

@@ -1,0 +1,27 @@
+"""Pelican hooks: import raw articles when Pelican starts, so `pelican` alone does it."""
+
+from __future__ import annotations
+
+import logging
+
+from pelican import signals
+
+from . import settings as kiosque_settings
+from .pipeline import run_import
+
+log = logging.getLogger(__name__)
+
+
+def import_on_start(pelican) -> None:
+    if not kiosque_settings.get(pelican.settings, "KIOSQUE_IMPORT"):
+        return
+    options = kiosque_settings.options_from(pelican.settings)
+    if not options.seeds.is_dir():
+        log.info("Kiosque: no raw-article folder at %s, nothing to import", options.seeds)
+        return
+    report = run_import(options)
+    log.info("%s", report.summary())
+
+
+def register() -> None:
+    signals.initialized.connect(import_on_start)

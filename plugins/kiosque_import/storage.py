@@ -1,0 +1,48 @@
+"""Atomic writes and the import lock: an interrupted run never leaves half a file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+LOCK_NAME = ".import.lock"
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never a mix."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def remove_stale_temp_files(folder: Path) -> None:
+    """Temp files a killed run left behind (``write_atomic`` names them ``.<name>.*.tmp``)."""
+    for stale in folder.glob(".*.tmp"):
+        stale.unlink(missing_ok=True)
+
+
+class ImportLocked(RuntimeError):
+    pass
+
+
+def import_lock(posts: Path, timeout: float) -> FileLock:
+    """A lock on the posts folder, so two imports never interleave their writes."""
+    lock = FileLock(str(posts / LOCK_NAME), timeout=timeout)
+    try:
+        lock.acquire()
+    except Timeout as exc:
+        raise ImportLocked(
+            f"another import is writing to {posts} (lock {posts / LOCK_NAME}); try again when it ends"
+        ) from exc
+    return lock
