@@ -45,8 +45,9 @@ DEFAULT_MARKERS = (
     r"(facebook|twitter|instagram|linkedin|whatsapp|youtube|tiktok|pinterest)\b",
 )
 
+LONG_LINE = 25  # words; no headline, link or call to action is this long
 _SENTENCE_END = re.compile(r"[.!?…»\"”)]$")
-_BULLET = re.compile(r"^[•·▪◦*\-–—]\s+")
+_BULLET = re.compile(r"^[•·▪◦‣-]\s+")
 
 
 def marker_pattern(extra: tuple[str, ...] | list[str] = ()) -> re.Pattern:
@@ -62,7 +63,9 @@ def is_paragraph(line: str, markers: re.Pattern) -> bool:
     """A line of running prose: several words ending like a sentence, and no call to action."""
     if is_marker(line, markers):
         return False
-    return len(line.split()) >= 6 and bool(_SENTENCE_END.search(line))
+    words = len(line.split())
+    # Long lines are prose even when a wire-service code trails them ("voter.dch/oaa/it").
+    return words >= LONG_LINE or (words >= 6 and bool(_SENTENCE_END.search(line)))
 
 
 def tail_start(lines: list[str], start: int, markers: re.Pattern) -> int:
@@ -75,6 +78,7 @@ def tail_start(lines: list[str], start: int, markers: re.Pattern) -> int:
     for i in range(start, len(lines)):
         if is_paragraph(lines[i], markers):
             last = i
+    last = min(last, _standalone_marker(lines, start, markers) - 1)
     # A list that closes the article (bullets right after the last paragraph) stays, unless
     # a marker line separates it from the prose.
     end = last + 1
@@ -83,3 +87,17 @@ def tail_start(lines: list[str], start: int, markers: re.Pattern) -> int:
             break
         end += 1
     return end
+
+
+def _standalone_marker(lines: list[str], start: int, markers: re.Pattern) -> int:
+    """First line that is only a call to action (``Réagir``, ``A lire aussi``) with no long
+    paragraph after it: what follows is related headlines, however sentence-like they are."""
+    long_after = len(lines)
+    for i in range(len(lines) - 1, start - 1, -1):
+        if len(lines[i].split()) >= LONG_LINE:
+            break
+        long_after = i
+    for i in range(max(start + 1, long_after), len(lines)):
+        if len(lines[i].split()) <= 6 and is_marker(lines[i], markers):
+            return i
+    return len(lines)

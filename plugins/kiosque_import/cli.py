@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _settings(args) -> dict:
-    override = {"KIOSQUE_IMPORT": False}
+    override = {"KIOSQUE_IMPORT": False, "KIOSQUE_BUILD_LOCK": False}
     path = str(args.settings) if args.settings.exists() else None
     if args.no_plugins:
         override["PLUGINS"] = []

@@ -7,9 +7,10 @@ files are converted; the manifest tells what was generated from what, so hand ed
 from __future__ import annotations
 
 import logging
+import os
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from tqdm import tqdm
@@ -129,7 +130,7 @@ def _plan(seeds: Path, posts: Path, entries: dict, report: Report, options: Opti
 def _convert(todo, posts: Path, entries: dict, report: Report, options: Options) -> None:
     splitter = options.splitter()
     taken = {entry.slug for entry in entries.values()}
-    today = options.today or datetime.now(timezone.utc).date()
+    today = options.today or datetime.now(UTC).date()
     bar = tqdm(total=len(todo), desc="importing", unit="article", disable=_no_bar(options))
     for start in range(0, len(todo), CHUNK):
         chunk = todo[start:start + CHUNK]
@@ -143,6 +144,7 @@ def _convert(todo, posts: Path, entries: dict, report: Report, options: Options)
             articles_parsed.send([article for article, _ in parsed], settings=options.settings)
         for article, reason in parsed:
             _write(article, reason, posts, entries, taken, today, report)
+        os.sync()  # the chunk's posts reach the disk before the manifest records them
         manifest.save(posts, entries)
         bar.update(len(chunk))
     bar.close()
@@ -160,7 +162,7 @@ def _write(article: Article, reason: str, posts: Path, entries: dict, taken: set
     else:
         article.slug, text = _claim_slug(article, posts, taken)
     file_name = f"{article.slug}.md"
-    write_atomic(posts / file_name, text)
+    write_atomic(posts / file_name, text, durable=False)
     entries[article.source] = manifest.Entry(
         raw_hash=article.raw_hash, post=file_name, post_hash=manifest.text_hash(text),
         slug=article.slug, first_seen=first_seen, converter=CONVERTER,

@@ -6,6 +6,7 @@ import logging
 
 from pelican import signals
 
+from . import buildlock
 from . import settings as kiosque_settings
 from .pipeline import run_import
 
@@ -24,4 +25,5 @@ def import_on_start(pelican) -> None:
 
 
 def register() -> None:
+    buildlock.register()  # first, so the build lock is held before the import starts
     signals.initialized.connect(import_on_start)

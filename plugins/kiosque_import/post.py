@@ -28,7 +28,7 @@ def escape(text: str) -> str:
 
 
 def metadata_value(value: str) -> str:
-    return " ".join(value.split())
+    return re.sub(r"[ \t\r\n]+", " ", value).strip()
 
 
 def _list_value(values: list[str]) -> str:

@@ -30,6 +30,8 @@ def content_hash(data: bytes) -> str:
 def _looks_binary(data: bytes) -> bool:
     # Text in any of the encodings we accept (UTF-8, UTF-16 aside, cp1252) never holds NUL
     # bytes, and control characters other than tab/newline/formfeed are rare in prose.
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 with its byte-order mark: NUL bytes are normal there
     sample = data[:8192]
     if b"\x00" in sample:
         return True

@@ -15,9 +15,11 @@ from .sections import section_names
 _SECTION_LEDE = re.compile(
     r"^(?P<sections>[A-ZÀ-ÖØ-ÞŒ0-9][A-ZÀ-ÖØ-ÞŒ0-9 '’/,&.\-]{1,80}?)\s+[-–—]\s+(?P<lede>\S.*)$"
 )
-_BULLET = re.compile(r"^[•·▪◦*\-–—]\s+")
+_BULLET = re.compile(r"^[•·▪◦‣-]\s+")
 _QUOTED = re.compile(r"^(«.*»|\".*\"|“.*”)$")
-_BYLINE_AUTHOR = re.compile(r"^(?:par\s+)?(?P<author>.+?)\s*(?:[,|–—-]\s*)?(?:publi[ée]|mis à jour|mis en ligne|le \d)", re.IGNORECASE)
+_BYLINE_AUTHOR = re.compile(
+    r"^(?:par\s+)?(?P<author>.+?)\s*(?:[,|–—-]\s*)?(?:publi[ée]|mis à jour|mis en ligne|le \d)", re.IGNORECASE
+)
 _LETTER = re.compile(r"[^\W\d_]")
 
 

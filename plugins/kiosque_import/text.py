@@ -13,15 +13,21 @@ _STRAY_TAG = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"[ \t\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u3000]+")
+_NO_BREAK = re.compile(r"[\u00a0\u202f\u2007\u2009]")
 _ZERO_WIDTH = re.compile(r"[\u200b\u2060\ufeff]")
 
 
 def clean_line(line: str) -> str:
     line = html.unescape(_STRAY_TAG.sub("", line))
     line = _ZERO_WIDTH.sub("", line)
-    # One plain space everywhere: French spacing (before « : ; ! ? » and inside guillemets)
-    # is restored at render time by the typography extension, the same way for every source.
-    return _SPACES.sub(" ", line).strip()
+    return _SPACES.sub(_one_space, line).strip(" \t\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u3000")
+
+
+def _one_space(run: re.Match) -> str:
+    # French typography puts (narrow) no-break spaces before « : ; ! ? » and inside guillemets;
+    # a run of spaces keeps its no-break space so that line breaks still fall where they should.
+    found = _NO_BREAK.search(run.group())
+    return found.group() if found else " "
 
 
 def clean_lines(text: str) -> list[str]:

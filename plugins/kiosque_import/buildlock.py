@@ -1,0 +1,73 @@
+"""The build lock: two Pelican builds of the same output never write it at the same time.
+
+Pelican writes its output files in place and without a lock, so two builds at once (``make site``
+twice, or ``make site`` while ``make publish`` runs) would interleave their pages. The lock is held
+from ``initialized`` (before the import runs) to the end of ``finalized`` (after the search index is
+written), in ``.kiosque/build-<output folder name>.lock`` beside the output folder: never inside
+it, since ``DELETE_OUTPUT_DIRECTORY`` empties that folder during the build.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+from pelican import signals
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT = 600.0  # seconds a second build waits for the first one
+# One lock object per lock file, so a process that runs several builds (tests, autoreload)
+# re-enters its own lock instead of waiting for itself after a build that crashed.
+_LOCKS: dict[str, FileLock] = {}
+
+
+class BuildLocked(RuntimeError):
+    pass
+
+
+def lock_path(settings: dict) -> Path:
+    output = Path(settings.get("OUTPUT_PATH") or "output").resolve()
+    return output.parent / ".kiosque" / f"build-{output.name}.lock"
+
+
+def acquire(pelican) -> None:
+    if not pelican.settings.get("KIOSQUE_BUILD_LOCK", True):
+        return  # the import CLI loads plugins through Pelican but builds nothing
+    path = lock_path(pelican.settings)
+    lock = _LOCKS.setdefault(str(path), FileLock(str(path)))
+    if lock.is_locked:
+        return  # this process already holds it (autoreload, or a build that raised)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    timeout = float(pelican.settings.get("KIOSQUE_BUILD_LOCK_TIMEOUT", DEFAULT_TIMEOUT))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        log.warning("Kiosque: another build is writing %s; waiting up to %.0f s (lock %s)",
+                    pelican.output_path, timeout, path)
+        try:
+            lock.acquire(timeout=timeout)
+        except Timeout as exc:
+            raise BuildLocked(
+                f"another build is writing {pelican.output_path} (lock {path}); try again when it ends"
+            ) from exc
+    # Connected now, not in register(), so that it runs after every other plugin's finalized
+    # receiver (the search index is written there): blinker calls receivers in connection order.
+    signals.finalized.connect(release)
+
+
+def acquire_for_run(pelican) -> None:
+    """Each ``run()`` (autoreload rebuilds too) takes the lock; returns no generator."""
+    acquire(pelican)
+
+
+def release(pelican) -> None:
+    lock = _LOCKS.get(str(lock_path(pelican.settings)))
+    if lock is not None and lock.is_locked:
+        lock.release(force=True)
+
+
+def register() -> None:
+    signals.initialized.connect(acquire)
+    signals.get_generators.connect(acquire_for_run)

@@ -1,0 +1,110 @@
+"""Shared fixtures: a real site built by Pelican from the seed and the 200 corpus articles,
+served over HTTP, and Debian's Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED = ROOT / "content" / "seeds" / "000_9e9c1d13546101e7.txt"
+ORANGE = FIXTURES / "orange"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+sys.path.insert(0, str(ROOT / "plugins"))
+
+
+@dataclass
+class Site:
+    root: Path
+    content: Path
+    seeds: Path
+    posts: Path
+    output: Path
+    cache: Path
+
+
+def make_site_dirs(root: Path, raw_files) -> Site:
+    site = Site(root, root / "content", root / "content" / "seeds", root / "content" / "posts",
+                root / "output", root / "cache")
+    site.seeds.mkdir(parents=True)
+    for raw in raw_files:
+        shutil.copy(raw, site.seeds / Path(raw).name)
+    return site
+
+
+def build(site: Site, settings_file: str = "pelicanconf.py", **overrides) -> None:
+    """A real Pelican build with the project's settings, pointed at the given folders."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    settings = read_settings(
+        str(ROOT / settings_file),
+        override={
+            "PATH": str(site.content),
+            "OUTPUT_PATH": str(site.output),
+            "CACHE_PATH": str(site.cache),
+            "KIOSQUE_REPORT": str(site.root / ".kiosque" / "import-report.json"),
+            **overrides,
+        },
+    )
+    Pelican(settings).run()
+
+
+def corpus_files() -> list[Path]:
+    return [SEED, *sorted(ORANGE.glob("*.txt"))]
+
+
+@pytest.fixture(scope="session")
+def corpus_site(tmp_path_factory) -> Site:
+    """The seed plus the 200 corpus articles, imported and built once per test process."""
+    site = make_site_dirs(tmp_path_factory.mktemp("corpus-site"), corpus_files())
+    build(site)
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(corpus_site):
+    """``corpus_site``'s output/ over HTTP on a free loopback port; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(corpus_site.output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium (browser downloads are impossible here), driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    yield page
+    context.close()

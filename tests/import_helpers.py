@@ -1,0 +1,30 @@
+"""Small helpers for import tests: run an import into temp folders, read posts back."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from kiosque_import.pipeline import Options, run_import
+
+TODAY = date(2026, 1, 15)
+
+
+def run(seeds: Path, posts: Path, **kwargs):
+    options = Options(seeds=seeds, posts=posts, report=posts.parent / "report.json", today=TODAY,
+                      progress=False, **kwargs)
+    return run_import(options)
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file's bytes and mtime, to prove a run changed nothing."""
+    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def read_meta(post: Path) -> dict[str, str]:
+    head = post.read_text(encoding="utf-8").split("\n\n", 1)[0]
+    return dict(line.split(": ", 1) for line in head.splitlines())
+
+
+def body(post: Path) -> str:
+    return post.read_text(encoding="utf-8").split("\n\n", 1)[1]
