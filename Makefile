@@ -25,12 +25,22 @@ serve: site
 	@echo "Serving output/ on http://localhost:$(PORT)/ (search needs HTTP, not file://)"
 	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory output
 
-# Browser tests need Debian's Chromium (browser downloads are impossible here).
+# Browser tests need Debian's Chromium (browser downloads are impossible here), and the Nu HTML
+# Checker needs Java: both come from Debian's packages when missing.
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless >/dev/null; }
 
-test: $(VENV)/.installed chromium
+# The Nu HTML Checker (vnu-jar) comes from npm, pinned by package-lock.json.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+test: $(VENV)/.installed chromium node_modules/.package-lock.json
 	$(PY) -m pytest -n 2 --dist loadfile
+
+# Home, an article and a tag page at 1280 px and 375 px (and the article in dark mode).
+screenshots: demo chromium
+	$(PY) bench/screenshots.py --site $(DEMO)/output --out screenshots
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .

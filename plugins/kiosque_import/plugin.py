@@ -21,7 +21,8 @@ def import_on_start(pelican) -> None:
         log.info("Kiosque: no raw-article folder at %s, nothing to import", options.seeds)
         return
     report = run_import(options)
-    log.info("%s", report.summary())
+    # The one-screen summary is the import's answer to the user, at any log level.
+    print(report.summary(), flush=True)
 
 
 def register() -> None:

@@ -13,7 +13,7 @@ from .article import Article, Block, Refused
 from .sections import section_names
 
 _SECTION_LEDE = re.compile(
-    r"^(?P<sections>[A-ZÀ-ÖØ-ÞŒ0-9][A-ZÀ-ÖØ-ÞŒ0-9 '’/,&.\-]{1,80}?)\s+[-–—]\s+(?P<lede>\S.*)$"
+    r"^(?P<sections>[A-ZÀ-ÖØ-ÞŒ0-9][A-ZÀ-ÖØ-ÞŒ0-9 '’/,&.\-]{1,80}?)\s+[-–—](?:\s+(?P<lede>\S.*))?$"
 )
 _BULLET = re.compile(r"^[•·▪◦‣-]\s+")
 _QUOTED = re.compile(r"^(«.*»|\".*\"|“.*”)$")
@@ -91,7 +91,7 @@ class Splitter:
         if not match or any(ch.islower() for ch in match.group("sections")):
             return ([], ""), 0
         raw = [part.strip() for part in re.split(r"\s*[/,]\s*", match.group("sections")) if part.strip()]
-        return (raw, match.group("lede").strip()), 1
+        return (raw, (match.group("lede") or "").strip()), 1
 
     def body_blocks(self, lines: list[str]) -> list[Block]:
         blocks = []

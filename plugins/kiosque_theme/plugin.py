@@ -1,0 +1,55 @@
+"""Pelican signal wiring for the Kiosque theme."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican import signals
+
+from . import dates, facets
+from .feeds import summaries_only
+from .neighbours import link_neighbours
+from .pages import KiosquePagesGenerator
+from .related import link_related
+from .sitemap import write_sitemap
+from .terms import groupby_initial, sort_terms
+
+
+def configure(pelican) -> None:
+    settings = pelican.settings
+    facets.default_settings(settings)
+    settings.setdefault("KIOSQUE_RELATED", 5)
+    settings["PAGINATED_TEMPLATES"] = {"facet": None, **settings.get("PAGINATED_TEMPLATES", {})}
+    settings["JINJA_FILTERS"] = {
+        "date_fr": dates.date_fr,
+        "month_fr": dates.month_fr,
+        "article_date_fr": dates.article_date_fr,
+        "articles_fr": dates.articles_fr,
+        "sort_terms": sort_terms,
+        "groupby_initial": groupby_initial,
+        **settings.get("JINJA_FILTERS", {}),
+    }
+
+
+def link_articles(generator) -> None:
+    articles = generator.articles
+    facets.link_sections(generator)
+    generator.context["kiosque_facets"] = facets.link_facets(generator)
+    link_neighbours(articles)
+    link_related(articles, generator.settings["KIOSQUE_RELATED"])
+
+
+def add_generator(pelican):
+    return KiosquePagesGenerator
+
+
+def sitemap(pelican) -> None:
+    write_sitemap(Path(pelican.output_path), pelican.settings.get("SITEURL", ""))
+
+
+def register() -> None:
+    signals.initialized.connect(configure)
+    signals.article_generator_finalized.connect(link_articles)
+    signals.get_generators.connect(add_generator)
+    signals.feed_generated.connect(summaries_only)
+    signals.finalized.connect(sitemap)

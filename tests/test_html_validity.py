@@ -1,0 +1,52 @@
+"""Every page type passes the Nu HTML Checker (vnu-jar from npm, run once with java -jar)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from theme_fixtures import build_tiny_site
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+CORPUS_PAGES = [
+    "index.html", "page/2/index.html", "404.html",
+    "articles/trump-remercie-erdogan-pour-les-efforts-de-la-turquie-afin-d-empecher-une/index.html",
+    "articles/11-novembre-merkel-et-macron-a-rethondes-pour-commemorer-l-armistice/index.html",
+    "archives/index.html", "archives/2018/index.html", "archives/2018/05/index.html",
+    "tags/index.html", "tags/par-nombre/index.html", "tags/france/index.html",
+    "sections/index.html", "sections/par-nombre/index.html", "sections/france/index.html",
+    "sections/france/page/2/index.html", "personnes/index.html",
+]
+TINY_PAGES = [
+    "articles/article-a-trous/index.html", "articles/sans-date/index.html",
+    "tags/sujet-6/page/2/index.html", "personnes/donald-trump/index.html",
+    "personnes/par-nombre/index.html", "lieux/idlib/index.html", "organisations/index.html",
+]
+
+
+@pytest.fixture(scope="module")
+def pages(corpus_site, tmp_path_factory) -> list[Path]:
+    tiny = build_tiny_site(tmp_path_factory.mktemp("tiny-vnu")).output
+    files = [corpus_site.output / p for p in CORPUS_PAGES] + [tiny / p for p in TINY_PAGES]
+    missing = [str(f) for f in files if not f.exists()]
+    assert not missing, missing
+    return files
+
+
+def test_every_page_type_is_valid_html(pages):
+    if not VNU.exists():
+        pytest.fail("vnu.jar missing: run `npm ci --no-audit --no-fund` (make test does)")
+    java = shutil.which("java")
+    assert java, "Java is needed to run the Nu HTML Checker"
+    run = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)],
+                         capture_output=True, text=True, timeout=300)
+    messages = json.loads(run.stderr or '{"messages": []}')["messages"]
+    errors = [f"{m.get('url', '').rsplit('/output/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+              for m in messages if m.get("type") == "error"]
+    assert errors == []
+    assert run.returncode == 0

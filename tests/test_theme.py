@@ -1,0 +1,206 @@
+"""The archive theme on real builds: the seed and the 200 corpus articles (``corpus_site``), and
+a tiny hand-written site with what the corpus lacks (holes, facets, a hostile title)."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from html import unescape
+from pathlib import Path
+
+import pytest
+from conftest import ORANGE
+from kiosque_theme.dates import date_fr
+from theme_fixtures import GAP, HOSTILE_TITLE, SUJET6_POSTS, attributes, build_tiny_site, read, urls
+
+SEED_TITLE = ("Trump remercie Erdoğan pour les efforts de la Turquie afin d’empêcher une catastrophe "
+              "humanitaire à Idlib")
+SEED_URL = "articles/trump-remercie-erdogan-pour-les-efforts-de-la-turquie-afin-d-empecher-une/"
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory) -> Path:
+    return build_tiny_site(tmp_path_factory.mktemp("tiny-site")).output
+
+
+def text_of(html: str, css_class: str) -> str:
+    """Text of the first element whose class list starts with ``css_class``."""
+    match = re.search(rf'class="{css_class}[^"]*"[^>]*>(.*?)</', html, re.S)
+    assert match, css_class
+    return unescape(re.sub(r"<[^>]+>", "", match.group(1))).strip()
+
+
+def hrefs_with(html: str, fragment: str) -> list[str]:
+    return [u for u in urls(html) if fragment in u]
+
+
+def resolve(page_url: str, href: str) -> str:
+    """A relative href of the page at ``page_url`` as a site-relative URL."""
+    parts = page_url.rstrip("/").split("/") if page_url else []
+    for piece in href.split("/")[:-1]:
+        if piece == "..":
+            parts.pop()
+        elif piece not in (".", ""):
+            parts.append(piece)
+    return "/".join(parts) + "/"
+
+
+# --- the seed and the corpus -------------------------------------------------------------------
+
+def test_seed_article_shows_title_unknown_date_and_kicker(corpus_site):
+    html = read(corpus_site.output, SEED_URL)
+    assert text_of(html, "article__title") == SEED_TITLE
+    assert text_of(html, "date date--unknown") == "date inconnue"
+    assert text_of(html, "badge") == "FLASH INFO"
+    assert "000_9e9c1d13546101e7.txt" in html
+    assert '<html lang="fr">' in html
+
+
+def test_seed_tags_link_to_tag_pages_that_list_it(corpus_site):
+    html = read(corpus_site.output, SEED_URL)
+    tag_links = re.findall(r'<a href="([^"]+)" data-pagefind-filter="tag">([^<]+)</a>', html)
+    assert [unescape(name) for _, name in tag_links][:2] == ["Turquie", "États-Unis"]
+    for href, _name in tag_links:
+        tag_page = read(corpus_site.output, resolve(SEED_URL, href))
+        assert SEED_URL in " ".join(urls(tag_page)).replace("../", "")
+
+
+def test_orange_article_shows_its_french_date(corpus_site):
+    manifest = [json.loads(line) for line in (ORANGE / "manifest.jsonl").read_text().splitlines()]
+    truth = next(entry for entry in manifest if entry["date"] == "2018-05-18")
+    page = next(p for p in corpus_site.output.glob("articles/*/index.html")
+                if f"<code>{truth['file']}</code>" in p.read_text("utf-8"))
+    html = page.read_text("utf-8")
+    assert '<time class="date" datetime="2018-05-18">18 mai 2018</time>' in html
+    assert unescape(text_of(html, "article__title")) == truth["title"]
+
+
+def test_article_carries_pagefind_fields(corpus_site):
+    html = read(corpus_site.output, SEED_URL)
+    assert html.count("data-pagefind-body") == 1
+    assert 'data-pagefind-meta="title"' in html
+    assert 'data-pagefind-meta="datefr:date inconnue"' in html
+    assert 'data-pagefind-meta="kicker:FLASH INFO"' in html
+    assert re.search(r'data-pagefind-sort="date:\d{4}-\d\d-\d\d"', html)
+    assert re.search(r'data-pagefind-filter="year:\d{4}"', html)
+    assert html.count('data-pagefind-filter="section"') == 2
+    # The body holds only the article: navigation and footer come after its closing tag.
+    body = html.split("data-pagefind-body", 1)[1]
+    assert body.index("article__footer") > body.index("article__body")
+
+
+def test_listing_pages_are_not_indexed(corpus_site):
+    for url in ("", "page/2/", "tags/", "archives/", "sections/france/"):
+        assert "data-pagefind-body" not in read(corpus_site.output, url), url
+
+
+def test_home_is_paginated_with_cards(corpus_site):
+    home = read(corpus_site.output, "")
+    assert home.count('class="card"') == 20
+    assert "./page/2/" in urls(home)
+    last = max(int(p.parent.name) for p in corpus_site.output.glob("page/*/index.html"))
+    assert last == 11  # 201 articles, 20 a page
+    assert 'class="card"' in read(corpus_site.output, f"page/{last}/")
+
+
+def test_archives_count_by_year_and_month(corpus_site):
+    archives = read(corpus_site.output, "archives/")
+    month = read(corpus_site.output, "archives/2018/05/")
+    listed = month.count("<li><time")
+    assert listed > 0
+    assert f'<a href="../../archives/2018/05/">mai 2018</a> <span class="count">({listed})</span>' in \
+        read(corpus_site.output, "archives/2018/")
+    assert '<a href="../archives/2018/05/">mai</a>' in archives
+    assert "<title>Archives : mai 2018 — Kiosque</title>" in month
+
+
+def test_site_files(corpus_site):
+    out = corpus_site.output
+    assert "Page introuvable" in (out / "404.html").read_text("utf-8")
+    assert (out / "robots.txt").read_text().startswith("User-agent: *")
+    sitemap = (out / "sitemap.xml").read_text()
+    locs = re.findall(r"<loc>(.*?)</loc>", sitemap)
+    pages = [p for p in out.rglob("index.html") if "pagefind" not in p.parts]
+    assert len(locs) == len(pages)
+    assert "/" + SEED_URL in locs
+
+
+def test_no_request_to_other_hosts(corpus_site):
+    for path in [corpus_site.output / SEED_URL / "index.html", corpus_site.output / "index.html"]:
+        assert not [u for u in urls(path.read_text("utf-8")) if re.match(r"(https?:)?//", u)]
+    css = (corpus_site.output / "theme" / "css" / "kiosque.css").read_text()
+    assert "url(" not in css and "@import" not in css
+
+
+# --- the tiny site -----------------------------------------------------------------------------
+
+def test_hostile_title_is_text(tiny):
+    html = read(tiny, "articles/article-a-trous/")
+    assert text_of(html, "article__title") == HOSTILE_TITLE
+    assert "<script" not in html
+    assert [t for t, *_ in attributes(html)].count("script") == 0
+
+
+def test_hole_is_marked_and_styled(tiny, page):
+    html = read(tiny, "articles/article-a-trous/")
+    assert GAP in html
+    page.goto((tiny / "articles" / "article-a-trous" / "index.html").as_uri())
+    gap = page.locator(".article__body span.gap")
+    assert gap.get_attribute("title") == "Mot manquant dans la source"
+    assert gap.evaluate("e => getComputedStyle(e).textDecorationStyle") == "dotted"
+    assert gap.evaluate("e => getComputedStyle(e).textDecorationLine") == "underline"
+
+
+def test_french_dates(tiny):
+    assert date_fr(date(2018, 5, 18)) == "18 mai 2018"
+    assert '<time class="date" datetime="2018-06-01">1er juin 2018</time>' in read(tiny, "articles/article-a-trous/")
+    assert "date inconnue" in read(tiny, "articles/sans-date/")
+
+
+def test_tag_pagination_does_not_collide(tiny):
+    first, second = read(tiny, "tags/sujet-6/"), read(tiny, "tags/sujet-6/page/2/")
+    assert first.count('class="card"') == 20 and second.count('class="card"') == SUJET6_POSTS - 20
+    assert "Page 2 sur 2" in second and "sujet-six-00" in second
+    assert "Sujet soixante-deux" in read(tiny, "tags/sujet-62/")
+
+
+def test_sections_list_every_article_of_the_section(tiny):
+    # Category is « Monde »; « Turquie » is its second section.
+    assert "article-a-trous" in read(tiny, "sections/turquie/")
+    by_count = read(tiny, "sections/par-nombre/")
+    assert by_count.index("Monde") < by_count.index("Turquie")
+
+
+def test_entity_facets(tiny):
+    trump = read(tiny, "personnes/donald-trump/")
+    assert "article-a-trous" in trump and "voisin-0" in trump and "(2 articles)" in trump
+    by_name, by_count = read(tiny, "personnes/"), read(tiny, "personnes/par-nombre/")
+    assert by_name.index("Donald Trump") < by_name.index("Recep Tayyip Erdoğan")
+    assert by_count.index("Donald Trump") < by_count.index("Recep Tayyip Erdoğan")
+    assert "(1 article)" in read(tiny, "lieux/idlib/")
+    assert "maison-blanche" in read(tiny, "organisations/")
+
+
+def test_neighbours_and_related(tiny):
+    html = read(tiny, "articles/article-a-trous/")
+    assert re.search(r'rel="prev" href="[./]*articles/sujet-six-20/"', html)
+    assert re.search(r'rel="next" href="[./]*articles/voisin-0/"', html)
+    related = html.split('id="related-title"', 1)[1]
+    # Two shared tags first, then one shared tag nearest in time; « Syrie » only shares nothing.
+    assert re.findall(r"articles/(voisin-\d)/", related) == ["voisin-0", "voisin-1", "voisin-2"]
+
+
+def test_subpath_publish(tmp_path):
+    site = build_tiny_site(tmp_path, "publishconf.py", SITEURL="https://example.org/archive")
+    out = site.output
+    for path in out.rglob("*.html"):
+        for url in urls(path.read_text("utf-8")):
+            if not url.startswith("#"):
+                assert url.startswith("https://example.org/archive/"), (path, url)
+    feed = (out / "feeds" / "all.atom.xml").read_text()
+    assert "https://example.org/archive/articles/article-a-trous/" in feed
+    assert "<content" not in feed and "<summary" in feed  # summaries only
+    assert (out / "feeds" / "turquie.atom.xml").exists() and (out / "feeds" / "tag-idlib.atom.xml").exists()
+    assert "Sitemap: https://example.org/archive/sitemap.xml" in (out / "robots.txt").read_text()
+    assert "<loc>https://example.org/archive/tags/sujet-6/page/2/</loc>" in (out / "sitemap.xml").read_text()
