@@ -141,7 +141,7 @@ def _convert(todo, posts: Path, entries: dict, report: Report, options: Options)
             except Refused as exc:
                 _refuse(report, options.seeds / name, str(exc))
         if parsed:
-            articles_parsed.send([article for article, _ in parsed], settings=options.settings)
+            articles_parsed.send([article for article, _ in parsed], settings=options.settings, posts=posts)
         for article, reason in parsed:
             _write(article, reason, posts, entries, taken, today, report)
         os.sync()  # the chunk's posts reach the disk before the manifest records them

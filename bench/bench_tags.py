@@ -1,0 +1,77 @@
+"""Import benchmark with tagging: raw articles per second and peak memory, tagging on and off.
+
+    python bench/bench_tags.py [N ...]     (default: 1000 10000)
+
+Raw folders come from bench/make_corpus.py (bench/data/raw-N, made if missing). Prints figures
+and ratios; asserts nothing (speed is not a test).
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from kiosque_import.pipeline import Options, run_import  # noqa: E402
+from kiosque_import.signals import articles_parsed  # noqa: E402
+
+
+def raw_folder(n: int) -> Path:
+    folder = ROOT / "bench" / "data" / f"raw-{n}"
+    if not folder.is_dir() or len(list(folder.glob("*.txt"))) < n:
+        subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(n), str(folder)], check=True)
+    return folder
+
+
+def run(seeds: Path, tagging: bool, extra: dict | None = None) -> tuple[float, dict]:
+    from kiosque_tags.plugin import on_articles_parsed
+
+    with tempfile.TemporaryDirectory() as tmp:
+        posts = Path(tmp) / "posts"
+        if tagging:
+            articles_parsed.connect(on_articles_parsed)
+        try:
+            start = time.perf_counter()
+            report = run_import(Options(seeds=seeds, posts=posts, progress=False,
+                                        settings={"KIOSQUE_ENTITIES": str(posts / "entities.json"),
+                                                  **(extra or {})}))
+            elapsed = time.perf_counter() - start
+        finally:
+            articles_parsed.disconnect(on_articles_parsed)
+        stats = {"new": len(report.new), "refused": len(report.refused)}
+        if tagging:
+            import json
+
+            entities = json.loads((posts / "entities.json").read_text(encoding="utf-8"))["entities"]
+            stats["entities"] = len(entities)
+            stats["registry_kib"] = (posts / "entities.json").stat().st_size // 1024
+        shutil.rmtree(posts, ignore_errors=True)
+    return elapsed, stats
+
+
+def main(sizes: list[int]) -> None:
+    for n in sizes:
+        seeds = raw_folder(n)
+        plain, _ = run(seeds, tagging=False)
+        tagged, stats = run(seeds, tagging=True, extra=EXTRA)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"{n:>6} articles: import {plain:6.1f} s ({n / plain:6.1f}/s); with tags {tagged:6.1f} s "
+              f"({n / tagged:6.1f}/s, x{tagged / plain:.1f}); {stats}; "
+              f"peak RSS {peak:.0f} MiB (model processes {children:.0f} MiB)", flush=True)
+
+
+# KIOSQUE_* overrides to compare designs, e.g. KIOSQUE_TAGS_HEAD_WORDS=60 python bench/bench_tags.py 1000
+EXTRA = {k: int(v) for k, v in os.environ.items() if k.startswith("KIOSQUE_TAGS_") and v.isdigit()}
+
+if __name__ == "__main__":
+    print(f"settings: {EXTRA or 'defaults'}")
+    main([int(a) for a in sys.argv[1:]] or [1000, 10000])

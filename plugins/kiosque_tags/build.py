@@ -1,0 +1,108 @@
+"""Build time: every tag and facet name goes through the registry to its current canonical name,
+and each name that once had a page gets a redirect page (plain HTML, no script) to the new one."""
+
+from __future__ import annotations
+
+import html
+import logging
+import posixpath
+from pathlib import Path
+
+from pelican.urlwrappers import Tag
+
+from .registry import Registry
+from .settings import get, registry_path
+
+log = logging.getLogger(__name__)
+
+FACETS = {"people": "PER", "places": "LOC", "organizations": "ORG"}
+# Where the theme files each facet's pages (kiosque_theme's settings), by entity type.
+FACET_SETTINGS = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORGANIZATION"}
+_ALIASES = "_KIOSQUE_TAG_ALIASES"
+
+
+def canonical_tags(generator) -> None:
+    """``article_generator_pretaxonomy``: rename tags and facets before Pelican groups them."""
+    settings = generator.settings
+    registry = Registry.load(registry_path(settings))
+    aliases: dict[str, tuple[str, str]] = {}  # name as written → (canonical name, type)
+
+    def canonical(name: str, type_hint: str = "") -> str:
+        entity = registry.resolve(name, type_hint)
+        if entity is None:
+            return name
+        if entity.name != name:
+            aliases[name] = (entity.name, entity.type)
+        return entity.name
+
+    everything = [*generator.articles, *generator.translations, *generator.hidden_articles,
+                  *generator.hidden_translations, *generator.drafts, *generator.drafts_translations]
+    for article in everything:
+        if getattr(article, "tags", None):
+            names = dict.fromkeys(canonical(tag.name) for tag in article.tags)
+            article.tags = [Tag(name, settings) for name in names]
+        for key, type_ in FACETS.items():
+            value = getattr(article, key, None)
+            if value:
+                names = value if isinstance(value, list) else [v.strip() for v in str(value).split(",")]
+                setattr(article, key, list(dict.fromkeys(canonical(n, type_) for n in names if n)))
+    for entity in registry.entities:
+        for former in entity.former:
+            aliases.setdefault(former, (entity.name, entity.type))
+    settings[_ALIASES] = aliases
+
+
+def write_redirects(pelican) -> None:
+    """``finalized``: ``tags/<old-slug>/`` (and the facet page) send readers to the new name."""
+    settings = pelican.settings
+    if not get(settings, "KIOSQUE_TAG_REDIRECTS"):
+        return
+    output = Path(pelican.output_path)
+    written = 0
+    for old, (new, type_) in sorted(settings.get(_ALIASES, {}).items()):
+        kinds = ["TAG", FACET_SETTINGS.get(type_)]
+        for kind in filter(None, kinds):
+            written += _redirect(output, settings, kind, old, new)
+    if written:
+        log.info("kiosque_tags: %d redirect pages for renamed tags", written)
+
+
+def _redirect(output: Path, settings: dict, kind: str, old: str, new: str) -> int:
+    save_as, url = settings.get(f"{kind}_SAVE_AS"), settings.get(f"{kind}_URL")
+    if not save_as or not url:
+        return 0
+    old_slug, new_slug = Tag(old, settings).slug, Tag(new, settings).slug
+    if old_slug == new_slug:
+        return 0
+    source = output / save_as.format(slug=old_slug)
+    target_file = output / save_as.format(slug=new_slug)
+    if source.exists() and not _is_redirect(source) or not target_file.exists():
+        return 0  # a live page of its own, or nothing to send readers to
+    href = _href(settings, url.format(slug=new_slug), save_as.format(slug=old_slug))
+    source.parent.mkdir(parents=True, exist_ok=True)
+    source.write_text(redirect_page(new, href), encoding="utf-8")
+    return 1
+
+
+def _href(settings: dict, target_url: str, source_save_as: str) -> str:
+    siteurl = settings.get("SITEURL") or ""
+    if siteurl and not settings.get("RELATIVE_URLS"):
+        return f"{siteurl.rstrip('/')}/{target_url}"
+    rel = posixpath.relpath(target_url, posixpath.dirname(source_save_as) or ".")
+    return rel + "/" if target_url.endswith("/") and not rel.endswith("/") else rel
+
+
+def _is_redirect(path: Path) -> bool:
+    return 'http-equiv="refresh"' in path.read_text(encoding="utf-8", errors="replace")[:600]
+
+
+def redirect_page(name: str, href: str) -> str:
+    name, href = html.escape(name), html.escape(href, quote=True)
+    return (
+        '<!DOCTYPE html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{name}</title>\n"
+        f'<meta http-equiv="refresh" content="0; url={href}">\n'
+        f'<link rel="canonical" href="{href}">\n<meta name="robots" content="noindex">\n'
+        "</head>\n<body data-pagefind-ignore=\"all\">\n"
+        f'<p>Ce mot-clé s’appelle désormais <a href="{href}">{name}</a>.</p>\n</body>\n</html>\n'
+    )

