@@ -45,7 +45,7 @@ def render(article: Article) -> str:
         ("Slug", article.slug),
         ("Summary", escape(metadata_value(article.lede)) if article.lede else ""),
         ("Lang", "fr"),
-        ("Source", article.source),
+        ("Source", metadata_value(article.source)),  # a file name may hold a newline
         ("Kicker", metadata_value(article.kicker)),
         ("Authors", _list_value([article.author]) if article.author else ""),
         ("Sections", _list_value(article.sections)),
@@ -66,7 +66,8 @@ def render_body(article: Article) -> str:
     for block in article.blocks:
         text = escape(block.text)
         if block.kind == "h":
-            parts.append(f"## {text}")
+            # Markdown drops closing hashes of a heading ("… C#"): escape them to keep them.
+            parts.append("## " + re.sub(r"#+$", lambda run: "\\#" * len(run.group()), text))
         elif block.kind == "li" and parts and parts[-1].startswith("- "):
             parts[-1] += f"\n- {text}"
         elif block.kind == "li":

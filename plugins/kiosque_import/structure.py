@@ -90,7 +90,9 @@ class Splitter:
         match = _SECTION_LEDE.match(lines[pos]) if pos < len(lines) else None
         if not match or any(ch.islower() for ch in match.group("sections")):
             return ([], ""), 0
-        raw = [part.strip() for part in re.split(r"\s*[/,]\s*", match.group("sections")) if part.strip()]
+        # A part with no letter or digit (``A/..``) would get an empty URL slug: tag pages collide.
+        raw = [part.strip() for part in re.split(r"\s*[/,]\s*", match.group("sections"))
+               if re.search(r"[^\W_]", part)]
         return (raw, (match.group("lede") or "").strip()), 1
 
     def body_blocks(self, lines: list[str]) -> list[Block]:
