@@ -8,11 +8,11 @@ were written with; the build maps each through the registry, so merging ``Erdoga
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from kiosque_import.storage import write_atomic
 
 from .names import country, fold, given_names, surname_key, tokens
 
@@ -64,10 +64,7 @@ class Registry:
         entities = sorted(self.entities, key=lambda e: (fold(e.name), e.type))
         text = json.dumps({"version": 1, "entities": [e.to_json() for e in entities]},
                           ensure_ascii=False, indent=1) + "\n"
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".entities-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(tmp, path)
+        write_atomic(path, text)
 
     # -- lookups -----------------------------------------------------------------------
     def resolve(self, name: str, type_hint: str = "") -> Entity | None:
