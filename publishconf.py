@@ -16,4 +16,6 @@ TAG_FEED_ATOM = "feeds/tag-{slug}.atom.xml"
 FEED_MAX_ITEMS = 50
 RSS_FEED_SUMMARY_ONLY = True
 
-DELETE_OUTPUT_DIRECTORY = True
+# Kept, not emptied: kiosque_incremental rewrites only the pages that changed and deletes the ones
+# no longer produced, so a sync to the host uploads only what changed (docs/rebuilds.md).
+DELETE_OUTPUT_DIRECTORY = False

@@ -52,9 +52,18 @@ def acquire(pelican) -> None:
             raise BuildLocked(
                 f"another build is writing {pelican.output_path} (lock {path}); try again when it ends"
             ) from exc
+    _remove_stale_temp_files(Path(pelican.output_path))
     # Connected now, not in register(), so that it runs after every other plugin's finalized
     # receiver (the search index is written there): blinker calls receivers in connection order.
     signals.finalized.connect(release)
+
+
+def _remove_stale_temp_files(output: Path) -> None:
+    """Half-written pages a killed build left (``write_atomic`` names them ``.<page>.*.tmp``);
+    with the lock held, no other build is writing one."""
+    if output.is_dir():
+        for stale in output.rglob(".*.tmp"):
+            stale.unlink(missing_ok=True)
 
 
 def acquire_for_run(pelican) -> None:

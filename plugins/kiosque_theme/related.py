@@ -39,8 +39,9 @@ def related_articles(article, index: dict, when: dict, limit: int) -> list:
         posts, stamps = index[tag]
         shared.update(candidates(stamp, posts, stamps))  # counting runs in C
     shared.pop(article, None)
-    # Most shared tags first, then closest in time, then title (id() only breaks exact ties).
-    best = heapq.nsmallest(limit, [(-n, abs(when[o] - stamp), o.title, id(o), o) for o, n in shared.items()])
+    # Most shared tags first, then closest in time, then title, then slug (unique): the same
+    # choice in every process and every build.
+    best = heapq.nsmallest(limit, [(-n, abs(when[o] - stamp), o.title, o.slug, id(o), o) for o, n in shared.items()])
     return [entry[-1] for entry in best]
 
 

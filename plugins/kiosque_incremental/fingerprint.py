@@ -1,0 +1,195 @@
+"""Fingerprints of what a page is made from, cheap enough to compute for every page of a build.
+
+A page is the template rendered with a context. Its fingerprint covers the build-wide inputs
+(settings, templates, theme plugin code: see ``build_digest``) and, for the page itself, the
+value of every name its template (with the templates it extends, includes and imports) reads
+from the context. A content object counts as its own state (source path, metadata, text, the
+attributes plugins set) plus, when the page is *about* that object, the state of the articles it
+links to (previous/next, related). Two builds giving a page the same fingerprint render it to
+the same bytes, so the second one can skip it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import types
+from pathlib import Path
+
+from jinja2 import meta
+from pelican.contents import Content
+from pelican.paginator import Page, Paginator
+from pelican.urlwrappers import URLWrapper
+
+# Attributes of a content object that are not part of what it shows.
+SKIPPED_ATTRIBUTES = frozenset({"_context", "settings", "_kiosque_urls"})
+MAX_DEPTH = 6
+
+
+def _hash(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def stable(value, depth: int = 0) -> str:
+    """A text for ``value`` that is the same from one process to the next (no memory addresses)."""
+    if value is None or isinstance(value, bool | int | float | str | bytes):
+        return repr(value)
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return f"{type(value).__name__}({value.isoformat()}|{getattr(value, 'tzinfo', None)})"
+    if isinstance(value, URLWrapper):
+        return f"{type(value).__name__}({value.name!r})"
+    if isinstance(value, Content):
+        return f"{type(value).__name__}({value.source_path!r})"
+    if isinstance(value, types.FunctionType | types.BuiltinFunctionType | type | types.MethodType):
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', value)}"
+    if isinstance(value, types.ModuleType):
+        return f"module({value.__name__})"
+    if depth >= MAX_DEPTH:
+        return type(value).__name__
+    if isinstance(value, dict):
+        items = sorted((stable(k, depth + 1), stable(v, depth + 1)) for k, v in value.items())
+        return "{" + ",".join(f"{k}:{v}" for k, v in items) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ",".join(stable(v, depth + 1) for v in value) + "]"
+    if isinstance(value, set | frozenset):
+        return "{" + ",".join(sorted(stable(v, depth + 1) for v in value)) + "}"
+    if hasattr(value, "__dict__"):
+        return type(value).__name__ + stable(vars(value), depth + 1)
+    return type(value).__name__
+
+
+def settings_digest(settings: dict) -> str:
+    return _hash(stable(settings))
+
+
+def files_digest(folders) -> str:
+    """Names and bytes of every file under the given folders (templates, plugin code)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for folder in folders:
+        folder = Path(folder)
+        if not folder.is_dir():
+            continue
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _parse(env, name: str, parsed: dict):
+    if name not in parsed:
+        parsed[name] = env.parse(env.loader.get_source(env, name)[0])
+    return parsed[name]
+
+
+def template_names(env, name: str, parsed: dict, seen: set | None = None) -> set[str]:
+    """The template and every template it extends, includes or imports, by name."""
+    seen = set() if seen is None else seen
+    if name in seen:
+        return seen
+    seen.add(name)
+    for other in meta.find_referenced_templates(_parse(env, name, parsed)):
+        if other is None:
+            raise DynamicTemplate(name)
+        template_names(env, other, parsed, seen)
+    return seen
+
+
+class DynamicTemplate(Exception):
+    """A template includes a template chosen at render time: its inputs cannot be known."""
+
+
+def context_names(env, name: str, parsed: dict | None = None) -> frozenset[str] | None:
+    """Every context name the template tree reads, or None when it cannot be worked out."""
+    parsed = {} if parsed is None else parsed
+    try:
+        names: set[str] = set()
+        for template in template_names(env, name, parsed):
+            names |= meta.find_undeclared_variables(_parse(env, template, parsed))
+    except DynamicTemplate:
+        return None
+    return frozenset(names)
+
+
+def _is_link(value) -> bool:
+    if isinstance(value, Content):
+        return True
+    return isinstance(value, list | tuple) and any(isinstance(v, Content) for v in value)
+
+
+class Digester:
+    """Digests of context values for one build; content objects are digested once each."""
+
+    def __init__(self):
+        self._own: dict[int, tuple[object, str]] = {}
+        self._lists: dict[int, tuple[object, str]] = {}
+
+    def own(self, content: Content) -> str:
+        """A content object's own state, without the state of the objects it links to."""
+        cached = self._own.get(id(content))
+        if cached is not None and cached[0] is content:
+            return cached[1]
+        parts = [repr(content.source_path), type(content).__name__]
+        metadata = getattr(content, "metadata", {})
+        for key, value in sorted(vars(content).items()):
+            # Links to other articles (previous/next, related) are not the object's own state:
+            # a page shows them only when it is about this object (see `subject`). Pelican also
+            # copies each metadata field to an attribute: digest it once, in `metadata`.
+            if key in SKIPPED_ATTRIBUTES or metadata.get(key, parts) is value or _is_link(value):
+                continue
+            parts.append(f"{key}={stable(value)}")
+        value = _hash("\n".join(parts))
+        self._own[id(content)] = (content, value)
+        return value
+
+    def subject(self, content: Content) -> str:
+        """The page's main object: its state and the state of every article it links to."""
+        parts = [self.own(content)]
+        for key, value in sorted(vars(content).items()):
+            if key in SKIPPED_ATTRIBUTES:
+                continue
+            if _is_link(value):
+                parts.append(f"{key}>{self.value(value)}")
+        return _hash("\n".join(parts))
+
+    def value(self, value, depth: int = 0) -> str:
+        if isinstance(value, Content):
+            return self.own(value)
+        if isinstance(value, Page):
+            return "Page(" + ",".join([
+                repr(value.full_name), repr(value.base_url), str(value.number),
+                str(value.paginator.num_pages), str(value.paginator.count),
+                self.value(value.object_list, depth + 1)]) + ")"
+        if isinstance(value, Paginator):
+            return f"Paginator({value.name!r},{value.url!r},{value.count},{value.num_pages})"
+        if isinstance(value, list | tuple | dict) and depth < MAX_DEPTH:
+            # The same lists (all articles, a tag's articles, the periods) are read by many
+            # pages, and are not changed while pages are written: digest each one once.
+            cached = self._lists.get(id(value))
+            if cached is not None and cached[0] is value:
+                return cached[1]
+            if isinstance(value, dict):
+                items = sorted((stable(k), self.value(v, depth + 1)) for k, v in value.items())
+                digest = _hash("{" + ",".join(f"{k}:{v}" for k, v in items) + "}")
+            else:
+                digest = _hash("[" + ",".join(self.value(v, depth + 1) for v in value) + "]")
+            self._lists[id(value)] = (value, digest)
+            return digest
+        return stable(value, depth)
+
+    def page(self, build: str, template: str, names: frozenset[str] | None, localcontext: dict,
+             subjects: frozenset[str], settings: dict) -> str | None:
+        """The page's fingerprint, or None when the page must always be rendered."""
+        if names is None:
+            return None
+        parts = [build, template]
+        for name in sorted(names):
+            if name not in localcontext:
+                parts.append(f"{name}!")
+                continue
+            value = localcontext[name]
+            if value is settings.get(name, parts):
+                continue  # a setting, already in the build digest
+            if name in subjects and isinstance(value, Content):
+                parts.append(f"{name}={self.subject(value)}")
+            else:
+                parts.append(f"{name}={self.value(value)}")
+        return _hash("\n".join(parts))

@@ -1,0 +1,67 @@
+"""Render a batch of pages on two cores: a forked child takes every other page.
+
+Forking after the generators ran gives the child the whole site model for free (copy-on-write);
+it writes its pages itself and only sends back which ones it changed. Jinja rendering is pure
+Python, so threads would not help.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+
+MIN_JOBS = 64  # below this, forking costs more than it saves
+
+
+def run(jobs: list, work, processes: int) -> list:
+    """``[work(job) for job in jobs]``, split between this process and ``processes - 1`` children.
+
+    ``work`` must return something picklable and do its side effects (writing files) itself.
+    """
+    if processes < 2 or len(jobs) < MIN_JOBS or not hasattr(os, "fork"):
+        return [work(job) for job in jobs]
+    processes = min(processes, len(jobs))
+    children = []
+    for index in range(1, processes):
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # child
+            os.close(read_end)
+            _child(jobs[index::processes], work, write_end)
+        os.close(write_end)
+        children.append((index, pid, read_end))
+    results: list = [None] * len(jobs)
+    results[0::processes] = [work(job) for job in jobs[0::processes]]
+    failures = []
+    for index, pid, read_end in children:
+        with os.fdopen(read_end, "rb") as pipe:
+            payload = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0 or not payload:
+            failures.append(pid)
+            continue
+        outcome = pickle.loads(payload)
+        if isinstance(outcome, BaseException):
+            raise outcome
+        results[index::processes] = outcome
+    if failures:
+        raise RuntimeError(f"page rendering process(es) {failures} died")
+    return results
+
+
+def _child(jobs: list, work, write_end: int) -> None:
+    code = 0
+    try:
+        try:
+            outcome = [work(job) for job in jobs]
+        except Exception as error:  # sent to the parent, which raises it
+            outcome = error
+            code = 0
+        payload = pickle.dumps(outcome)
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(payload)
+    except BaseException:
+        code = 1
+    finally:
+        # Never return into Pelican's run in the child, nor run its exit handlers.
+        os._exit(code)

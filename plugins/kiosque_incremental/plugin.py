@@ -1,0 +1,77 @@
+"""Pelican hooks: the incremental writer, URL memoization, and the end-of-writing step."""
+
+from __future__ import annotations
+
+import gc
+import os
+
+from pelican import signals
+
+from . import cache, reading, static, urls
+from .writer import IncrementalWriter
+
+DEFAULTS = {
+    "KIOSQUE_INCREMENTAL": True,  # skip pages whose inputs did not change since the last build
+    "KIOSQUE_WRITE_PROCESSES": None,  # processes reading posts and rendering pages; default: one per core
+}
+
+
+def enabled(settings: dict) -> bool:
+    return bool(settings.get("KIOSQUE_INCREMENTAL", DEFAULTS["KIOSQUE_INCREMENTAL"]))
+
+
+def processes(settings: dict) -> int:
+    return int(settings.get("KIOSQUE_WRITE_PROCESSES") or os.cpu_count() or 1)
+
+
+def fast_reader(readers) -> None:
+    if enabled(readers.settings):
+        reading.use_reusing_reader(readers)
+
+
+def read_ahead(generator) -> None:
+    if enabled(generator.settings):
+        reading.read_ahead(generator, processes(generator.settings))
+
+
+def get_writer(pelican):
+    if not enabled(pelican.settings):
+        return None
+    urls.freeze(True)  # the generators are done: URLs no longer change
+    # The site model (tens of thousands of articles) lives until the end: keep the cyclic
+    # garbage collector from walking it again and again while pages are written, and from
+    # touching its memory in forked renderers (which would copy it).
+    gc.freeze()
+    return IncrementalWriter
+
+
+def flush_after_each_generator(generators) -> None:
+    """Pages are queued while a generator writes; render them when it is done, and finish the
+    build after the last one (Pelican's StaticGenerator), before `finalized` plugins look at
+    the output (sitemap, search index)."""
+    writing = [g for g in generators if hasattr(g, "generate_output")]
+    for index, generator in enumerate(writing):
+        generator.generate_output = _flushing(generator.generate_output, index == len(writing) - 1)
+
+
+def _flushing(generate_output, last: bool):
+    def wrapper(writer):
+        try:
+            generate_output(writer)
+            if isinstance(writer, IncrementalWriter):
+                writer.finish() if last else writer.flush()
+        finally:
+            if last:
+                urls.freeze(False)
+                gc.unfreeze()
+    return wrapper
+
+
+def register() -> None:
+    urls.install()
+    static.install()
+    cache.install()
+    signals.readers_init.connect(fast_reader)
+    signals.article_generator_init.connect(read_ahead)
+    signals.get_writer.connect(get_writer)
+    signals.all_generators_finalized.connect(flush_after_each_generator)

@@ -1,0 +1,85 @@
+"""Read posts faster: one Markdown instance per reader instead of one per file, and the posts
+missing from Pelican's content cache read by every core before Pelican asks for them.
+
+Pelican builds a new ``Markdown`` object for every file (half of the reading time of a short
+post goes to loading extensions); ``reset()`` gives the same result for a fraction of the cost.
+Pelican then reads files one by one; here the uncached ones are read by forked processes first
+and put into Pelican's reader cache, where its own loop finds them.
+"""
+
+from __future__ import annotations
+
+import os
+
+from markdown import Markdown
+from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader, _filter_discardable_metadata
+from pelican.utils import pelican_open
+
+from . import parallel
+
+
+class ReusingMarkdownReader(MarkdownReader):
+    """Pelican's MarkdownReader, with its two Markdown instances made once."""
+
+    _document = None  # converts whole files, metadata extension on
+    _fields = None  # converts formatted metadata fields (the summary), metadata extension off
+
+    def read(self, source_path):
+        self._source_path = source_path
+        if self._document is None:
+            self._document = Markdown(**self.settings["MARKDOWN"])
+        self._document.reset()
+        with pelican_open(source_path) as text:
+            content = self._document.convert(text)
+        return content, self._parse_metadata(getattr(self._document, "Meta", {}))
+
+    def _parse_metadata(self, meta):
+        """As Pelican's, but on a Markdown instance kept for formatted fields."""
+        if self._fields is None:
+            self._fields = Markdown(**self.settings["MARKDOWN"])
+            self._fields.preprocessors.deregister("meta")
+        self._md = self._fields
+        formatted_fields = self.settings["FORMATTED_FIELDS"]
+        output = {}
+        for name, value in meta.items():
+            name = name.lower()
+            if name in formatted_fields:
+                self._fields.reset()
+                output[name] = self.process_metadata(name, self._fields.convert("\n".join(value)))
+            elif not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True) or len(value) == 1:
+                output[name] = self.process_metadata(name, value[0])
+            else:
+                output[name] = self.process_metadata(name, value)
+        return output
+
+
+def use_reusing_reader(readers) -> None:
+    for extension, cls in list(readers.reader_classes.items()):
+        if cls is MarkdownReader:
+            readers.reader_classes[extension] = ReusingMarkdownReader
+
+
+def read_ahead(generator, processes: int) -> int:
+    """Read the articles Pelican's cache does not have, on ``processes`` processes, into the
+    cache. Returns how many were read."""
+    settings = generator.settings
+    readers = generator.readers
+    if processes < 2 or not settings.get("CACHE_CONTENT") or settings.get("CONTENT_CACHING_LAYER") != "reader":
+        return 0
+    todo = []
+    for name in generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"]):
+        path = os.path.abspath(os.path.join(generator.path, name))
+        extension = os.path.splitext(name)[1][1:]
+        if extension in readers.readers and readers.get_cached_data(path, (None, None))[0] is None:
+            todo.append((path, extension))
+    if len(todo) < parallel.MIN_JOBS:
+        return 0
+
+    def read(job):
+        path, extension = job
+        content, metadata = readers.readers[extension].read(path)
+        return content, _filter_discardable_metadata(metadata)
+
+    for (path, _), result in zip(todo, parallel.run(todo, read, processes), strict=True):
+        readers.cache_data(path, result)
+    return len(todo)

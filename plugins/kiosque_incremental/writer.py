@@ -1,0 +1,214 @@
+"""A Pelican Writer that renders only the pages whose inputs changed.
+
+``write_file`` does what Pelican's does (pagination included) up to the point of rendering a
+page; there it computes the page's fingerprint and skips the page when the previous build wrote
+the same fingerprint to the same file. Pages that do need rendering are queued and rendered when
+the generator that asked for them is done (``flush``), on several cores. A rendered page whose
+bytes equal the file on disk is not rewritten, so its mtime and inode stay.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosque_import.storage import write_atomic
+from pelican import signals
+from pelican.paginator import Paginator
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.writers import Writer
+
+from . import fingerprint, parallel, state
+
+log = logging.getLogger(__name__)
+
+# Template names whose main object is the page's subject: its neighbours count as inputs.
+SUBJECTS = frozenset({"article", "page", "term"})
+
+
+@dataclass
+class Job:
+    template: object
+    localcontext: dict
+    context: dict  # the shared context, whose `localsiteurl` Pelican sets before rendering
+    path: str  # absolute output path
+    relative: str
+
+
+class IncrementalWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.cache_path = settings.get("CACHE_PATH") or "cache"
+        self.previous = state.take(self.cache_path, output_path)
+        self.outputs: dict[str, str | None] = {}
+        self.build = build_digest(settings)
+        self.digester = fingerprint.Digester()
+        self.names: dict[str, frozenset[str] | None] = {}
+        self.jobs: list[Job] = []
+        self.processes = int(settings.get("KIOSQUE_WRITE_PROCESSES") or os.cpu_count() or 1)
+        self.templates: dict = {}  # parsed templates, shared by the `context_names` calls
+        self.stats = Counter()
+
+    # Pelican's Writer.write_file, minus the rendering, which goes through `_page`.
+    def write_file(self, name, template, context, relative_urls=False, paginated=None,
+                   template_name=None, override_output=False, url=None, **kwargs):
+        if not name:
+            return
+        if paginated is None:
+            paginated = {key: val for key, val in kwargs.items() if key in {"articles", "dates"}}
+        if not (paginated and template_name in self.settings["PAGINATED_TEMPLATES"]):
+            localcontext = _localcontext(context, name, kwargs, relative_urls)
+            self._page(template, localcontext, context, name, override_output)
+            return
+        per_page = self.settings["PAGINATED_TEMPLATES"][template_name] or self.settings["DEFAULT_PAGINATION"]
+        paginators = {key: Paginator(name, url, val, self.settings, per_page)
+                      for key, val in paginated.items()}
+        for page_num in range(next(iter(paginators.values())).num_pages):
+            paginated_kwargs = kwargs.copy()
+            for key, paginator in paginators.items():
+                previous_page = paginator.page(page_num) if page_num > 0 else None
+                page = paginator.page(page_num + 1)
+                next_page = paginator.page(page_num + 2) if page_num + 1 < paginator.num_pages else None
+                paginated_kwargs.update({
+                    f"{key}_paginator": paginator,
+                    f"{key}_page": page,
+                    f"{key}_previous_page": previous_page,
+                    f"{key}_next_page": next_page,
+                })
+            localcontext = _localcontext(context, page.save_as, paginated_kwargs, relative_urls)
+            self._page(template, localcontext, context, page.save_as, override_output)
+
+    def _page(self, template, localcontext, context, name, override) -> None:
+        path = sanitised_join(self.output_path, name)
+        if path in self._overridden_files:
+            return  # Pelican keeps the first file written with override_output
+        if path in self._written_files and not override:
+            self._open_w(path, "utf-8", override)  # raises Pelican's own overwrite error
+        if override:
+            self._overridden_files.add(path)
+        self._written_files.add(path)
+        relative = self._relative(path)
+        page_fingerprint = self.digester.page(self.build, template.name, self._names(template),
+                                              localcontext, SUBJECTS, self.settings)
+        self.outputs[relative] = page_fingerprint
+        if (page_fingerprint is not None and self.previous.get(relative) == page_fingerprint
+                and os.path.isfile(path)):
+            self.stats["skipped"] += 1
+            return
+        self.jobs.append(Job(template, localcontext, context, path, relative))
+
+    def _relative(self, path: str) -> str:
+        # os.path.relpath normalises both paths on every call: too slow for 100,000 pages.
+        root = os.path.join(self.output_path, "")
+        if path.startswith(root):
+            return path[len(root):].replace(os.sep, "/")
+        return Path(os.path.relpath(path, self.output_path)).as_posix()
+
+    def _names(self, template) -> frozenset[str] | None:
+        if template.name not in self.names:
+            self.names[template.name] = fingerprint.context_names(template.environment, template.name,
+                                                                  self.templates)
+        return self.names[template.name]
+
+    def write_feed(self, elements, context, path=None, url=None, feed_type="atom",
+                   override_output=False, feed_title=None):
+        if not path:
+            return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
+        relative = self._relative(sanitised_join(self.output_path, path))
+        shown = elements[: self.settings["FEED_MAX_ITEMS"]]
+        feed_fingerprint = fingerprint._hash("\n".join([
+            self.build, "feed", feed_type, str(url), str(feed_title), str(context.get("SITEURL")),
+            str(context.get("FEED_DOMAIN")), *(self.digester.own(element) for element in shown)]))
+        self.outputs[relative] = feed_fingerprint
+        target = os.path.join(self.output_path, path)
+        if self.previous.get(relative) == feed_fingerprint and os.path.isfile(target):
+            self.stats["skipped"] += 1
+            return None
+        self.stats["feeds"] += 1
+        return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
+
+    def flush(self) -> None:
+        """Render and write the queued pages."""
+        jobs, self.jobs = self.jobs, []
+        if not jobs:
+            return
+        changed = parallel.run(jobs, _render, self.processes)
+        for job, wrote in zip(jobs, changed, strict=True):
+            self.stats["written" if wrote else "unchanged"] += 1
+            signals.content_written.send(job.path, context=job.localcontext)
+
+    def finish(self) -> None:
+        """Remove the pages an earlier build wrote and this one did not; remember this build."""
+        self.flush()
+        output = Path(self.output_path)
+        for relative in sorted(set(self.previous) - set(self.outputs)):
+            target = output / relative
+            if target.is_file():
+                target.unlink()
+                self.stats["removed"] += 1
+                _remove_empty_parents(target.parent, output)
+        state.save(self.cache_path, self.output_path, self.outputs)
+        log.info("Kiosque incremental: %d pages written, %d rendered but unchanged, %d skipped, "
+                 "%d feeds written, %d stale pages removed", self.stats["written"], self.stats["unchanged"],
+                 self.stats["skipped"], self.stats["feeds"], self.stats["removed"])
+
+
+def _localcontext(context, name, kwargs, relative_urls) -> dict:
+    localcontext = context.copy()
+    localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
+    if relative_urls:
+        relative_url = path_to_url(get_relative_path(name))
+        localcontext["SITEURL"] = relative_url
+        localcontext["localsiteurl"] = relative_url
+    localcontext["output_file"] = name
+    localcontext.update(kwargs)
+    return localcontext
+
+
+def _render(job: Job) -> bool:
+    """Render one page; write it only if its bytes changed. True when the file was written."""
+    if job.localcontext["localsiteurl"]:
+        # As Pelican does: content objects turn their internal links relative to this page.
+        job.context["localsiteurl"] = job.localcontext["localsiteurl"]
+    data = job.template.render(job.localcontext).encode("utf-8")
+    try:
+        with open(job.path, "rb") as existing:
+            if existing.read() == data:
+                return False
+    except FileNotFoundError:
+        # A new page: written in place (an interrupted build leaves no state, so the next one
+        # renders it again).
+        os.makedirs(os.path.dirname(job.path), exist_ok=True)
+        with open(job.path, "wb") as new:
+            new.write(data)
+        return True
+    # A reader (or a sync) sees the old page or the new one; outputs need no fsync.
+    write_atomic(Path(job.path), data, durable=False)
+    return True
+
+
+def _remove_empty_parents(folder: Path, root: Path) -> None:
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
+def build_digest(settings: dict) -> str:
+    """What every page depends on: settings, templates, and the code of the enabled plugins."""
+    from importlib.metadata import version
+
+    theme = Path(settings.get("THEME") or "")
+    plugin_dirs = [Path(base) / str(name).split(".")[-1]
+                   for base in settings.get("PLUGIN_PATHS", []) for name in settings.get("PLUGINS") or []
+                   if isinstance(name, str)]
+    return fingerprint._hash("\n".join([
+        f"format {state.VERSION}", f"pelican {version('pelican')}",
+        fingerprint.settings_digest(settings),
+        fingerprint.files_digest([theme / "templates", *plugin_dirs]),
+    ]))

@@ -1,0 +1,171 @@
+"""Incremental rebuilds (plugins/kiosque_incremental): after adding, changing, hand-editing or
+removing articles, the rebuilt output is byte for byte the output of a clean build of the same
+posts, and pages whose bytes did not change were neither rendered nor rewritten."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ORANGE, Site, build, make_site_dirs
+from pelican import signals
+
+BASE = 18  # articles in the first build
+SETTINGS = {"KIOSQUE_SEARCH": False}  # Pagefind has its own tests; here it would only cost time
+# Written by kiosque_theme on every build, whatever changed (to be fixed there).
+REWRITTEN_ANYWAY = {"sitemap.xml"}
+
+
+def raw_files() -> list[Path]:
+    return sorted(ORANGE.glob("*.txt"))
+
+
+def snapshot(output: Path) -> dict[str, tuple[bytes, int, int]]:
+    """Every output file: its bytes, mtime in ns and inode."""
+    files = {}
+    for path in sorted(output.rglob("*")):
+        if path.is_file():
+            info = path.stat()
+            files[path.relative_to(output).as_posix()] = (path.read_bytes(), info.st_mtime_ns, info.st_ino)
+    return files
+
+
+def clean_build_of(site, root: Path) -> dict[str, bytes]:
+    """A full build, without the incremental writer, of the very same raw files and posts."""
+    content = root / "content"
+    shutil.copytree(site.content, content)
+    reference = Site(root, content, content / "seeds", content / "posts", root / "output", root / "cache")
+    build(reference, KIOSQUE_INCREMENTAL=False, **SETTINGS)
+    return {name: data for name, (data, _, _) in snapshot(reference.output).items()}
+
+
+class Rendered:
+    """Output paths that Pelican rendered during a build (``content_written``)."""
+
+    def __init__(self, output: Path):
+        self.output = output
+        self.paths: set[str] = set()
+
+    def __call__(self, path, context=None):
+        self.paths.add(Path(path).relative_to(self.output).as_posix())
+
+
+@pytest.fixture
+def site(tmp_path):
+    site = make_site_dirs(tmp_path / "site", raw_files()[:BASE])
+    build(site, **SETTINGS)
+    return site
+
+
+def rebuild(site) -> tuple[dict, dict, set[str]]:
+    """Rebuild incrementally; returns the output before and after, and the pages rendered."""
+    before = snapshot(site.output)
+    rendered = Rendered(site.output)
+    signals.content_written.connect(rendered)
+    try:
+        build(site, **SETTINGS)
+    finally:
+        signals.content_written.disconnect(rendered)
+    return before, snapshot(site.output), rendered.paths
+
+
+def check_against_clean_build(site, tmp_path, before, after, rendered) -> set[str]:
+    """The rebuild equals a clean build; unchanged files were left alone; returns changed files."""
+    expected = clean_build_of(site, tmp_path / "clean")
+    assert sorted(after) == sorted(expected)
+    assert [name for name in after if after[name][0] != expected[name]] == []
+    changed = {name for name in after if name not in before or before[name][0] != after[name][0]}
+    for name in set(after) - changed - REWRITTEN_ANYWAY:
+        assert after[name][1:] == before[name][1:], f"{name} was rewritten with the same bytes"
+    # Every changed page was rendered; an article page only when it changed. (A listing page may
+    # be rendered for nothing when something it reads changed elsewhere, e.g. a month page reads
+    # the list of all periods; it is then not rewritten, as checked above.)
+    pages = {name for name in changed if name.endswith(".html")}
+    assert pages <= rendered
+    assert len(rendered) < len(after) / 2
+    # An article page rendered for nothing links to an article that changed (it shows a changed
+    # neighbour or related article, of which the page shows only part).
+    changed_slugs = {name.split("/")[1] for name in changed | (set(before) - set(after))
+                     if name.startswith("articles/")}
+    for name in rendered - pages:
+        if name.startswith("articles/"):
+            assert any(f"/{slug}/" in after[name][0].decode() for slug in changed_slugs), (name, changed_slugs)
+    return changed
+
+
+def test_unchanged_rebuild_writes_nothing_and_a_settings_change_rewrites_all(site):
+    before, after, rendered = rebuild(site)
+    assert rendered == set()
+    rewritten = [name for name in after if after[name][1:] != before[name][1:]]
+    assert set(rewritten) <= REWRITTEN_ANYWAY
+    build(site, SITENAME="Kiosque bis", **SETTINGS)
+    changed = snapshot(site.output)
+    pages = [name for name in changed if name.endswith(".html")]
+    assert all(b"Kiosque bis" in changed[name][0] for name in pages)
+    assert all(changed[name][0] != after[name][0] for name in pages)
+
+
+def test_adding_one_article_rewrites_only_the_pages_it_changes(site, tmp_path):
+    added = raw_files()[BASE]
+    shutil.copy(added, site.seeds / added.name)
+    before, after, rendered = rebuild(site)
+    changed = check_against_clean_build(site, tmp_path, before, after, rendered)
+    new_pages = sorted(set(after) - set(before))
+    assert len([name for name in new_pages if name.startswith("articles/")]) == 1
+    articles_before = [name for name in before if name.startswith("articles/")]
+    touched = [name for name in articles_before if name in changed]
+    # Its neighbours in time and the articles that now list it as related, not the archive.
+    assert 1 <= len(touched) <= BASE // 3
+    assert "index.html" in changed
+
+
+def test_changed_raw_article_and_hand_edited_post(site, tmp_path):
+    raw = site.seeds / raw_files()[3].name
+    text = raw.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    title_line = next(i for i, line in enumerate(lines)
+                      if line.strip() and not line.startswith("Toutes les news"))
+    lines[title_line] = lines[title_line] + " (mis à jour)"
+    raw.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    post = sorted(p for p in site.posts.glob("*.md") if "mis-a-jour" not in p.name)[7]
+    post.write_text(post.read_text(encoding="utf-8") + "\nParagraphe ajouté à la main.\n", encoding="utf-8")
+    os.utime(post, ns=(post.stat().st_atime_ns, post.stat().st_mtime_ns + 10**9))
+    before, after, rendered = rebuild(site)
+    changed = check_against_clean_build(site, tmp_path, before, after, rendered)
+    slug = post.stem
+    assert f"articles/{slug}/index.html" in changed
+    assert "Paragraphe ajouté à la main." in after[f"articles/{slug}/index.html"][0].decode()
+    assert any("(mis à jour)" in after[name][0].decode() for name in changed if name.startswith("articles/"))
+
+
+def test_removed_article_leaves_no_stale_page(site, tmp_path):
+    post = sorted(site.posts.glob("*.md"))[5]
+    page = f"articles/{post.stem}/index.html"
+    assert (site.output / page).is_file()
+    source = next(line.split(": ", 1)[1] for line in post.read_text(encoding="utf-8").splitlines()
+                  if line.startswith("Source: "))
+    (site.seeds / source).unlink()
+    post.unlink()
+    before, after, rendered = rebuild(site)
+    check_against_clean_build(site, tmp_path, before, after, rendered)
+    assert page not in after
+    assert not (site.output / page).parent.exists()
+
+
+def test_two_process_build_equals_a_plain_build(tmp_path, monkeypatch):
+    """Reading and rendering forked over two processes (as at archive scale) change no byte."""
+    from kiosque_incremental import parallel
+
+    monkeypatch.setattr(parallel, "MIN_JOBS", 1)
+    forks = []
+    real_fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
+    site = make_site_dirs(tmp_path / "site", raw_files()[:BASE])
+    build(site, KIOSQUE_WRITE_PROCESSES=2, **SETTINGS)
+    assert len(forks) >= 2  # one for reading, at least one for rendering
+    expected = clean_build_of(site, tmp_path / "clean")
+    after = {name: data for name, (data, _, _) in snapshot(site.output).items()}
+    assert sorted(after) == sorted(expected)
+    assert [name for name in after if after[name] != expected[name]] == []
