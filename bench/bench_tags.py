@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from kiosque_import.pipeline import Options, run_import  # noqa: E402
-from kiosque_import.signals import articles_parsed  # noqa: E402
+from kiosque_import.signals import articles_parsed, articles_written  # noqa: E402
 
 
 def raw_folder(n: int) -> Path:
@@ -32,12 +32,13 @@ def raw_folder(n: int) -> Path:
 
 
 def run(seeds: Path, tagging: bool, extra: dict | None = None) -> tuple[float, dict]:
-    from kiosque_tags.plugin import on_articles_parsed
+    from kiosque_tags.plugin import on_articles_parsed, on_articles_written
 
     with tempfile.TemporaryDirectory() as tmp:
         posts = Path(tmp) / "posts"
         if tagging:
             articles_parsed.connect(on_articles_parsed)
+            articles_written.connect(on_articles_written)
         try:
             start = time.perf_counter()
             report = run_import(Options(seeds=seeds, posts=posts, progress=False,
@@ -46,6 +47,7 @@ def run(seeds: Path, tagging: bool, extra: dict | None = None) -> tuple[float, d
             elapsed = time.perf_counter() - start
         finally:
             articles_parsed.disconnect(on_articles_parsed)
+            articles_written.disconnect(on_articles_written)
         stats = {"new": len(report.new), "refused": len(report.refused)}
         if tagging:
             import json

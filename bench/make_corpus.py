@@ -3,7 +3,7 @@
     python bench/make_corpus.py N DEST [--start K]
 
 writes N files ``NNNNN_<16 hex of sha1(id)>.txt`` into DEST, taken from
-/work/shared/corpus/orangesum.jsonl.gz after skipping the first K records (``--start`` makes
+../shared/corpus/orangesum.jsonl.gz (or $KIOSQUE_CORPUS) after skipping the first K records (``--start`` makes
 the "+1" / "+100" articles added to an archive). Deterministic: the same arguments give the
 same bytes. The layout copies tests/fixtures/orange/*.txt: breadcrumb (when the record has a
 section), title, byline, ``SECTION - lede``, body paragraphs, then the page tail.
@@ -16,11 +16,14 @@ import datetime as dt
 import gzip
 import hashlib
 import json
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
-CORPUS = Path("/work/shared/corpus/orangesum.jsonl.gz")
+# The workplace's shared folder sits beside the repository; KIOSQUE_CORPUS points elsewhere.
+CORPUS = Path(os.environ.get("KIOSQUE_CORPUS")
+              or Path(__file__).resolve().parents[2] / "shared" / "corpus" / "orangesum.jsonl.gz")
 SENTENCES_PER_PARAGRAPH = 3
 
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")

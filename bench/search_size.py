@@ -21,6 +21,7 @@ import hashlib
 import html
 import http.server
 import json
+import os
 import re
 import resource
 import shutil
@@ -34,7 +35,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "tests")]
 
-CORPUS = Path("/work/shared/corpus/orangesum.jsonl.gz")
+# The workplace's shared folder sits beside the repository; KIOSQUE_CORPUS points elsewhere.
+CORPUS = Path(os.environ.get("KIOSQUE_CORPUS")
+              or Path(__file__).resolve().parents[2] / "shared" / "corpus" / "orangesum.jsonl.gz")
 WORK = ROOT / "bench" / "data" / "search"
 QUERIES = ("gouvernement", "Macron", "inondations")
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",

@@ -6,14 +6,17 @@ from datetime import date
 from pathlib import Path
 
 from kiosque_import.pipeline import Options, run_import
+from kiosque_import.signals import articles_parsed, articles_written
 
 TODAY = date(2026, 1, 15)
 
 
 def run(seeds: Path, posts: Path, **kwargs):
+    """The import alone: enrichers another test connected in this process stay silent."""
     options = Options(seeds=seeds, posts=posts, report=posts.parent / "report.json", today=TODAY,
                       progress=False, **kwargs)
-    return run_import(options)
+    with articles_parsed.muted(), articles_written.muted():
+        return run_import(options)
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:

@@ -174,3 +174,18 @@ def test_options_default_to_content_folders():
     options = options_from({"PATH": "/site/content"})
     assert isinstance(options, Options)
     assert (str(options.seeds), str(options.posts)) == ("/site/content/seeds", "/site/content/posts")
+
+
+def test_unrecorded_post_of_the_same_raw_file_is_taken_over_not_duplicated(archive):
+    """A run killed after writing a post but before recording it: the rerun may render it
+    differently (another day, a registry that learned more); it still owns that file."""
+    seeds, posts = archive
+    post = post_of(posts, SEED.name)
+    (posts / "manifest.json").unlink()
+    post.write_text(post.read_text(encoding="utf-8").replace("Date: 2026-01-15", "Date: 2026-01-14"),
+                    encoding="utf-8")
+    names_before = sorted(p.name for p in posts.glob("*.md"))
+    report = run(seeds, posts)
+    assert sorted(report.new) == sorted(raw.name for raw in FILES)
+    assert sorted(p.name for p in posts.glob("*.md")) == names_before
+    assert read_meta(post)["Date"] == "2026-01-15 00:00"

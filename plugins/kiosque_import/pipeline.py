@@ -20,7 +20,7 @@ from .article import Article, Refused
 from .decode import decode
 from .read import MAX_BYTES, content_hash, read_raw
 from .report import Report
-from .signals import articles_parsed
+from .signals import articles_parsed, articles_written
 from .storage import import_lock, remove_stale_temp_files, write_atomic
 from .structure import Splitter
 from .text import clean_lines
@@ -146,6 +146,8 @@ def _convert(todo, posts: Path, entries: dict, report: Report, options: Options)
             _write(article, reason, posts, entries, taken, today, report)
         os.sync()  # the chunk's posts reach the disk before the manifest records them
         manifest.save(posts, entries)
+        if parsed:
+            articles_written.send([article for article, _ in parsed], settings=options.settings, posts=posts)
         bar.update(len(chunk))
     bar.close()
 
@@ -177,10 +179,17 @@ def _claim_slug(article: Article, posts: Path, taken: set) -> tuple[str, str]:
         article.slug = slugs.unique_slug(base, taken)
         text = post.render(article)
         existing = posts / f"{article.slug}.md"
-        if not existing.exists() or existing.read_text(encoding="utf-8", errors="replace") == text:
+        if not existing.exists() or _written_for(existing, article):
             taken.add(article.slug)
             return article.slug, text
         taken.add(article.slug)  # a post written by hand or by another raw file: leave it be
+
+
+def _written_for(existing: Path, article: Article) -> bool:
+    """Whether an unrecorded post is this raw file's, written by an import killed before it
+    could record it in the manifest: its Source line names the raw file."""
+    head = existing.read_text(encoding="utf-8", errors="replace").split("\n\n", 1)[0]
+    return f"Source: {post.metadata_value(article.source)}" in head.splitlines()
 
 
 def _refuse(report: Report, path: Path, reason: str) -> None:

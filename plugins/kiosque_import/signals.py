@@ -5,3 +5,8 @@ from blinker import signal
 # Sent with a list of parsed ``Article`` records and ``settings=`` before they are written;
 # receivers (kiosque_tags) may add tags, entities and gap marks in place.
 articles_parsed = signal("kiosque_articles_parsed")
+
+# Sent with the same list and ``settings=``, ``posts=`` once the chunk's posts and the manifest
+# are on disk. Receivers persist what they learned from the chunk (the tags registry) only now,
+# so an import killed before this point reruns the chunk exactly as an uninterrupted run would.
+articles_written = signal("kiosque_articles_written")

@@ -85,14 +85,25 @@ def enrich_batch(articles: list[Article], settings: dict, posts: Path | None = N
         return
     config = Config.from_settings(settings)
     path = registry_path(settings, posts)
-    registry = Registry.load(path)
+    registry = _PENDING.get(path) or Registry.load(path)
     heads = [ner.head_text([a.title, a.lede, *a.paragraphs], config.head_words) for a in articles]
     processes = config.processes if len(articles) >= config.parallel_from else 1
     found = ner.entities(heads, config.model, processes)
     shared = _batch_names(articles, found, heads, config)
     for article, ents, head in zip(articles, found, heads, strict=True):
         enrich_article(article, ents, registry, config, head, shared)
-    registry.save(path)
+    # Saved when the import says the chunk's posts are recorded (registry_written), not now:
+    # a run killed in between then reruns the chunk with the registry it first saw.
+    _PENDING[path] = registry
+
+
+_PENDING: dict[Path, Registry] = {}
+
+
+def save_registry(settings: dict, posts: Path | None = None) -> None:
+    registry = _PENDING.pop(registry_path(settings or {}, posts), None)
+    if registry is not None:
+        registry.save(registry_path(settings or {}, posts))
 
 
 def _batch_names(articles, found, heads, config: Config) -> dict[str, Counter]:
