@@ -62,3 +62,12 @@ def test_axe_sees_a_violation(page, axe):
     page.set_content('<html lang="fr"><body><main><img src="x.png"><a href="/"></a></main></body></html>')
     ids = {v["id"] for v in axe.run(page).response["violations"]}
     assert {"image-alt", "link-name"} <= ids
+
+
+def test_no_axe_violation_on_search_results(served_site, page, axe):
+    """The search page once Pagefind has answered: filters, results with marks, the live region."""
+    page.goto(f"{served_site}/recherche/?q=Idlib")
+    page.wait_for_selector("#recherche[data-state=done]", timeout=20_000)
+    assert page.locator(".search-result").count() >= 1
+    results = axe.run(page)
+    assert results.violations_count == 0, results.generate_report()
