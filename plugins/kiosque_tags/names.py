@@ -6,6 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from kiosque_import.sections import fold as section_fold
 from kiosque_import.sections import french_country_names
 
 WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
@@ -96,15 +97,11 @@ def drop_opening_article(name: str) -> str:
     return _OPENING_ARTICLE.sub("", name)
 
 
+@lru_cache(maxsize=65536)
 def country(name: str) -> str | None:
-    """The French name of a country written in any case or spelling pycountry knows."""
-    return french_country_names().get(_country_key(name))
-
-
-def _country_key(name: str) -> str:
-    from kiosque_import.sections import fold as section_fold
-
-    return section_fold(name)
+    """The French name of a country written in any case or spelling pycountry knows (cached:
+    every capitalised run of every article asks)."""
+    return french_country_names().get(section_fold(name))
 
 
 @lru_cache(maxsize=8)
