@@ -69,3 +69,23 @@ def test_escape_keeps_text_literal():
 ])
 def test_slugs(title, expected):
     assert base_slug(title, "abcdef0123456789") == expected
+
+
+@pytest.mark.parametrize("title", [
+    "Facebook retire des pubs de la campagne Trump comportant un symbole nazi",
+    "YouTube supprime des chaînes suprémacistes",
+    "ONPC - Johnny Hallyday : \"Abus de faiblesse\", Christine Angot fustige Laeticia Hallyday",
+])
+def test_headlines_that_look_like_chrome_or_a_section_line(title):
+    """Found in the OrangeSum corpus: a byline right after the line says it is the headline."""
+    raw = (f"{title}\n\nOrange avec AFP, publié le jeudi 18 juin 2020 à 18h03\n\n"
+           "MONDE - Le chapeau de l'article.\n\nLe premier paragraphe est là, avec assez de mots.\n")
+    assert parse("x.txt", raw.encode(), SPLITTER).title == title
+
+
+def test_long_line_opening_with_a_dash_is_prose_not_a_list():
+    body = "- L'association lance ce jeudi une campagne de prévention " + "et la phrase continue " * 6 + "."
+    raw = f"Un titre\n\nFRANCE - Le chapeau.\n\n{body}\n"
+    article = parse("x.txt", raw.encode(), SPLITTER)
+    assert [b.kind for b in article.blocks] == ["p"]
+    assert article.paragraphs == [body]

@@ -45,6 +45,8 @@ DEFAULT_MARKERS = (
     r"(facebook|twitter|instagram|linkedin|whatsapp|youtube|tiktok|pinterest)\b",
 )
 
+MARKER_WORDS = 8  # calls to action and link labels are no longer than this
+_READ_ALSO = re.compile(r"^(?:[àa] )?(?:lire|voir) aussi\b", re.IGNORECASE)
 LONG_LINE = 25  # words; no headline, link or call to action is this long
 _SENTENCE_END = re.compile(r"[.!?…»\"”)]$")
 _BULLET = re.compile(r"^[•·▪◦‣-]\s+")
@@ -56,7 +58,12 @@ def marker_pattern(extra: tuple[str, ...] | list[str] = ()) -> re.Pattern:
 
 
 def is_marker(line: str, markers: re.Pattern) -> bool:
-    return bool(markers.match(_BULLET.sub("", line)))
+    """A call to action or a link label. Those are short: « Facebook retire des pubs de la
+    campagne Trump » is a headline; only « Lire aussi : … » introduces a long line."""
+    text = _BULLET.sub("", line)
+    if not markers.match(text):
+        return False
+    return len(text.split()) <= MARKER_WORDS or bool(_READ_ALSO.match(text))
 
 
 def is_paragraph(line: str, markers: re.Pattern) -> bool:

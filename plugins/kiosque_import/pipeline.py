@@ -28,7 +28,7 @@ from .text import clean_lines
 log = logging.getLogger(__name__)
 
 # Bump when a change to the conversion should regenerate posts that were not edited by hand.
-CONVERTER = 1
+CONVERTER = 2
 CHUNK = 500  # articles parsed, enriched and written between two manifest saves
 DEFAULT_BREADCRUMBS = (r"toutes les news\s+(?P<section>.+)",)
 

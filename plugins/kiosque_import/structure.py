@@ -72,9 +72,14 @@ class Splitter:
         if pos >= len(lines):
             raise Refused("no title")
         line = lines[pos]
-        if chrome.is_marker(line, self.markers):
+        # « YouTube supprime des chaînes » looks like a social link and « ONPC - Johnny
+        # Hallyday : … » like a section line, but a byline or section line right after says
+        # each is the headline.
+        headline = pos + 1 < len(lines) and self._is_header_line(lines, pos + 1)
+        if chrome.is_marker(line, self.markers) and not headline:
             raise Refused("no title (page chrome only?)")
-        if dates.is_dateline(line) or _SECTION_LEDE.match(line) or not _LETTER.search(line):
+        looks_like_lede = _SECTION_LEDE.match(line) and not headline
+        if dates.is_dateline(line) or looks_like_lede or not _LETTER.search(line):
             raise Refused("no title: the first line is not a headline")
         return line, 1
 
@@ -100,7 +105,7 @@ class Splitter:
         for i, line in enumerate(lines):
             if chrome.is_marker(line, self.markers):
                 continue
-            if _BULLET.match(line):
+            if _BULLET.match(line) and len(line.split()) < chrome.LONG_LINE:
                 blocks.append(Block("li", _BULLET.sub("", line)))
             elif self._is_subheading(line, lines[i + 1] if i + 1 < len(lines) else None):
                 blocks.append(Block("h", line))
