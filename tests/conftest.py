@@ -76,11 +76,16 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # the browser dropped a connection it no longer needed (an aborted fetch)
+
+
 @pytest.fixture(scope="session")
 def served_site(corpus_site):
     """``corpus_site``'s output/ over HTTP on a free loopback port; yields the base URL."""
     handler = functools.partial(_QuietHandler, directory=str(corpus_site.output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
