@@ -18,7 +18,7 @@ from tqdm import tqdm
 from . import chrome, manifest, post, slugs
 from .article import Article, Refused
 from .decode import decode
-from .read import MAX_BYTES, content_hash, read_raw
+from .read import MAX_BYTES, read_raw
 from .report import Report
 from .signals import articles_parsed, articles_written
 from .storage import import_lock, remove_stale_temp_files, write_atomic
@@ -52,9 +52,9 @@ class Options:
         return Splitter(chrome.marker_pattern(self.markers), breadcrumbs, self.section_names)
 
 
-def parse(source: str, data: bytes, splitter: Splitter) -> Article:
+def parse(source: str, data: bytes, splitter: Splitter, raw_hash: str = "") -> Article:
     """One raw article's bytes to a structured record (no disk access)."""
-    article = Article(source=source, raw_hash=content_hash(data))
+    article = Article(source=source, raw_hash=raw_hash or manifest.text_hash(data))
     article.text = decode(data)
     article.lines = clean_lines(article.text)
     if not article.lines:
@@ -86,7 +86,7 @@ def run_import(options: Options) -> Report:
 
 
 def _plan(seeds: Path, posts: Path, entries: dict, report: Report, options: Options):
-    """Decide for each raw file: convert it, or say why not. Returns [(name, bytes, reason)]."""
+    """Decide for each raw file: convert it, or say why not. Returns [(name, bytes, hash, reason)]."""
     by_hash = {entry.raw_hash: source for source, entry in entries.items()}
     todo = []
     paths = sorted(seeds.glob("*.txt"))
@@ -100,28 +100,28 @@ def _plan(seeds: Path, posts: Path, entries: dict, report: Report, options: Opti
         except OSError as exc:
             _refuse(report, path, f"unreadable ({exc.strerror or exc})")
             continue
-        raw_hash = content_hash(data)
+        raw_hash = manifest.text_hash(data)
         entry = entries.get(name)
         if entry is None:
             if raw_hash in by_hash:
                 report.duplicates.append({"file": name, "same_as": by_hash[raw_hash]})
                 continue
             by_hash[raw_hash] = name
-            todo.append((name, data, "new"))
+            todo.append((name, data, raw_hash, "new"))
             continue
         post_path = posts / entry.post
         current = post_path.read_bytes() if post_path.exists() else None
         hand_edited = current is not None and manifest.text_hash(current) != entry.post_hash
         raw_changed = entry.raw_hash != raw_hash
         if current is None:
-            todo.append((name, data, "restored"))
+            todo.append((name, data, raw_hash, "restored"))
         elif hand_edited and raw_changed:
             report.conflicts.append(name)
             log.warning("%s: raw file changed after %s was edited by hand; post kept", path, post_path)
         elif hand_edited:
             report.hand_edits_kept.append(name)
         elif raw_changed or entry.converter != CONVERTER:
-            todo.append((name, data, "changed"))
+            todo.append((name, data, raw_hash, "changed"))
         else:
             report.unchanged += 1
     return todo
@@ -135,9 +135,9 @@ def _convert(todo, posts: Path, entries: dict, report: Report, options: Options)
     for start in range(0, len(todo), CHUNK):
         chunk = todo[start:start + CHUNK]
         parsed = []
-        for name, data, reason in chunk:
+        for name, data, raw_hash, reason in chunk:
             try:
-                parsed.append((parse(name, data, splitter), reason))
+                parsed.append((parse(name, data, splitter, raw_hash), reason))
             except Refused as exc:
                 _refuse(report, options.seeds / name, str(exc))
         if parsed:

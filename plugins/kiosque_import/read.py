@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from .article import Refused
@@ -21,10 +20,6 @@ def read_raw(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
     if _looks_binary(data):
         raise Refused("binary content, not text")
     return data
-
-
-def content_hash(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def _looks_binary(data: bytes) -> bool:

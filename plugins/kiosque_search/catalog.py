@@ -7,8 +7,9 @@ file is written last, atomically: a reader never sees a shard listed before it e
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
+
+from kiosque_import.storage import write_atomic
 
 NAME = "shards.json"
 
@@ -24,7 +25,5 @@ def load(bundle: Path) -> dict[str, dict]:
 
 def save(bundle: Path, entries: list[dict], language: str) -> None:
     bundle.mkdir(parents=True, exist_ok=True)
-    temporary = bundle / f".{NAME}.tmp"
     data = {"language": language, "shards": entries}
-    temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    os.replace(temporary, bundle / NAME)
+    write_atomic(bundle / NAME, json.dumps(data, ensure_ascii=False, indent=1) + "\n", durable=False)
