@@ -9,7 +9,7 @@ import sys
 import pytest
 from conftest import ORANGE, ROOT, SEED
 from import_helpers import read_meta, run, snapshot
-from kiosque_import import storage
+from kiosque_import import pipeline, storage
 from kiosque_import.pipeline import Options
 from kiosque_import.storage import ImportLocked, import_lock
 
@@ -44,6 +44,20 @@ def test_import_is_deterministic(archive, tmp_path):
     seeds, posts = archive
     run(seeds, tmp_path / "again")
     assert {k: v[0] for k, v in snapshot(posts).items()} == {k: v[0] for k, v in snapshot(tmp_path / "again").items()}
+
+
+def test_chunks_parsed_ahead_give_the_same_posts_and_refusals(archive, tmp_path, monkeypatch):
+    """A big import parses its next chunk in a child process: the posts, the manifest and the
+    refusals must be those of a one-chunk import."""
+    seeds, posts = archive
+    (seeds / "zz_title_only.txt").write_text("Un titre sans article\n", encoding="utf-8")  # refused by parse
+    one = run(seeds, tmp_path / "one")
+    monkeypatch.setattr(pipeline, "CHUNK", 3)
+    several = run(seeds, tmp_path / "several")
+    assert sorted(several.new) == sorted(one.new) and len(one.new) == len(FILES)
+    assert several.refused == one.refused and [r["file"] for r in one.refused] == ["zz_title_only.txt"]
+    assert {k: v[0] for k, v in snapshot(tmp_path / "several").items()} == \
+        {k: v[0] for k, v in snapshot(tmp_path / "one").items()}
 
 
 def test_hand_edit_survives_a_rebuild(archive):

@@ -99,3 +99,20 @@ def test_clean_corpus_is_almost_never_marked(tagged):
     marked = {s: a.gaps for s, a in tagged.items() if s != SEED.name and a.gaps}
     print(f"\nholes marked in the 200 corpus articles: {sum(marked.values())} {marked}")
     assert sum(marked.values()) <= 10
+
+
+def test_two_processes_tag_exactly_as_one(tagged, tmp_path):
+    """Big batches are spread over processes: the result must not depend on it."""
+    from kiosque_tags import workers
+
+    articles = [_parse(SEED)] + [_parse(p) for p in sorted(ORANGE.glob("*.txt"))]
+    try:
+        enrich_batch(articles, {"KIOSQUE_ENTITIES": str(tmp_path / "entities.json"),
+                                "KIOSQUE_TAGS_PROCESSES": 2, "KIOSQUE_TAGS_PARALLEL_FROM": 2})
+    finally:
+        workers.close()
+
+    def outcome(a):
+        return a.tags, a.people, a.places, a.organizations, a.lede, [b.text for b in a.blocks], a.gaps, a.repairs
+
+    assert [outcome(a) for a in articles] == [outcome(tagged[a.source]) for a in articles]

@@ -7,8 +7,10 @@ files are converted; the manifest tells what was generated from what, so hand ed
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -20,7 +22,7 @@ from .article import Article, Refused
 from .decode import decode
 from .read import MAX_BYTES, read_raw
 from .report import Report
-from .signals import articles_parsed, articles_written
+from .signals import articles_parsed, articles_written, import_finished
 from .storage import import_lock, remove_stale_temp_files, write_atomic
 from .structure import Splitter
 from .text import clean_lines
@@ -80,6 +82,7 @@ def run_import(options: Options) -> Report:
         report.missing_raw = sorted(set(entries) - present)
     finally:
         lock.release()
+        import_finished.send(report, settings=options.settings, posts=posts)
     if options.report:
         report.write_json(Path(options.report))
     return report
@@ -128,18 +131,16 @@ def _plan(seeds: Path, posts: Path, entries: dict, report: Report, options: Opti
 
 
 def _convert(todo, posts: Path, entries: dict, report: Report, options: Options) -> None:
-    splitter = options.splitter()
     taken = {entry.slug for entry in entries.values()}
     today = options.today or datetime.now(UTC).date()
     bar = tqdm(total=len(todo), desc="importing", unit="article", disable=_no_bar(options))
-    for start in range(0, len(todo), CHUNK):
-        chunk = todo[start:start + CHUNK]
+    for chunk, results in _parsed_chunks(todo, options.splitter()):
         parsed = []
-        for name, data, raw_hash, reason in chunk:
-            try:
-                parsed.append((parse(name, data, splitter, raw_hash), reason))
-            except Refused as exc:
-                _refuse(report, options.seeds / name, str(exc))
+        for (name, _data, _hash, reason), result in zip(chunk, results, strict=True):
+            if isinstance(result, Article):
+                parsed.append((result, reason))
+            else:
+                _refuse(report, options.seeds / name, result)
         if parsed:
             articles_parsed.send([article for article, _ in parsed], settings=options.settings, posts=posts)
         for article, reason in parsed:
@@ -150,6 +151,36 @@ def _convert(todo, posts: Path, entries: dict, report: Report, options: Options)
             articles_written.send([article for article, _ in parsed], settings=options.settings, posts=posts)
         bar.update(len(chunk))
     bar.close()
+
+
+def _parsed_chunks(todo: list, splitter: Splitter):
+    """``todo`` in chunks, each with its parse results (an Article or why it was refused).
+
+    With several chunks the next one is parsed by a child process while the caller enriches and
+    writes the current one, so parsing costs no time of its own on a machine with two cores.
+    """
+    chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
+    if len(chunks) < 2:
+        for chunk in chunks:
+            yield chunk, _parse_chunk(chunk, splitter)
+        return
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as child:
+        ahead = child.submit(_parse_chunk, chunks[0], splitter)
+        for i, chunk in enumerate(chunks):
+            results = ahead.result()
+            if i + 1 < len(chunks):
+                ahead = child.submit(_parse_chunk, chunks[i + 1], splitter)
+            yield chunk, results
+
+
+def _parse_chunk(chunk: list, splitter: Splitter) -> list:
+    results = []
+    for name, data, raw_hash, _reason in chunk:
+        try:
+            results.append(parse(name, data, splitter, raw_hash))
+        except Refused as exc:
+            results.append(str(exc))
+    return results
 
 
 def _write(article: Article, reason: str, posts: Path, entries: dict, taken: set, today: date, report: Report):

@@ -10,3 +10,7 @@ articles_parsed = signal("kiosque_articles_parsed")
 # are on disk. Receivers persist what they learned from the chunk (the tags registry) only now,
 # so an import killed before this point reruns the chunk exactly as an uninterrupted run would.
 articles_written = signal("kiosque_articles_written")
+
+# Sent with ``settings=``, ``posts=`` when an import run ends, done or not: receivers let go of
+# what they held for the whole run (kiosque_tags stops its model processes).
+import_finished = signal("kiosque_import_finished")

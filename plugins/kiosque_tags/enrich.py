@@ -16,6 +16,7 @@ from .names import clean, country, drop_opening_article, fold, given_names, is_p
 from .registry import Registry
 from .salience import choose
 from .settings import get, registry_path
+from .workers import spread
 
 log = logging.getLogger(__name__)
 
@@ -88,10 +89,14 @@ def enrich_batch(articles: list[Article], settings: dict, posts: Path | None = N
     registry = _PENDING.get(path) or Registry.load(path)
     heads = [ner.head_text([a.title, a.lede, *a.paragraphs], config.head_words) for a in articles]
     processes = config.processes if len(articles) >= config.parallel_from else 1
-    found = ner.entities(heads, config.model, processes)
+    found = spread(ner.recognise, heads, (config.model,), processes, config.model)
     shared = _batch_names(articles, found, heads, config)
-    for article, ents, head in zip(articles, found, heads, strict=True):
-        enrich_article(article, ents, registry, config, head, shared)
+    # Every article is analysed against the registry as the batch found it, so the result does
+    # not depend on the order or the process an article went to; then it learns, in order.
+    analyses = spread(_analyse_all, list(zip(articles, found, heads, strict=True)), (registry, config, shared),
+                      processes, config.model)
+    for article, analysis in zip(articles, analyses, strict=True):
+        learn(article, analysis, registry, config)
     # Saved when the import says the chunk's posts are recorded (registry_written), not now:
     # a run killed in between then reruns the chunk with the registry it first saw.
     _PENDING[path] = registry
@@ -122,19 +127,50 @@ def _batch_names(articles, found, heads, config: Config) -> dict[str, Counter]:
 
 def enrich_article(article: Article, ents, registry: Registry, config: Config, heads_text: str = "",
                    shared: dict[str, Counter] | None = None) -> None:
+    found = analyse(article, ents, registry, config, heads_text, shared)
+    learn(article, found, registry, config)
+
+
+@dataclass
+class Analysis:
+    """What one article yields without changing the registry: its entities, its holes."""
+
+    clusters: list[Cluster]
+    lede: str
+    blocks: list[str]
+    gaps: int = 0
+    repairs: list[str] = field(default_factory=list)
+
+
+def analyse(article: Article, ents, registry: Registry, config: Config, heads_text: str = "",
+            shared: dict[str, Counter] | None = None) -> Analysis:
+    """Holes marked or repaired and entity uses found; the registry is only read, so articles can
+    be analysed in any order and in any process."""
     excluded = config.stop | {fold(article.kicker), fold(article.author)} - {""}
     local = _model_names(ents, excluded, heads_text)
     clusters = _find_uses(article, local, registry, shared or {})
     _merge_people(clusters)
-    marked = _holes(article, clusters, registry) if config.holes else None
-    clusters = [c for c in clusters.values() if _worth_keeping(c, excluded)]
-    for cluster in clusters:
-        entity = registry.observe(cluster.best, cluster.label or "MISC", cluster.surfaces, article.source) \
-            if cluster.from_model or cluster.entity is not None else None
-        cluster.entity = entity
-    _fill(article, choose(article, clusters, config.min_tags, config.max_tags))
-    if marked:
-        article.gaps, article.repairs = marked
+    gaps, repairs = _holes(article, clusters, registry) if config.holes else (0, [])
+    kept = [c for c in clusters.values() if _worth_keeping(c, excluded)]
+    return Analysis(kept, article.lede, [b.text for b in article.blocks], gaps, repairs)
+
+
+def _analyse_all(items: list, registry: Registry, config: Config, shared: dict) -> list[Analysis]:
+    return [analyse(article, ents, registry, config, head, shared) for article, ents, head in items]
+
+
+def learn(article: Article, found: Analysis, registry: Registry, config: Config) -> None:
+    """The registry records the article's entities; the article gets its tags and facets."""
+    article.lede = found.lede
+    for block, text in zip(article.blocks, found.blocks, strict=True):
+        block.text = text
+    for cluster in found.clusters:
+        learned = cluster.from_model or cluster.entity is not None
+        cluster.entity = registry.observe(cluster.best, cluster.label or "MISC", cluster.surfaces,
+                                          article.source) if learned else None
+    _fill(article, choose(article, found.clusters, config.min_tags, config.max_tags))
+    if found.gaps or found.repairs:
+        article.gaps, article.repairs = found.gaps, found.repairs
 
 
 # -- names the model found in the head ------------------------------------------------------

@@ -32,3 +32,8 @@ def is_first_name(word: str) -> bool:
 def is_common_first_name(word: str) -> bool:
     """A given name a French reader takes for one (Johnny, Laeticia), not a surname (Erdoğan)."""
     return len(word) > 1 and word[:1].isupper() and _names().get(fold(word), False)
+
+
+def load() -> None:
+    """Read the dictionary now (before forking workers, which then share it)."""
+    _names()

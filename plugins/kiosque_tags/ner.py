@@ -6,17 +6,15 @@ the model is the slow part (~15 whole articles a second), the head carries the m
 
 from __future__ import annotations
 
-import atexit
 import logging
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 
 log = logging.getLogger(__name__)
 
 LABELS = {"PER", "LOC", "ORG"}
-# Everything but the named-entity recogniser and the embedding layer it listens to.
-_UNUSED = ["tagger", "parser", "attribute_ruler", "lemmatizer", "morphologizer", "senter"]
+# Everything but the named-entity recogniser. In the fr_core_news pipelines `ner` embeds tokens
+# itself, so the shared `tok2vec` only feeds the excluded components: skipping it halves the cost.
+_UNUSED = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "morphologizer", "senter"]
 
 
 @lru_cache(maxsize=2)
@@ -55,36 +53,8 @@ def head_text(parts: list[str], budget: int) -> str:
     return "\n".join(out)
 
 
-def entities(texts: list[str], model: str, processes: int = 1, batch_size: int = 64):
+def recognise(texts: list[str], model: str, batch_size: int = 64) -> list:
     """Per text, the model's (surface, label, start char) for persons, places, organisations."""
-    if processes > 1 and len(texts) >= 2 * batch_size:
-        pool = _pool(model, processes)
-        size = -(-len(texts) // processes)
-        parts = pool.map(_recognise, [texts[i:i + size] for i in range(0, len(texts), size)])
-        return [ents for part in parts for ents in part]
-    return _recognise(texts, model, batch_size)
-
-
-def _recognise(texts: list[str], model: str | None = None, batch_size: int = 64):
-    nlp = load(model or _worker_model)
+    nlp = load(model)
     return [[(ent.text, ent.label_, ent.start_char) for ent in doc.ents if ent.label_ in LABELS]
             for doc in nlp.pipe(texts, batch_size=batch_size)]
-
-
-_worker_model = ""
-
-
-def _start_worker(model: str) -> None:
-    global _worker_model
-    _worker_model = model
-    load(model)
-
-
-@lru_cache(maxsize=1)
-def _pool(model: str, processes: int) -> ProcessPoolExecutor:
-    """Model processes kept for the whole import: loading the model costs seconds, so a pool per
-    batch (what ``nlp.pipe(n_process=…)`` does) would pay it again for every 500 articles."""
-    pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_start_worker, initargs=(model,))
-    atexit.register(pool.shutdown, wait=False, cancel_futures=True)
-    return pool

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from kiosque_import.signals import articles_parsed, articles_written
+from kiosque_import.signals import articles_parsed, articles_written, import_finished
 from pelican import signals
 
-from . import build
+from . import build, workers
 from .enrich import enrich_batch, save_registry
 
 
@@ -17,8 +17,13 @@ def on_articles_written(articles, settings=None, **kwargs) -> None:
     save_registry(settings or {}, kwargs.get("posts"))
 
 
+def on_import_finished(report=None, **kwargs) -> None:
+    workers.close()
+
+
 def register() -> None:
     articles_parsed.connect(on_articles_parsed)
     articles_written.connect(on_articles_written)
+    import_finished.connect(on_import_finished)
     signals.article_generator_pretaxonomy.connect(build.canonical_tags)
     signals.finalized.connect(build.write_redirects)
