@@ -88,13 +88,16 @@ def enrich_batch(articles: list[Article], settings: dict, posts: Path | None = N
     path = registry_path(settings, posts)
     registry = _PENDING.get(path) or Registry.load(path)
     heads = [ner.head_text([a.title, a.lede, *a.paragraphs], config.head_words) for a in articles]
+    # The model reads only the head's sentences naming something the archive does not know yet:
+    # names it learned are found by matching. The more the archive knows, the less the model reads.
+    inputs = [mentions.unexplained(head, lambda key: _known(registry, key)) for head in heads]
     processes = config.processes if len(articles) >= config.parallel_from else 1
-    found = spread(ner.recognise, heads, (config.model,), processes, config.model)
-    shared = _batch_names(articles, found, heads, config)
+    found = spread(ner.recognise, inputs, (config.model,), processes, config.model)
+    shared = _batch_names(articles, found, inputs, config)
     # Every article is analysed against the registry as the batch found it, so the result does
     # not depend on the order or the process an article went to; then it learns, in order.
-    analyses = spread(_analyse_all, list(zip(articles, found, heads, strict=True)), (registry, config, shared),
-                      processes, config.model)
+    items = list(zip(articles, found, inputs, heads, strict=True))
+    analyses = spread(_analyse_all, items, (registry, config, shared), processes, config.model)
     for article, analysis in zip(articles, analyses, strict=True):
         learn(article, analysis, registry, config)
     # Saved when the import says the chunk's posts are recorded (registry_written), not now:
@@ -143,12 +146,14 @@ class Analysis:
 
 
 def analyse(article: Article, ents, registry: Registry, config: Config, heads_text: str = "",
-            shared: dict[str, Counter] | None = None) -> Analysis:
+            shared: dict[str, Counter] | None = None, head: str | None = None) -> Analysis:
     """Holes marked or repaired and entity uses found; the registry is only read, so articles can
-    be analysed in any order and in any process."""
+    be analysed in any order and in any process. ``heads_text``: what the model read;
+    ``head``: the part of the article it was given to read (when it skipped known names)."""
     excluded = config.stop | {fold(article.kicker), fold(article.author)} - {""}
     local = _model_names(ents, excluded, heads_text)
     clusters = _find_uses(article, local, registry, shared or {})
+    _vouch_for_known(clusters.values(), heads_text if head is None else head)
     _merge_people(clusters)
     gaps, repairs = _holes(article, clusters, registry) if config.holes else (0, [])
     kept = [c for c in clusters.values() if _worth_keeping(c, excluded)]
@@ -156,7 +161,11 @@ def analyse(article: Article, ents, registry: Registry, config: Config, heads_te
 
 
 def _analyse_all(items: list, registry: Registry, config: Config, shared: dict) -> list[Analysis]:
-    return [analyse(article, ents, registry, config, head, shared) for article, ents, head in items]
+    return [analyse(article, ents, registry, config, read, shared, head) for article, ents, read, head in items]
+
+
+def _known(registry: Registry, key: str) -> bool:
+    return registry.known(key) is not None or country(key) is not None
 
 
 def learn(article: Article, found: Analysis, registry: Registry, config: Config) -> None:
@@ -171,6 +180,14 @@ def learn(article: Article, found: Analysis, registry: Registry, config: Config)
     _fill(article, choose(article, found.clusters, config.min_tags, config.max_tags))
     if found.gaps or found.repairs:
         article.gaps, article.repairs = found.gaps, found.repairs
+
+
+def _vouch_for_known(clusters, head: str) -> None:
+    """A name the archive knows, used in the head, counts as found by the model: the model was
+    spared that sentence only because the archive had learned the name from it before."""
+    for cluster in clusters:
+        if cluster.entity is not None and not cluster.from_model and any(s in head for s in cluster.surfaces):
+            cluster.from_model = True
 
 
 # -- names the model found in the head ------------------------------------------------------

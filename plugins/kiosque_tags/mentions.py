@@ -93,3 +93,45 @@ def find(text: str, lookup) -> list[tuple[Mention, object]]:
             else:
                 i += 1
     return found
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[»\"”]?\s+(?=[«\"“(]?\s?[A-ZÀ-ÖØ-ÞŒ0-9])")
+
+
+def unexplained(text: str, known) -> str:
+    """The first line (the title: it sets the model's bearings) and the sentences of the other
+    lines that name something ``known(key)`` cannot: what the model must still read once the
+    archive has learned the rest. Lines are kept as lines."""
+    title, _, rest = text.partition("\n")
+    kept_lines = [title]
+    for line in rest.split("\n") if rest else []:
+        kept = [s for s in _sentences(line) if not _explained(s, known)]
+        if kept:
+            kept_lines.append(" ".join(kept))
+    return "\n".join(kept_lines)
+
+
+def _sentences(line: str) -> list[str]:
+    out, start = [], 0
+    for match in _SENTENCE_END.finditer(line):
+        out.append(line[start:match.start()].rstrip() + line[match.start():match.end()].rstrip())
+        start = match.end()
+    out.append(line[start:])
+    return [s for s in out if s.strip()]
+
+
+def _explained(sentence: str, known) -> bool:
+    """Every capitalised word is part of a known name or a function word (« Le », « Selon »)."""
+    for run, _initial in runs(sentence):
+        words = [w.text for w in run]
+        i = 0
+        while i < len(words):
+            for j in range(len(words), i, -1):
+                if known(fold(" ".join(words[i:j]))):
+                    i = j
+                    break
+            else:
+                if fold(words[i]) not in FUNCTION_WORDS and not words[i].islower():
+                    return False
+                i += 1
+    return True
