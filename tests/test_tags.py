@@ -146,3 +146,20 @@ def test_an_archive_that_knows_the_names_tags_as_well(tagged, tmp_path):
     for name in ["Donald Trump", "Recep Tayyip Erdoğan", "Turquie", "États-Unis", "Idlib", "Syrie", "Russie"]:
         assert name in seed.tags
     assert not {fold(n) for n in EXPECTED["not_entities"]} & {fold(t) for t in seed.tags}
+
+
+def test_the_model_is_not_run_when_the_archive_knows_every_name(monkeypatch):
+    from kiosque_tags import enrich, mentions
+
+    known = {"turquie", "recep tayyip erdogan"}
+    text = "Turquie : Recep Tayyip Erdoğan à Ankara\nLe président Recep Tayyip Erdoğan parle. La Turquie attend."
+    assert mentions.unexplained(text, known.__contains__) == "Turquie : Recep Tayyip Erdoğan à Ankara"
+    known.add("ankara")
+    assert mentions.unexplained(text, known.__contains__) == ""
+
+    def no_model(*args):
+        raise AssertionError("the model ran")
+
+    monkeypatch.setattr(enrich, "spread", no_model)
+    config = enrich.Config.from_settings({})
+    assert enrich._recognise(["", ""], config, 1) == [[], []]

@@ -92,7 +92,7 @@ def enrich_batch(articles: list[Article], settings: dict, posts: Path | None = N
     # names it learned are found by matching. The more the archive knows, the less the model reads.
     inputs = [mentions.unexplained(head, lambda key: _known(registry, key)) for head in heads]
     processes = config.processes if len(articles) >= config.parallel_from else 1
-    found = spread(ner.recognise, inputs, (config.model,), processes, config.model)
+    found = _recognise(inputs, config, processes)
     shared = _batch_names(articles, found, inputs, config)
     # Every article is analysed against the registry as the batch found it, so the result does
     # not depend on the order or the process an article went to; then it learns, in order.
@@ -162,6 +162,17 @@ def analyse(article: Article, ents, registry: Registry, config: Config, heads_te
 
 def _analyse_all(items: list, registry: Registry, config: Config, shared: dict) -> list[Analysis]:
     return [analyse(article, ents, registry, config, read, shared, head) for article, ents, read, head in items]
+
+
+def _recognise(inputs: list[str], config: Config, processes: int) -> list:
+    """The model's entities per input; the model is not even loaded when the archive knows every
+    name of the batch (adding one article about known people costs no model time)."""
+    todo = [i for i, text in enumerate(inputs) if text]
+    found = spread(ner.recognise, [inputs[i] for i in todo], (config.model,), processes, config.model) if todo else []
+    out = [[] for _ in inputs]
+    for i, ents in zip(todo, found, strict=True):
+        out[i] = ents
+    return out
 
 
 def _known(registry: Registry, key: str) -> bool:

@@ -99,15 +99,17 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[»\"”]?\s+(?=[«\"“(]?\s?[A-ZÀ-�
 
 
 def unexplained(text: str, known) -> str:
-    """The first line (the title: it sets the model's bearings) and the sentences of the other
-    lines that name something ``known(key)`` cannot: what the model must still read once the
-    archive has learned the rest. Lines are kept as lines."""
+    """The sentences of ``text`` that name something ``known(key)`` cannot: what the model must
+    still read once the archive has learned the rest; with them the first line (the title sets
+    the model's bearings). Lines are kept as lines; "" when the archive knows every name."""
     title, _, rest = text.partition("\n")
-    kept_lines = [title]
+    kept_lines = []
     for line in rest.split("\n") if rest else []:
         kept = [s for s in _sentences(line) if not _explained(s, known)]
         if kept:
             kept_lines.append(" ".join(kept))
+    if kept_lines or not _explained(title, known):
+        kept_lines.insert(0, title)
     return "\n".join(kept_lines)
 
 
