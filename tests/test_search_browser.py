@@ -177,6 +177,35 @@ def test_older_shards_on_demand(page, served_site):
     assert parse_qs(urlsplit(page.url).query) == {"q": ["herault"]}
 
 
+def all_dates(page) -> list[str]:
+    """The dates of every result, after asking for all of them and for every older shard."""
+    while True:
+        if page.locator("#search-more").is_visible():
+            count = page.locator(".search-result").count()
+            page.click("#search-more")
+            page.wait_for_function(f"() => document.querySelectorAll('.search-result').length > {count}",
+                                   timeout=TIMEOUT)
+        elif page.locator("#search-older").is_visible():
+            search_older(page)
+        else:
+            return page.locator(".search-result time").evaluate_all("ts => ts.map(t => t.dateTime)")
+
+
+def test_date_order_is_exact_across_shards(page, served_site):
+    open_search(page, served_site, "France", tri="date")
+    newest_first = all_dates(page)
+    assert len(newest_first) == result_count(page) > 40
+    assert newest_first == sorted(newest_first, reverse=True)
+    assert newest_first[0][:4] >= "2019" and newest_first[-1][:4] == "2016"
+    # Oldest first: the search starts from the oldest shards and offers the more recent ones.
+    open_search(page, served_site, "France", tri="date-asc")
+    assert page.locator(".search-result time").first.get_attribute("datetime")[:4] == "2016"
+    assert page.locator("#search-older").get_attribute("hidden") is not None  # « Afficher plus » first
+    assert page.locator("#search-older").inner_text() == "Chercher dans les articles plus récents"
+    oldest_first = all_dates(page)
+    assert oldest_first == sorted(oldest_first) and sorted(oldest_first) == sorted(newest_first)
+
+
 def test_word_of_one_shard_brings_no_prefix_noise(page, served_site):
     # « Idlib » is only in the seed's shard; every other shard would answer with its words
     # starting with « i » or « id » (Pagefind's prefix fallback).

@@ -284,14 +284,22 @@ async function searchRound(state, round) {
   let names = round.map((shard) => shard.name);
   if (state.query) names = await shardsKnowing(state.query, names);
   if (names.length === 0) return [];
-  const request = { filters: { ...state.filters, shard: { any: names } } };
-  if (state.sort) request.sort = { date: state.sort === "date-asc" ? "asc" : "desc" };
-  const response = await pagefind.search(state.query || null, request);
-  return response ? response.results : [];
+  if (!state.sort) {
+    const response = await pagefind.search(state.query || null, { filters: { ...state.filters, shard: { any: names } } });
+    return response ? response.results : [];
+  }
+  // By date, shard by shard: Pagefind merges the indexes' answers by rank, not by date, but the
+  // shards are ordered by date, so their sorted answers put end to end are in order.
+  const sort = { date: state.sort === "date-asc" ? "asc" : "desc" };
+  const responses = await Promise.all(names.map((shard) => pagefind.search(state.query || null, {
+    filters: { ...state.filters, shard }, sort,
+  })));
+  return responses.flatMap((response) => (response ? response.results : []));
 }
 
 function searchedPeriod() {
   const searched = current.order.slice(0, current.searched);
+  if (searched.length === 0) return "";
   if (current.searched >= current.order.length && !current.state.filters.year) return "";
   const days = searched.flatMap((shard) => [shard.first, shard.last]).sort();
   const day = (iso) => dateFr.format(new Date(`${iso}T00:00:00Z`));
