@@ -61,7 +61,11 @@ async function loadPagefind() {
   const module = await import(`${shardUrl(newest)}pagefind.js`);
   // baseUrl "/": results carry site-root paths ("/articles/slug/"), which resultUrl() puts under
   // the site root (Pagefind's own guess of the base path depends on where the bundle lies).
-  await module.options({ excerptLength: 26, baseUrl: "/", mergeFilter: { shard: newest.name } });
+  // noWorker: a shard is small enough to search on the page's thread in a few milliseconds, and
+  // Pagefind's worker script is a second copy of pagefind.js (42 kB) on the first query.
+  await module.options({
+    excerptLength: 26, baseUrl: "/", noWorker: true, mergeFilter: { shard: newest.name },
+  });
   await module.init();
   merged.set(newest.name, Promise.resolve());
   return module;
@@ -302,7 +306,10 @@ function searchedPeriod() {
   if (searched.length === 0) return "";
   if (current.searched >= current.order.length && !current.state.filters.year) return "";
   const days = searched.flatMap((shard) => [shard.first, shard.last]).sort();
-  const day = (iso) => dateFr.format(new Date(`${iso}T00:00:00Z`));
+  const day = (iso) => {
+    const date = new Date(`${iso}T00:00:00Z`);
+    return dateFr.format(date).replace(/^1 /, "1er "); // « 1er janvier », as the articles say
+  };
   return ` parmi les articles du ${day(days[0])} au ${day(days[days.length - 1])}`;
 }
 
@@ -315,8 +322,8 @@ function describe(count, state) {
     ? ` Les articles ${state.sort === "date-asc" ? "plus récents" : "plus anciens"} n’ont pas encore été cherchés.`
     : "";
   if (count === 0) {
-    return `Aucun article ne correspond à votre recherche${words}${within}${period}.${older} `
-      + "Vérifiez l’orthographe, essayez d’autres mots ou retirez un filtre.";
+    return `Aucun article ne correspond à votre recherche${words}${within}${period}.`
+      + (older || " Vérifiez l’orthographe, essayez d’autres mots ou retirez un filtre.");
   }
   return `${plural(count, "article trouvé", "articles trouvés")}${words}${within}${period}.${older}`;
 }
