@@ -273,3 +273,14 @@ def test_fingerprint_follows_what_is_indexed():
     assert fingerprints[0] == fingerprints[1]
     assert len(set(fingerprints)) == 4
     assert shards.fingerprint(base, "theme") != shards.fingerprint(base, "other theme")
+
+
+def test_shard_size_setting(caplog):
+    from kiosque_search import settings
+
+    assert settings.shard_size({}) == 2000 and settings.shard_size({"KIOSQUE_SEARCH_SHARD_SIZE": 0}) == 0
+    for wrong in (-1, "2000", True):
+        with pytest.raises(ValueError, match="KIOSQUE_SEARCH_SHARD_SIZE"):
+            settings.shard_size({"KIOSQUE_SEARCH_SHARD_SIZE": wrong})
+    settings.warn_obsolete({"KIOSQUE_SEARCH_SHARD_BY": "year"})
+    assert "KIOSQUE_SEARCH_SHARD_BY is ignored" in caplog.text

@@ -30,6 +30,7 @@ def note_articles(generator) -> None:
     settings = generator.settings
     if not search_settings.get(settings, "KIOSQUE_SEARCH"):
         return
+    search_settings.warn_obsolete(settings)
     search_settings.shard_size(settings)  # a wrong setting fails the build now, not at the end
     _noted[str(Path(generator.output_path).resolve())] = _Noted(
         [shards.page_of(article) for article in generator.articles],

@@ -23,10 +23,13 @@ def language(settings: dict) -> str:
     return get(settings, "KIOSQUE_SEARCH_LANGUAGE") or settings.get("DEFAULT_LANG") or "fr"
 
 
-def shard_size(settings: dict) -> int:
+def warn_obsolete(settings: dict) -> None:
     if settings.get("KIOSQUE_SEARCH_SHARD_BY"):
         log.warning("Kiosque search: KIOSQUE_SEARCH_SHARD_BY is ignored, shards are now cut by "
                     "KIOSQUE_SEARCH_SHARD_SIZE (articles per shard, 0 for one index)")
+
+
+def shard_size(settings: dict) -> int:
     size = get(settings, "KIOSQUE_SEARCH_SHARD_SIZE")
     if not isinstance(size, int) or isinstance(size, bool) or size < 0:
         raise ValueError(f"KIOSQUE_SEARCH_SHARD_SIZE: a number of articles (0 for one index), not {size!r}")
