@@ -1,15 +1,17 @@
 """How big is the search index, how long does it take, and what does one query download?
 
-    .venv/bin/python bench/search_size.py [--sizes 1000 10000 35987] [--modes all year]
+    .venv/bin/python bench/search_size.py [--sizes 1000 10000 35987] [--shard-sizes 2000 0]
 
 For each size, writes that many real articles (the first N of orangesum.jsonl.gz) as article
 pages carrying the same data-pagefind attributes as theme/templates/article.html — Pelican is
 skipped here because a full Pelican build at 36,000 articles takes a quarter of an hour, and
 search cost does not depend on it — plus the real search page from a small Pelican build. Then
-it indexes them with kiosque_search's own code (one index, or one shard per year), and prints:
-bundle size and file count, indexing time and Pagefind's peak memory, the time to re-index after
-adding one article, and the bytes Chromium downloads under /pagefind/ for one query on the search
-page served over HTTP (raw, and with the JS/JSON gzipped as any real host would serve them).
+it indexes them with kiosque_search's own code (shards of KIOSQUE_SEARCH_SHARD_SIZE articles,
+the default 2,000, or 0 for one index), and prints: bundle size and file count, indexing time
+and Pagefind's peak memory (the largest single Pagefind run), the time to re-index after adding
+one article of the newest day (the usual case) and one of an older date, and the bytes Chromium
+downloads under /pagefind/ for a first query on the search page served over HTTP (raw, and with
+the JS/JSON gzipped as any real host would serve them).
 """
 
 from __future__ import annotations
@@ -95,12 +97,19 @@ def write_pages(output: Path, batch) -> list:
 
     pages = []
     for record in batch:
-        save_as, year, page = article_page(record)
+        save_as, _year, page = article_page(record)
         target = output / save_as
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page, encoding="utf-8")
-        pages.append((save_as, year, hashlib.sha256(page.encode()).hexdigest()))
-    return [Page(save_as, year, digest) for save_as, year, digest in pages]
+        pages.append(Page(save_as, record["date"], hashlib.sha256(page.encode()).hexdigest()))
+    return pages
+
+
+def filter_counts(batch) -> dict:
+    from kiosque_search import facets
+
+    return facets.count([{"year": [r["date"][:4]], "section": [r["section"]] if r.get("section") else []}
+                         for r in batch])
 
 
 def search_page(into: Path) -> None:
@@ -116,15 +125,15 @@ def search_page(into: Path) -> None:
 
 # --- indexing, in a child process so that its peak memory is Pagefind's alone ----------------
 
-def index_child(output: str, mode: str, pages_file: str) -> None:
+def index_child(output: str, shard_size: str, pages_file: str) -> None:
     from kiosque_search import build
     from kiosque_search.shards import Page
 
-    pages = [Page(*row) for row in json.loads(Path(pages_file).read_text())]
-    if mode == "all":
-        pages = [Page(p.save_as, "all", p.digest) for p in pages]
+    data = json.loads(Path(pages_file).read_text())
+    pages = [Page(*row) for row in data["pages"]]
     started = time.perf_counter()
-    report = build.update(Path(output), pages, "pagefind", "fr", "bench", Path(output).parent / "work")
+    report = build.update(Path(output), pages, "pagefind", "fr", "bench", Path(output).parent / "work",
+                          int(shard_size), data["filters"])
     print(json.dumps({
         "seconds": time.perf_counter() - started,
         "peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
@@ -132,10 +141,10 @@ def index_child(output: str, mode: str, pages_file: str) -> None:
     }))
 
 
-def index(output: Path, mode: str, pages: list) -> dict:
-    pages_file = output.parent / f"pages-{mode}.json"
-    pages_file.write_text(json.dumps([[p.save_as, p.shard, p.digest] for p in pages]))
-    done = subprocess.run([sys.executable, __file__, "--index-child", str(output), mode, str(pages_file)],
+def index(output: Path, shard_size: int, pages: list, filters: dict) -> dict:
+    pages_file = output.parent / f"pages-{shard_size}.json"
+    pages_file.write_text(json.dumps({"pages": [[p.save_as, p.day, p.digest] for p in pages], "filters": filters}))
+    done = subprocess.run([sys.executable, __file__, "--index-child", str(output), str(shard_size), str(pages_file)],
                           capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -178,38 +187,51 @@ def query_bytes(output: Path, queries) -> list[dict]:
                 raw += len(body)
                 compressible = name.endswith((".js", ".json"))
                 zipped += len(gzip.compress(body)) if compressible else len(body)
-            rows.append({"query": query, "status": status, "raw": raw, "gzip": zipped, "kinds": kinds})
+            files = sum(1 for request in seen if "/pagefind/" in request.url)
+            rows.append({"query": query, "status": status, "raw": raw, "gzip": zipped, "kinds": kinds,
+                         "files": files})
             context.close()
         browser.close()
     server.shutdown()
     return rows
 
 
-def measure(size: int, modes, queries) -> None:
+def measure(size: int, shard_sizes, queries) -> None:
     place = WORK / f"n{size}"
     shutil.rmtree(place, ignore_errors=True)
     output = place / "output"
     output.mkdir(parents=True)
     started = time.perf_counter()
-    pages = write_pages(output, records(size))
+    batch = list(records(size))
+    pages = write_pages(output, batch)
+    filters = filter_counts(batch)
     search_page(output)
     print(f"\n== {size} articles (pages written in {time.perf_counter() - started:.0f} s)", flush=True)
-    for mode in modes:
+    newest = max(batch, key=lambda r: r["date"])
+    additions = {
+        # A copy of the newest article, same day: what a daily import adds.
+        "newest day": {**newest, "id": "plus-un"},
+        # The next record of the corpus (or the first one again when the corpus is used up).
+        "older date": {**(next(records(1, start=size), None) or batch[0]), "id": "plus-un-ancien"},
+    }
+    for shard_size in shard_sizes:
+        label = f"shards of {shard_size}" if shard_size else "one index"
         shutil.rmtree(output / "pagefind", ignore_errors=True)
-        first = index(output, mode, pages)
-        shard_count = len(first["indexed"])
-        print(f"[{mode}] index: {first['seconds']:.1f} s, Pagefind peak {first['peak_mib']:.0f} MiB, "
-              f"{shard_count} shard(s), {first['files']} files, {first['bytes'] / 1e6:.1f} MB", flush=True)
+        first = index(output, shard_size, pages, filters)
+        print(f"[{label}] index: {first['seconds']:.1f} s, Pagefind peak {first['peak_mib']:.0f} MiB, "
+              f"{len(first['indexed'])} shard(s), {first['files']} files, {first['bytes'] / 1e6:.1f} MB", flush=True)
         for row in query_bytes(output, queries):
             kinds = ", ".join(f"{k} {v / 1e3:.0f}" for k, v in sorted(row["kinds"].items()))
-            print(f"[{mode}] query {row['query']!r}: {row['raw'] / 1e3:.0f} kB downloaded "
-                  f"({row['gzip'] / 1e3:.0f} kB with gzip on JS/JSON) — {kinds} kB — {row['status']}", flush=True)
-        # The next record of the corpus, or a copy of the first one when the corpus is used up.
-        extra = write_pages(output, list(records(1, start=size)) or [{**next(records(1)), "id": "plus-un"}])
-        again = index(output, mode, pages + extra)
-        print(f"[{mode}] +1 article (year {extra[0].shard}): {again['seconds']:.1f} s, "
-              f"re-indexed {again['indexed']}, peak {again['peak_mib']:.0f} MiB", flush=True)
-        (output / extra[0].save_as).unlink()
+            print(f"[{label}] query {row['query']!r}: {row['raw'] / 1e3:.0f} kB downloaded "
+                  f"({row['gzip'] / 1e3:.0f} kB with gzip on JS/JSON), {row['files']} files — {kinds} kB — "
+                  f"{row['status']}", flush=True)
+        for what, record in additions.items():
+            extra = write_pages(output, [record])
+            again = index(output, shard_size, pages + extra, filters)
+            print(f"[{label}] +1 article ({what}, {record['date']}): {again['seconds']:.1f} s, "
+                  f"re-indexed {again['indexed']}, peak {again['peak_mib']:.0f} MiB", flush=True)
+            (output / extra[0].save_as).unlink()
+            index(output, shard_size, pages, filters)  # back to the base index for the next one
 
 
 def main() -> None:
@@ -218,11 +240,12 @@ def main() -> None:
         return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 35987])
-    parser.add_argument("--modes", nargs="+", default=["all", "year"], choices=["all", "year"])
+    parser.add_argument("--shard-sizes", type=int, nargs="+", default=[2000],
+                        help="articles per shard (KIOSQUE_SEARCH_SHARD_SIZE); 0 for one index")
     parser.add_argument("--queries", nargs="+", default=list(QUERIES))
     args = parser.parse_args()
     for size in args.sizes:
-        measure(size, args.modes, args.queries)
+        measure(size, args.shard_sizes, args.queries)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = ROOT / "content" / "seeds" / "000_9e9c1d13546101e7.txt"
 ORANGE = FIXTURES / "orange"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Articles per search shard on the corpus site: small, so its 201 articles make several shards
+# (2016, 2017, 2018, …, the seed alone) and the browser tests see search go shard by shard.
+CORPUS_SHARD_SIZE = 100
 
 sys.path.insert(0, str(ROOT / "plugins"))
 
@@ -67,7 +70,7 @@ def corpus_files() -> list[Path]:
 def corpus_site(tmp_path_factory) -> Site:
     """The seed plus the 200 corpus articles, imported and built once per test process."""
     site = make_site_dirs(tmp_path_factory.mktemp("corpus-site"), corpus_files())
-    build(site)
+    build(site, KIOSQUE_SEARCH_SHARD_SIZE=CORPUS_SHARD_SIZE)
     return site
 
 

@@ -1,5 +1,5 @@
-"""The search index: what Pagefind indexes on a real Pelican build, and which shards a rebuild
-re-indexes. The browser side is in test_search_browser.py."""
+"""The search index: what Pagefind indexes on a real Pelican build, how articles are cut into
+shards, and which shards a rebuild re-indexes. The browser side is in test_search_browser.py."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import ORANGE, build, make_site_dirs
-from kiosque_search import shards
+from conftest import CORPUS_SHARD_SIZE, ORANGE, Site, build, make_site_dirs
+from kiosque_search import indexer, shards
 from kiosque_search.indexer import UNUSED_FILES
 
 # Raw corpus files by publication year (from tests/fixtures/orange/manifest.jsonl).
@@ -34,30 +34,67 @@ def article_urls(output: Path) -> set[str]:
     return {"/" + str(path.parent.relative_to(output)) + "/" for path in output.glob("articles/*/index.html")}
 
 
-# --- the shared corpus site (seed + 200 articles, default settings: one index) -----------------
+def catalog_of(output: Path) -> dict:
+    return json.loads((output / "pagefind" / "shards.json").read_text(encoding="utf-8"))
 
-def test_catalog_lists_one_french_index(corpus_site):
-    catalog = json.loads((corpus_site.output / "pagefind" / "shards.json").read_text(encoding="utf-8"))
-    assert catalog["language"] == "fr"
-    assert [shard["name"] for shard in catalog["shards"]] == ["all"]
-    assert catalog["shards"][0]["pages"] == len(article_urls(corpus_site.output)) == 201
-    bundle = corpus_site.output / "pagefind" / "all"
-    assert (bundle / "pagefind.js").is_file() and (bundle / "wasm.fr.pagefind").is_file()
-    assert len(list(bundle.glob("pagefind.fr_*.pf_meta"))) == 1  # French stemming, one language
+
+def all_fragments(output: Path) -> list[dict]:
+    return [record for shard in catalog_of(output)["shards"]
+            for record in fragments(output / "pagefind" / shard["name"])]
+
+
+# --- the shared corpus site (seed + 200 articles, shards of CORPUS_SHARD_SIZE) ------------------
+
+def test_catalog_lists_date_ordered_french_shards(corpus_site):
+    catalog = catalog_of(corpus_site.output)
+    assert catalog["language"] == "fr" and catalog["shard_size"] == CORPUS_SHARD_SIZE
+    layout = [(s["name"], s["pages"], s["first"], s["last"]) for s in catalog["shards"]]
+    # Newest first; years never mixed; whole days packed up to the shard size; the seed, whose
+    # date is unknown, is dated from its import (the day the test runs) and stands alone.
+    assert layout[1:] == [
+        ("2020-02-13", 2, "2020-02-13", "2020-04-13"), ("2019-01-02", 20, "2019-01-02", "2019-11-28"),
+        ("2018-12-27", 5, "2018-12-27", "2018-12-30"), ("2018-01-22", 100, "2018-01-22", "2018-12-26"),
+        ("2017-01-15", 29, "2017-01-15", "2017-12-03"), ("2016-03-24", 44, "2016-03-24", "2016-12-12")]
+    assert layout[0][1] == 1 and layout[0][0] > "2020"
+    assert sum(s["pages"] for s in catalog["shards"]) == len(article_urls(corpus_site.output)) == 201
+    for shard in catalog["shards"]:
+        bundle = corpus_site.output / "pagefind" / shard["name"]
+        assert (bundle / "pagefind.js").is_file() and (bundle / "wasm.fr.pagefind").is_file()
+        assert len(list(bundle.glob("pagefind.fr_*.pf_meta"))) == 1  # French stemming, one language
+        dates = sorted(r["meta"]["date"] for r in fragments(bundle))
+        assert shard["first"] <= dates[0] and dates[-1] <= shard["last"]
 
 
 def test_only_article_pages_are_indexed(corpus_site):
-    records = fragments(corpus_site.output / "pagefind" / "all")
+    records = all_fragments(corpus_site.output)
+    assert len(records) == 201
     assert {record["url"] for record in records} == article_urls(corpus_site.output)
 
 
 def test_unused_bundle_files_are_not_published(corpus_site):
-    bundle = corpus_site.output / "pagefind" / "all"
-    assert [name for name in UNUSED_FILES if (bundle / name).exists()] == []
+    for shard in catalog_of(corpus_site.output)["shards"]:
+        bundle = corpus_site.output / "pagefind" / shard["name"]
+        assert [name for name in UNUSED_FILES if (bundle / name).exists()] == []
+
+
+def test_filter_values_file(corpus_site):
+    filters = json.loads((corpus_site.output / "pagefind" / "filters.json").read_text(encoding="utf-8"))
+    assert sorted(filters) == ["kicker", "section", "tag", "year"]
+    assert filters["year"]["2016"] == 44 and filters["year"]["2018"] == 105
+    assert filters["kicker"] == {"FLASH INFO": 1}
+    assert filters["section"]["Turquie"] == 1 and filters["section"]["Politique"] == 27
+    # The same values as the pages' data-pagefind-filter markup, which Pagefind indexed.
+    indexed: dict[str, set] = {}
+    for record in all_fragments(corpus_site.output):
+        for name, values in record["filters"].items():
+            indexed.setdefault(name, set()).update(values)
+    for name in ("section", "year", "kicker"):
+        assert set(filters[name]) == indexed[name], name
+    assert set(filters["tag"]) <= indexed["tag"]
 
 
 def test_seed_record_has_meta_filters_and_body_only(corpus_site):
-    records = fragments(corpus_site.output / "pagefind" / "all")
+    records = all_fragments(corpus_site.output)
     seed = next(r for r in records if r["url"].startswith("/articles/trump-remercie-erdogan"))
     assert seed["meta"]["title"].startswith("Trump remercie Erdoğan pour les efforts de la Turquie")
     assert seed["meta"]["kicker"] == "FLASH INFO"
@@ -71,7 +108,7 @@ def test_seed_record_has_meta_filters_and_body_only(corpus_site):
 
 
 def test_corpus_records_carry_french_dates_and_years(corpus_site):
-    records = fragments(corpus_site.output / "pagefind" / "all")
+    records = all_fragments(corpus_site.output)
     tours = next(r for r in records if r["url"].startswith("/articles/tours-deux-personnes-agees"))
     assert (tours["meta"]["date"], tours["meta"]["datefr"]) == ("2018-05-18", "18 mai 2018")
     assert tours["filters"]["year"] == ["2018"] and tours["filters"]["section"] == ["France"]
@@ -80,60 +117,97 @@ def test_corpus_records_carry_french_dates_and_years(corpus_site):
 def test_search_page_and_script_are_written(corpus_site):
     html = (corpus_site.output / "recherche" / "index.html").read_text(encoding="utf-8")
     assert 'data-site-root="../"' in html and 'id="search-status"' in html and "<noscript>" in html
+    assert 'id="search-older"' in html
     assert (corpus_site.output / "theme" / "js" / "search.js").is_file()
     assert "data-pagefind-body" not in html
 
 
-# --- shards: small sites of their own ---------------------------------------------------------
+# --- rebuilds: small sites of their own -------------------------------------------------------
 
-def _entry_stamp(bundle: Path, name: str) -> int:
-    return (bundle / name / "pagefind-entry.json").stat().st_mtime_ns
+SMALL_SHARDS = 3  # 2016 and 2017 make one shard each
+
+
+def stamps(bundle: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file of the bundle: its bytes and mtime."""
+    return {path.relative_to(bundle).as_posix(): (path.read_bytes(), path.stat().st_mtime_ns)
+            for path in sorted(bundle.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture
+def pagefind_runs(monkeypatch):
+    """The folders Pagefind was run on, in order."""
+    runs = []
+    real = indexer.run_pagefind
+    monkeypatch.setattr(indexer, "run_pagefind", lambda site, *args: runs.append(site) or real(site, *args))
+    return runs
 
 
 @pytest.fixture
 def sharded_site(tmp_path):
     site = make_site_dirs(tmp_path, [ORANGE / name for name in Y2016 + Y2017])
-    build(site, KIOSQUE_SEARCH_SHARD_BY="year")
+    build(site, KIOSQUE_SEARCH_SHARD_SIZE=SMALL_SHARDS)
     return site
 
 
-def test_year_shards_newest_first(sharded_site):
+def test_shards_newest_first(sharded_site):
     bundle = sharded_site.output / "pagefind"
-    catalog = json.loads((bundle / "shards.json").read_text(encoding="utf-8"))
-    assert [(s["name"], s["pages"]) for s in catalog["shards"]] == [("2017", 2), ("2016", 2)]
-    assert sorted(p.name for p in bundle.iterdir()) == ["2016", "2017", "shards.json"]
-    for year in ("2016", "2017"):
-        assert sorted(r["meta"]["date"][:4] for r in fragments(bundle / year)) == [year, year]
+    catalog = catalog_of(sharded_site.output)
+    assert [(s["name"], s["pages"], s["first"], s["last"]) for s in catalog["shards"]] == [
+        ("2017-02-02", 2, "2017-02-02", "2017-11-15"), ("2016-10-13", 2, "2016-10-13", "2016-12-12")]
+    assert sorted(p.name for p in bundle.iterdir()) == ["2016-10-13", "2017-02-02", "filters.json", "shards.json"]
+    for shard in catalog["shards"]:
+        year = shard["name"][:4]
+        assert sorted(r["meta"]["date"][:4] for r in fragments(bundle / shard["name"])) == [year, year]
 
 
-def test_rebuild_reindexes_only_the_changed_shard(sharded_site):
+def test_adding_one_article_reindexes_one_shard(sharded_site, pagefind_runs):
     bundle = sharded_site.output / "pagefind"
-    before = {name: _entry_stamp(bundle, name) for name in ("2016", "2017")}
-    build(sharded_site, KIOSQUE_SEARCH_SHARD_BY="year")
-    assert {name: _entry_stamp(bundle, name) for name in before} == before  # nothing changed
+    before = stamps(bundle)
+    build(sharded_site, KIOSQUE_SEARCH_SHARD_SIZE=SMALL_SHARDS)
+    assert pagefind_runs == [] and stamps(bundle) == before  # nothing changed, nothing written
 
     shutil.copy(ORANGE / Y2017_MORE, sharded_site.seeds / Y2017_MORE)
-    build(sharded_site, KIOSQUE_SEARCH_SHARD_BY="year")
-    assert _entry_stamp(bundle, "2016") == before["2016"]
-    assert _entry_stamp(bundle, "2017") != before["2017"]
-    assert len(fragments(bundle / "2017")) == 3 and len(fragments(bundle / "2016")) == 2
+    build(sharded_site, KIOSQUE_SEARCH_SHARD_SIZE=SMALL_SHARDS)
+    assert len(pagefind_runs) == 1
+    after = stamps(bundle)
+    old = {name: stamp for name, stamp in before.items() if name.startswith("2016-10-13/")}
+    assert old and {name: after[name] for name in old} == old  # same bytes, same mtimes
+    assert len(fragments(bundle / "2017-02-02")) == 3 and len(fragments(bundle / "2016-10-13")) == 2
+
+
+def test_incremental_layout_equals_a_clean_build(sharded_site, tmp_path):
+    shutil.copy(ORANGE / Y2017_MORE, sharded_site.seeds / Y2017_MORE)
+    build(sharded_site, KIOSQUE_SEARCH_SHARD_SIZE=SMALL_SHARDS)
+    # The very same posts (as test_incremental.py does: a fresh import could tag differently).
+    content = tmp_path / "clean" / "content"
+    shutil.copytree(sharded_site.content, content)
+    clean = Site(tmp_path / "clean", content, content / "seeds", content / "posts",
+                 tmp_path / "clean" / "output", tmp_path / "clean" / "cache")
+    build(clean, KIOSQUE_SEARCH_SHARD_SIZE=SMALL_SHARDS)
+    # Same shards, same fingerprints, same filter lists, same records in each shard. (Not the
+    # same bytes: Pagefind 1.5 writes its filter files in a different order from run to run.)
+    assert catalog_of(sharded_site.output) == catalog_of(clean.output)
+    for name in ("filters.json", "shards.json"):
+        assert (sharded_site.output / "pagefind" / name).read_bytes() == (clean.output / "pagefind" / name).read_bytes()
+    for shard in catalog_of(clean.output)["shards"]:
+        records = [fragments(site.output / "pagefind" / shard["name"]) for site in (sharded_site, clean)]
+        assert records[0] == records[1]
 
 
 def test_shard_without_articles_is_removed(sharded_site):
     for name in Y2016:
         (sharded_site.seeds / name).unlink()
     shutil.rmtree(sharded_site.posts)
-    build(sharded_site, KIOSQUE_SEARCH_SHARD_BY="year")
+    build(sharded_site, KIOSQUE_SEARCH_SHARD_SIZE=SMALL_SHARDS)
     bundle = sharded_site.output / "pagefind"
-    catalog = json.loads((bundle / "shards.json").read_text(encoding="utf-8"))
-    assert [s["name"] for s in catalog["shards"]] == ["2017"]
-    assert not (bundle / "2016").exists()
+    assert [s["name"] for s in catalog_of(sharded_site.output)["shards"]] == ["2017-02-02"]
+    assert not (bundle / "2016-10-13").exists()
 
 
 def test_switching_to_one_index_replaces_the_shards(sharded_site):
-    build(sharded_site)
+    build(sharded_site, KIOSQUE_SEARCH_SHARD_SIZE=0)
     bundle = sharded_site.output / "pagefind"
-    assert sorted(p.name for p in bundle.iterdir()) == ["all", "shards.json"]
+    assert sorted(p.name for p in bundle.iterdir()) == ["all", "filters.json", "shards.json"]
     assert len(fragments(bundle / "all")) == 4
 
 
@@ -144,7 +218,37 @@ def test_search_can_be_turned_off(tmp_path):
     assert not (site.output / "pagefind").exists()
 
 
-# --- shard keys and fingerprints --------------------------------------------------------------
+# --- shard layout and fingerprints ------------------------------------------------------------
+
+def _pages(*days: str) -> list[shards.Page]:
+    return [shards.Page(f"articles/{number:03}/index.html", day, f"d{number}") for number, day in enumerate(days)]
+
+
+def _names(pages, size) -> list[tuple[str, int]]:
+    return [(shard.name, len(shard.pages)) for shard in shards.layout(pages, size)]
+
+
+def test_layout_packs_whole_days_within_a_year():
+    pages = _pages("2019-01-01", "2019-01-01", "2019-01-02", "2019-03-05", "2019-03-05", "2020-01-01")
+    assert _names(pages, 3) == [("2020-01-01", 1), ("2019-03-05", 2), ("2019-01-01", 3)]
+    assert _names(pages, 0) == [(shards.SINGLE, 6)]
+    assert _names(list(reversed(pages)), 3) == _names(pages, 3)  # the order given does not matter
+    # A day larger than a shard (never seen in practice) is cut by path.
+    assert _names(_pages(*["2019-05-05"] * 5), 2) == [("2019-05-05-3", 1), ("2019-05-05-2", 2), ("2019-05-05", 2)]
+
+
+def test_layout_is_stable_where_it_matters():
+    base = _pages(*[f"2019-{month:02}-10" for month in range(1, 13)], *[f"2020-0{m}-01" for m in (1, 2, 3, 4, 5)])
+    before = {s.name: s.pages for s in shards.layout(base, 4)}
+    # An article of the newest day changes the newest shard only.
+    newest = {s.name: s.pages for s in shards.layout(base + [shards.Page("new", "2020-05-01", "x")], 4)}
+    assert [name for name in newest if newest[name] != before.get(name)] == ["2020-05-01"]
+    # An old article re-cuts its own year only.
+    old = {s.name: s.pages for s in shards.layout(base + [shards.Page("old", "2019-02-11", "x")], 4)}
+    changed = [name for name in old if old[name] != before.get(name)]
+    assert changed and all(name.startswith("2019") for name in changed)
+    assert all(len(pages) <= 4 for pages in old.values())
+
 
 def _article(save_as="a/index.html", year=2019, content="<p>texte</p>", **metadata):
     from datetime import datetime
@@ -154,21 +258,29 @@ def _article(save_as="a/index.html", year=2019, content="<p>texte</p>", **metada
                            metadata={"title": "Titre", "date": date, **metadata})
 
 
-def test_shard_keys():
-    assert shards.shard_of(_article(year=2019), "year") == "2019"
-    assert shards.shard_of(_article(year=2019), None) == shards.SINGLE
-    with pytest.raises(ValueError, match="KIOSQUE_SEARCH_SHARD_BY"):
-        shards.shard_of(_article(), "month")
-    assert shards.order(["2016", "2020", "2018"]) == ["2020", "2018", "2016"]
+def test_page_of_an_article():
+    page = shards.page_of(_article(year=2019))
+    assert (page.save_as, page.day) == ("a/index.html", "2019-03-04")
 
 
 def test_fingerprint_follows_what_is_indexed():
-    base = [shards.page_of(_article(), "year")]
-    same = [shards.page_of(_article(), "year")]
-    edited = [shards.page_of(_article(content="<p>texte modifié</p>"), "year")]
-    retagged = [shards.page_of(_article(tags=["Monde"]), "year")]
-    moved = [shards.page_of(_article(save_as="b/index.html"), "year")]
+    base = [shards.page_of(_article())]
+    same = [shards.page_of(_article())]
+    edited = [shards.page_of(_article(content="<p>texte modifié</p>"))]
+    retagged = [shards.page_of(_article(tags=["Monde"]))]
+    moved = [shards.page_of(_article(save_as="b/index.html"))]
     fingerprints = [shards.fingerprint(pages, "theme") for pages in (base, same, edited, retagged, moved)]
     assert fingerprints[0] == fingerprints[1]
     assert len(set(fingerprints)) == 4
     assert shards.fingerprint(base, "theme") != shards.fingerprint(base, "other theme")
+
+
+def test_shard_size_setting(caplog):
+    from kiosque_search import settings
+
+    assert settings.shard_size({}) == 2000 and settings.shard_size({"KIOSQUE_SEARCH_SHARD_SIZE": 0}) == 0
+    for wrong in (-1, "2000", True):
+        with pytest.raises(ValueError, match="KIOSQUE_SEARCH_SHARD_SIZE"):
+            settings.shard_size({"KIOSQUE_SEARCH_SHARD_SIZE": wrong})
+    settings.warn_obsolete({"KIOSQUE_SEARCH_SHARD_BY": "year"})
+    assert "KIOSQUE_SEARCH_SHARD_BY is ignored" in caplog.text

@@ -141,9 +141,107 @@ def test_accessible_names_and_live_region(page, served_site):
     open_search(page, served_site, "Idlib")
     assert page.get_by_label("Mots recherchés").input_value() == "Idlib"
     assert page.get_by_label("Section").evaluate("e => e.tagName") == "SELECT"
-    assert page.get_by_role("status").inner_text() == "1 article trouvé pour « Idlib »."
+    # The first round searched the newest shards, and says so (the corpus site has older ones).
+    assert page.get_by_role("status").inner_text() == (
+        "1 article trouvé pour « Idlib » parmi les articles du 22 janvier 2018 au 25 novembre 2026. "
+        "Les articles plus anciens n’ont pas encore été cherchés.")
     assert page.locator("#search-status").get_attribute("aria-live") == "polite"
     assert page.get_by_role("search").count() == 2  # the header box and the page's form
+
+
+# --- shards: the newest first, older ones on demand ---------------------------------------------
+
+def search_older(page) -> None:
+    page.click("#search-older")
+    wait_done(page)
+
+
+def test_older_shards_on_demand(page, served_site):
+    # « Hérault » is only in 2016 articles: the first round (2018 and later) says it found
+    # nothing there — not the words starting with « h » that Pagefind falls back to.
+    open_search(page, served_site, "herault")
+    status = page.inner_text("#search-status")
+    assert status.startswith("Aucun article ne correspond à votre recherche pour « herault » "
+                             "parmi les articles du 22 janvier 2018 au 25 novembre 2026."), status
+    assert page.locator(".search-result").count() == 0
+    older = page.locator("#search-older")
+    assert older.is_visible() and older.inner_text() == "Chercher dans les articles plus anciens"
+    search_older(page)
+    assert result_count(page) == 3
+    assert page.locator("#search-older").is_hidden()  # the whole archive was searched
+    dates = page.locator(".search-result time").evaluate_all("ts => ts.map(t => t.dateTime)")
+    assert dates and all(date.startswith("2016-") for date in dates)
+    assert any(word.startswith("Hérault") for word in marked_words(page))
+    # The keyboard goes on to the first result found in the older articles.
+    assert page.evaluate("() => document.activeElement.closest('.search-result') !== null")
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["herault"]}
+
+
+def all_dates(page) -> list[str]:
+    """The dates of every result, after asking for all of them and for every older shard."""
+    while True:
+        if page.locator("#search-more").is_visible():
+            count = page.locator(".search-result").count()
+            page.click("#search-more")
+            page.wait_for_function(f"() => document.querySelectorAll('.search-result').length > {count}",
+                                   timeout=TIMEOUT)
+        elif page.locator("#search-older").is_visible():
+            search_older(page)
+        else:
+            return page.locator(".search-result time").evaluate_all("ts => ts.map(t => t.dateTime)")
+
+
+def test_date_order_is_exact_across_shards(page, served_site):
+    open_search(page, served_site, "France", tri="date")
+    newest_first = all_dates(page)
+    assert len(newest_first) == result_count(page) > 40
+    assert newest_first == sorted(newest_first, reverse=True)
+    assert newest_first[0][:4] >= "2019" and newest_first[-1][:4] == "2016"
+    # Oldest first: the search starts from the oldest shards and offers the more recent ones.
+    open_search(page, served_site, "France", tri="date-asc")
+    assert page.locator(".search-result time").first.get_attribute("datetime")[:4] == "2016"
+    assert page.locator("#search-older").get_attribute("hidden") is not None  # « Afficher plus » first
+    assert page.locator("#search-older").inner_text() == "Chercher dans les articles plus récents"
+    oldest_first = all_dates(page)
+    assert oldest_first == sorted(oldest_first) and sorted(oldest_first) == sorted(newest_first)
+
+
+def test_word_of_one_shard_brings_no_prefix_noise(page, served_site):
+    # « Idlib » is only in the seed's shard; every other shard would answer with its words
+    # starting with « i » or « id » (Pagefind's prefix fallback).
+    open_search(page, served_site, "Idlib", tri="date")
+    while page.locator("#search-older").is_visible():
+        search_older(page)
+    assert result_count(page) == 1
+    assert page.locator(".search-result").count() == 1
+    assert SEED_SLUG in page.locator(".search-result a").first.get_attribute("href")
+    assert marked_words(page) == {"Idlib"}
+
+
+def test_word_being_typed_still_finds_longer_words(page, served_site):
+    open_search(page, served_site, "Idli")
+    assert SEED_SLUG in page.locator(".search-result a").first.get_attribute("href")
+    assert result_count(page) == 1
+
+
+def test_older_year_searches_its_shards(page, served_site):
+    open_search(page, served_site, "herault")
+    page.select_option("#search-year", "2016")
+    wait_done(page)
+    assert result_count(page) == 3
+    assert "parmi les articles du 24 mars 2016 au 12 décembre 2016" in page.inner_text("#search-status")
+    assert page.locator("#search-older").is_hidden()
+
+
+def test_filter_lists_come_from_one_small_file(page, served_site):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    open_search(page, served_site)
+    years = page.locator("#search-year option").all_inner_texts()
+    assert years[:3] == ["Toutes les années", "2026 (1)", "2020 (2)"]
+    assert "Politique (27)" in page.locator("#search-section option").all_inner_texts()
+    assert not [url for url in requested if "/filter/" in url]  # no Pagefind filter file
+    assert any(url.endswith("/pagefind/filters.json") for url in requested)
 
 
 @pytest.fixture(scope="module")

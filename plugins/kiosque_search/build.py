@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import catalog, shards
+from . import catalog, facets, shards
 from .indexer import index_shard
 
 log = logging.getLogger(__name__)
@@ -32,27 +32,30 @@ class Report:
 
 
 def update(output: Path, pages: list[shards.Page], bundle_name: str, language: str, common: str,
-           work: Path) -> Report:
+           work: Path, shard_size: int, filters: dict[str, dict[str, int]] | None = None) -> Report:
+    """Index what changed; ``filters`` (value counts, see facets.py) is written for the search page."""
     started = time.perf_counter()
     report = Report()
     bundle = output / bundle_name
     previous = catalog.load(bundle)
-    grouped = shards.group(pages)
     entries = []
-    for name in shards.order(grouped):
-        members = grouped[name]
-        fingerprint = shards.fingerprint(members, f"{language}\0{common}")
-        old = previous.get(name)
-        if old and old.get("fingerprint") == fingerprint and (bundle / name / "pagefind.js").is_file():
-            report.kept.append(name)
+    for shard in shards.layout(pages, shard_size):
+        fingerprint = shards.fingerprint(shard.pages, f"{language}\0{common}")
+        old = previous.get(shard.name)
+        if old and old.get("fingerprint") == fingerprint and (bundle / shard.name / "pagefind.js").is_file():
+            report.kept.append(shard.name)
         else:
             shard_started = time.perf_counter()
-            done = index_shard(output, [p.save_as for p in members], bundle / name, work / name, language)
-            report.indexed[name] = done.pages
-            log.info("Kiosque search: shard %s, %d pages, %.1f s, %.1f MB", name, done.pages,
+            done = index_shard(output, [p.save_as for p in shard.pages], bundle / shard.name,
+                               work / shard.name, language)
+            report.indexed[shard.name] = done.pages
+            log.info("Kiosque search: shard %s, %d pages, %.1f s, %.1f MB", shard.name, done.pages,
                      time.perf_counter() - shard_started, done.bytes / 1e6)
-        entries.append({"name": name, "pages": len(members), "fingerprint": fingerprint})
-    catalog.save(bundle, entries, language)
+        entries.append({"name": shard.name, "pages": len(shard.pages), "first": shard.first,
+                        "last": shard.last, "fingerprint": fingerprint})
+    if filters is not None:
+        facets.save(bundle, filters)
+    catalog.save(bundle, entries, language, shard_size)
     report.removed = _remove_stale(bundle, {entry["name"] for entry in entries})
     shutil.rmtree(work, ignore_errors=True)
     report.files, report.bytes = _size(bundle)
@@ -65,7 +68,7 @@ def _remove_stale(bundle: Path, current: set[str]) -> list[str]:
     without shards, when the setting changed)."""
     removed = []
     for path in sorted(bundle.iterdir()):
-        if path.name == catalog.NAME:
+        if path.name in (catalog.NAME, facets.NAME):
             continue
         if path.name not in current:
             shutil.rmtree(path) if path.is_dir() else path.unlink()

@@ -1,7 +1,9 @@
-"""``<bundle>/shards.json``: the list of index shards the search page merges, newest first.
+"""``<bundle>/shards.json``: the index shards the search page searches, newest first.
 
-It also keeps each shard's fingerprint, so the next build knows which shards are current. The
-file is written last, atomically: a reader never sees a shard listed before it exists.
+Each entry gives the shard's dates (the search page says which period it searched, and picks
+the shards of a chosen year) and its fingerprint, so the next build knows which shards are
+current. The file is written last, atomically: a reader never sees a shard listed before it
+exists.
 """
 
 from __future__ import annotations
@@ -23,7 +25,17 @@ def load(bundle: Path) -> dict[str, dict]:
         return {}
 
 
-def save(bundle: Path, entries: list[dict], language: str) -> None:
-    bundle.mkdir(parents=True, exist_ok=True)
-    data = {"language": language, "shards": entries}
-    write_atomic(bundle / NAME, json.dumps(data, ensure_ascii=False, indent=1) + "\n", durable=False)
+def write_if_changed(path: Path, text: str) -> None:
+    """Leave an identical file untouched, so a build that changed nothing rewrites nothing."""
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, text, durable=False)
+
+
+def save(bundle: Path, entries: list[dict], language: str, shard_size: int) -> None:
+    data = {"language": language, "shard_size": shard_size, "shards": entries}
+    write_if_changed(bundle / NAME, json.dumps(data, ensure_ascii=False, indent=1) + "\n")

@@ -3,29 +3,39 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from pelican import signals
 
-from . import build, shards
+from . import build, facets, shards
 from . import settings as search_settings
 from .indexer import IndexingFailed
 
 log = logging.getLogger(__name__)
 
+
+@dataclass
+class _Noted:
+    pages: list[shards.Page]
+    facets: list[dict[str, list[str]]]
+
+
 # Output folder -> the article pages of the build in progress. Keyed by folder because one
 # process may build several sites (the tests do).
-_pages: dict[str, list[shards.Page]] = {}
+_noted: dict[str, _Noted] = {}
 
 
 def note_articles(generator) -> None:
     settings = generator.settings
     if not search_settings.get(settings, "KIOSQUE_SEARCH"):
         return
-    shard_by = search_settings.get(settings, "KIOSQUE_SEARCH_SHARD_BY")
-    _pages[str(Path(generator.output_path).resolve())] = [
-        shards.page_of(article, shard_by) for article in generator.articles
-    ]
+    search_settings.warn_obsolete(settings)
+    search_settings.shard_size(settings)  # a wrong setting fails the build now, not at the end
+    _noted[str(Path(generator.output_path).resolve())] = _Noted(
+        [shards.page_of(article) for article in generator.articles],
+        [facets.of_article(article) for article in generator.articles],
+    )
 
 
 def index_site(pelican) -> None:
@@ -33,16 +43,20 @@ def index_site(pelican) -> None:
     if not search_settings.get(settings, "KIOSQUE_SEARCH"):
         return
     output = Path(pelican.output_path).resolve()
-    pages = _pages.pop(str(output), None)
-    if pages is None:
+    noted = _noted.pop(str(output), None)
+    if noted is None:
         log.warning("Kiosque search: no article list from this build, search index left as it was")
         return
-    pages = [page for page in pages if (output / page.save_as).is_file()]
+    written = [(page, facet) for page, facet in zip(noted.pages, noted.facets, strict=True)
+               if (output / page.save_as).is_file()]
     common = shards.templates_digest(settings["THEME"])
     work = Path(settings.get("CACHE_PATH") or "cache").resolve() / "kiosque-search"
     try:
-        report = build.update(output, pages, search_settings.get(settings, "KIOSQUE_SEARCH_BUNDLE"),
-                              search_settings.language(settings), common, work)
+        report = build.update(output, [page for page, _ in written],
+                              search_settings.get(settings, "KIOSQUE_SEARCH_BUNDLE"),
+                              search_settings.language(settings), common, work,
+                              search_settings.shard_size(settings),
+                              facets.count([facet for _, facet in written]))
     except IndexingFailed as error:
         log.error("Kiosque search: %s", error)
         return

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+
+log = logging.getLogger(__name__)
+
 DEFAULTS = {
     "KIOSQUE_SEARCH": True,  # index the article pages with Pagefind after every build
-    "KIOSQUE_SEARCH_SHARD_BY": None,  # None: one index; "year": one per year (see docs/search.md)
+    # Articles per index shard (consecutive days, newest shard searched first); 0: one index.
+    "KIOSQUE_SEARCH_SHARD_SIZE": 2000,
     "KIOSQUE_SEARCH_LANGUAGE": None,  # default: DEFAULT_LANG (French stemming for "fr")
     "KIOSQUE_SEARCH_BUNDLE": "pagefind",  # folder of output/ that holds the search bundle
 }
@@ -16,3 +21,16 @@ def get(settings: dict, name: str):
 
 def language(settings: dict) -> str:
     return get(settings, "KIOSQUE_SEARCH_LANGUAGE") or settings.get("DEFAULT_LANG") or "fr"
+
+
+def warn_obsolete(settings: dict) -> None:
+    if settings.get("KIOSQUE_SEARCH_SHARD_BY"):
+        log.warning("Kiosque search: KIOSQUE_SEARCH_SHARD_BY is ignored, shards are now cut by "
+                    "KIOSQUE_SEARCH_SHARD_SIZE (articles per shard, 0 for one index)")
+
+
+def shard_size(settings: dict) -> int:
+    size = get(settings, "KIOSQUE_SEARCH_SHARD_SIZE")
+    if not isinstance(size, int) or isinstance(size, bool) or size < 0:
+        raise ValueError(f"KIOSQUE_SEARCH_SHARD_SIZE: a number of articles (0 for one index), not {size!r}")
+    return size

@@ -1,38 +1,50 @@
 """Which articles go into which index shard, and a fingerprint of what each shard indexes.
 
-Articles are split into stable shards (by publication year by default) so that adding one
-article re-indexes only its shard; the search page merges the shards in the browser
-(Pagefind's ``mergeIndex``). A shard is re-indexed when its fingerprint changes: the fingerprint
-covers what Pagefind reads from an article page (its text and metadata, as Pelican rendered
-them) plus the theme's templates, so a change anywhere else in the site leaves shards alone.
+Shards are runs of consecutive publication days, cut in date order within each year, of at most
+``size`` articles. The layout is a pure function of the articles (a clean build and an
+incremental one agree), and it is stable where it matters: a new article of the newest day only
+changes the newest shard, and an article inserted in an old year moves boundaries inside that
+year only. Pagefind's memory and time are bounded by the shard size, and the search page can
+search the newest shards first.
+
+A shard is re-indexed when its fingerprint changes: the fingerprint covers what Pagefind reads
+from an article page (its text and metadata, as Pelican rendered them) plus the theme's
+templates, so a change anywhere else in the site leaves shards alone.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 
 # Bump when the way shards are indexed changes, so every shard is rebuilt once.
-FORMAT = 1
-SINGLE = "all"  # the shard name when sharding is off
+FORMAT = 2
+SINGLE = "all"  # the shard name when sharding is off (size 0)
 
 
 @dataclass(frozen=True)
 class Page:
     """One article page as the index sees it."""
 
-    save_as: str  # path under output/, e.g. "slug.html"
-    shard: str
+    save_as: str  # path under output/, e.g. "articles/slug/index.html"
+    day: str  # publication date, "YYYY-MM-DD": shards are cut in this order
     digest: str
 
 
-def shard_of(article, shard_by: str | None) -> str:
-    if shard_by == "year":
-        return f"{article.date:%Y}"
-    if shard_by in (None, "", "none"):
-        return SINGLE
-    raise ValueError(f"KIOSQUE_SEARCH_SHARD_BY: unknown value {shard_by!r} (use 'year' or None)")
+@dataclass(frozen=True)
+class Shard:
+    name: str
+    pages: tuple[Page, ...]
+
+    @property
+    def first(self) -> str:
+        return self.pages[0].day
+
+    @property
+    def last(self) -> str:
+        return self.pages[-1].day
 
 
 def _text(value) -> str:
@@ -53,8 +65,8 @@ def article_digest(article) -> str:
     return digest.hexdigest()
 
 
-def page_of(article, shard_by: str | None) -> Page:
-    return Page(article.save_as, shard_of(article, shard_by), article_digest(article))
+def page_of(article) -> Page:
+    return Page(article.save_as, f"{article.date:%Y-%m-%d}", article_digest(article))
 
 
 def templates_digest(theme: str | Path) -> str:
@@ -66,21 +78,52 @@ def templates_digest(theme: str | Path) -> str:
     return digest.hexdigest()
 
 
-def group(pages: list[Page]) -> dict[str, list[Page]]:
-    shards: dict[str, list[Page]] = {}
-    for page in sorted(pages, key=lambda p: p.save_as):
-        shards.setdefault(page.shard, []).append(page)
-    return shards
+def _runs(days: list[list[Page]], size: int) -> list[list[Page]]:
+    """Whole days packed greedily, in date order, into runs of at most ``size`` pages; a day
+    larger than that (never seen in practice) is cut by path."""
+    runs: list[list[Page]] = []
+    current: list[Page] = []
+    for day in days:
+        if len(day) > size:
+            runs += [current] if current else []
+            runs += [day[start:start + size] for start in range(0, len(day), size)]
+            current = []
+            continue
+        if current and len(current) + len(day) > size:
+            runs.append(current)
+            current = []
+        current += day
+    return runs + ([current] if current else [])
 
 
-def fingerprint(pages: list[Page], common: str) -> str:
+def layout(pages: list[Page], size: int) -> list[Shard]:
+    """The shards of these pages, newest first; one shard named ``all`` when ``size`` is 0.
+
+    Years are never mixed, so that inserting an old article re-cuts its year only; within a
+    year, whole days are packed in date order, so appending to the newest day only ever changes
+    the newest shard. A shard is named after its first day."""
+    ordered = sorted(pages, key=lambda p: (p.day, p.save_as))
+    if not ordered:
+        return []
+    if not size:
+        return [Shard(SINGLE, tuple(ordered))]
+    shards: list[Shard] = []
+    taken: set[str] = set()
+    for _year, in_year in groupby(ordered, key=lambda p: p.day[:4]):
+        days = [list(day) for _day, day in groupby(in_year, key=lambda p: p.day)]
+        for run in _runs(days, size):
+            name, number = run[0].day, 1
+            while name in taken:  # the later parts of a day cut by path
+                number += 1
+                name = f"{run[0].day}-{number}"
+            taken.add(name)
+            shards.append(Shard(name, tuple(run)))
+    return shards[::-1]
+
+
+def fingerprint(pages, common: str) -> str:
     """One shard's fingerprint: its pages and digests, plus what all shards share."""
     digest = hashlib.sha256(f"{FORMAT}\0{common}\0".encode())
     for page in pages:
         digest.update(f"{page.save_as}\0{page.digest}\n".encode())
     return digest.hexdigest()
-
-
-def order(keys) -> list[str]:
-    """Newest shard first: it is the primary index the search page loads before merging the rest."""
-    return sorted(keys, reverse=True)

@@ -1,13 +1,18 @@
 // Kiosque search page: Pagefind in the browser, no server and no third-party script.
 //
-// The index is split in shards (one per publication year, see plugins/kiosque_search);
-// <bundle>/shards.json lists them newest first. The first shard's pagefind.js is loaded and the
-// others are merged into it (Pagefind's mergeIndex), so one query searches the whole archive.
+// The index is cut in shards of consecutive days (see plugins/kiosque_search/shards.py);
+// <bundle>/shards.json lists them newest first with their dates. A search asks the newest shards
+// first — about one shard's worth of articles — and says which period it searched; « Chercher
+// dans les articles plus anciens » asks the next ones. Older shards are merged into the first
+// one's Pagefind (mergeIndex, one WebAssembly download) only when they are searched, each tagged
+// with a synthetic « shard » filter so a query can be limited to some of them. The filter lists
+// come from <bundle>/filters.json, not from Pagefind (which would fetch every shard's filters).
 // Every path is resolved from the page's data-site-root, so the site works under a sub-path.
 
 const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 250;
 const numberFr = new Intl.NumberFormat("fr-FR");
+const dateFr = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 const root = document.getElementById("recherche");
 const form = root.querySelector(".search-form");
@@ -18,12 +23,16 @@ const options = root.querySelector(".search-form__options");
 const statusLine = root.querySelector("#search-status");
 const list = root.querySelector("#search-results");
 const moreButton = root.querySelector("#search-more");
+const olderButton = root.querySelector("#search-older");
 
 const siteRoot = new URL(root.dataset.siteRoot || "./", document.baseURI);
 const bundleRoot = new URL(`${root.dataset.bundle || "pagefind"}/`, siteRoot);
 
 let pagefind = null;
-let current = { results: [], shown: 0 };
+let catalog = { shards: [], shard_size: 0 };
+const merged = new Map(); // shard name -> the promise of its mergeIndex
+// What is on screen: the results of the rounds searched so far, in the order shown.
+let current = { state: null, order: [], searched: 0, rounds: 0, results: [], shown: 0 };
 let generation = 0; // a newer search makes the answers of older ones obsolete
 let typingTimer = 0;
 
@@ -35,20 +44,38 @@ function plural(count, one, many) {
   return `${numberFr.format(count)} ${count === 1 ? one : many}`;
 }
 
+async function fetchJson(name) {
+  const response = await fetch(new URL(name, bundleRoot));
+  if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+  return response.json();
+}
+
+function shardUrl(shard) {
+  return new URL(`${shard.name}/`, bundleRoot).href;
+}
+
 async function loadPagefind() {
-  const response = await fetch(new URL("shards.json", bundleRoot));
-  if (!response.ok) throw new Error(`shards.json: HTTP ${response.status}`);
-  const catalog = await response.json();
-  const shards = catalog.shards.map((shard) => new URL(`${shard.name}/`, bundleRoot).href);
-  if (shards.length === 0) return null;
-  const [primary, ...others] = shards;
-  const module = await import(`${primary}pagefind.js`);
+  catalog = await fetchJson("shards.json");
+  if (catalog.shards.length === 0) return null;
+  const [newest] = catalog.shards;
+  const module = await import(`${shardUrl(newest)}pagefind.js`);
   // baseUrl "/": results carry site-root paths ("/articles/slug/"), which resultUrl() puts under
   // the site root (Pagefind's own guess of the base path depends on where the bundle lies).
-  await module.options({ excerptLength: 26, baseUrl: "/" });
+  // noWorker: a shard is small enough to search on the page's thread in a few milliseconds, and
+  // Pagefind's worker script is a second copy of pagefind.js (42 kB) on the first query.
+  await module.options({
+    excerptLength: 26, baseUrl: "/", noWorker: true, mergeFilter: { shard: newest.name },
+  });
   await module.init();
-  await Promise.all(others.map((shard) => module.mergeIndex(shard, { baseUrl: "/" })));
+  merged.set(newest.name, Promise.resolve());
   return module;
+}
+
+function merge(shard) {
+  if (!merged.has(shard.name)) {
+    merged.set(shard.name, pagefind.mergeIndex(shardUrl(shard), { baseUrl: "/", mergeFilter: { shard: shard.name } }));
+  }
+  return merged.get(shard.name);
 }
 
 // --- the form <-> the URL (?q=…&section=…&tri=date), so a search can be shared ---------------
@@ -86,7 +113,7 @@ function urlFromForm() {
   }
 }
 
-// --- filters: the values present in the index, with counts -----------------------------------
+// --- filters: the values of the whole archive, from filters.json ----------------------------
 
 function fillFilters(available) {
   for (const select of filterSelects) {
@@ -156,29 +183,176 @@ function renderResult(data) {
   return item;
 }
 
+// --- Pagefind's prefix fallback -------------------------------------------------------------
+//
+// Pagefind 1.5 answers a word an index does not know with the words sharing its longest known
+// prefix (« Idlib » → « ID.3 »), index by index: a shard without the word would bring noise.
+// So before a query, each shard must know every word: an exact search ("mot") matches the
+// word's stem and never falls back; a word still being typed (« Idl ») is known when the words
+// Pagefind marks in that shard start with it.
+
+function folded(text) {
+  // As Pagefind compares words: lower case, no diacritics, no punctuation.
+  return text.toLocaleLowerCase("fr").normalize("NFD").replace(/[\p{M}\p{P}\p{S}]/gu, "");
+}
+
+function queryWords(query) {
+  return query.split(/\s+/).map((word) => word.replace(/"/g, "")).filter((word) => folded(word));
+}
+
+async function markedWords(result) {
+  const data = await result.data();
+  const marks = (data.excerpt || "").match(/<mark>[^<]*<\/mark>/g) || [];
+  return marks.flatMap((mark) => {
+    const text = mark.replace(/<\/?mark>/g, "");
+    return [folded(text), ...text.split(/[\s\p{P}\p{S}]+/u).map(folded)];
+  });
+}
+
+async function startsWithWord(word, shard) {
+  const response = await pagefind.search(word, { filters: { shard } });
+  if (!response || response.results.length === 0) return false;
+  return (await markedWords(response.results[0])).some((marked) => marked.startsWith(folded(word)));
+}
+
+async function shardsKnowing(query, names) {
+  if (/^\s*".+"\s*$/.test(query)) return names; // an exact search never falls back
+  let kept = names;
+  for (const word of queryWords(query)) {
+    if (kept.length === 0) break;
+    const exact = await pagefind.search(`"${word}"`, { filters: { shard: { any: kept } } });
+    const counts = (exact && exact.filters && exact.filters.shard) || {};
+    const typed = await Promise.all(kept.map((name) => counts[name] > 0 || startsWithWord(word, name)));
+    kept = kept.filter((_, index) => typed[index]);
+  }
+  return kept;
+}
+
 async function showMore(mine, focusFirst) {
+  // The next results of what was searched; returns how many were added.
   const batch = current.results.slice(current.shown, current.shown + PAGE_SIZE);
   const datas = await Promise.all(batch.map((result) => result.data()));
   if (mine !== generation) return;
   const items = datas.map(renderResult);
   list.append(...items);
   current.shown += batch.length;
-  moreButton.hidden = current.shown >= current.results.length;
+  updateButtons();
   if (focusFirst && items.length) items[0].querySelector("a").focus();
+  return items.length;
 }
 
-// --- a search --------------------------------------------------------------------------------
+function updateButtons() {
+  const everyShown = current.shown >= current.results.length;
+  moreButton.hidden = everyShown;
+  olderButton.hidden = !everyShown || current.searched >= current.order.length;
+  olderButton.textContent = current.state && current.state.sort === "date-asc"
+    ? "Chercher dans les articles plus récents"
+    : "Chercher dans les articles plus anciens";
+}
+
+// --- which shards a search asks, round after round -------------------------------------------
+
+function shardYears(shard) {
+  return [Number(shard.first.slice(0, 4)), Number(shard.last.slice(0, 4))];
+}
+
+function shardOrder(state) {
+  // Newest first, so that the newest-first date order is exact at every round; oldest first for
+  // the oldest-first order; only the shards of the chosen year, if one is.
+  const order = state.sort === "date-asc" ? [...catalog.shards].reverse() : catalog.shards;
+  const year = Number(state.filters.year);
+  if (!year) return order;
+  return order.filter((shard) => {
+    const [first, last] = shardYears(shard);
+    return first <= year && year <= last;
+  });
+}
+
+function nextRound() {
+  // About one shard's worth of articles in the first round, twice as many in each next one:
+  // the first query stays small, and a rare word needs only a few clicks in a large archive.
+  const budget = Math.max(catalog.shard_size || 0, 1) * 2 ** current.rounds;
+  const round = [];
+  let pages = 0;
+  while (current.searched < current.order.length && (round.length === 0 || pages < budget)) {
+    const shard = current.order[current.searched++];
+    round.push(shard);
+    pages += shard.pages;
+  }
+  current.rounds += 1;
+  return round;
+}
+
+async function searchRound(state, round) {
+  await Promise.all(round.map(merge));
+  let names = round.map((shard) => shard.name);
+  if (state.query) names = await shardsKnowing(state.query, names);
+  if (names.length === 0) return [];
+  if (!state.sort) {
+    const response = await pagefind.search(state.query || null, { filters: { ...state.filters, shard: { any: names } } });
+    return response ? response.results : [];
+  }
+  // By date, shard by shard: Pagefind merges the indexes' answers by rank, not by date, but the
+  // shards are ordered by date, so their sorted answers put end to end are in order.
+  const sort = { date: state.sort === "date-asc" ? "asc" : "desc" };
+  const responses = await Promise.all(names.map((shard) => pagefind.search(state.query || null, {
+    filters: { ...state.filters, shard }, sort,
+  })));
+  return responses.flatMap((response) => (response ? response.results : []));
+}
+
+function searchedPeriod() {
+  const searched = current.order.slice(0, current.searched);
+  if (searched.length === 0) return "";
+  if (current.searched >= current.order.length && !current.state.filters.year) return "";
+  const days = searched.flatMap((shard) => [shard.first, shard.last]).sort();
+  const day = (iso) => {
+    const date = new Date(`${iso}T00:00:00Z`);
+    return dateFr.format(date).replace(/^1 /, "1er "); // « 1er janvier », as the articles say
+  };
+  return ` parmi les articles du ${day(days[0])} au ${day(days[days.length - 1])}`;
+}
 
 function describe(count, state) {
   const words = state.query ? ` pour « ${state.query} »` : "";
   const filters = Object.values(state.filters);
   const within = filters.length ? ` (filtre : ${filters.join(", ")})` : "";
+  const period = searchedPeriod();
+  const older = current.searched < current.order.length
+    ? ` Les articles ${state.sort === "date-asc" ? "plus récents" : "plus anciens"} n’ont pas encore été cherchés.`
+    : "";
   if (count === 0) {
-    return `Aucun article ne correspond à votre recherche${words}${within}. `
-      + "Vérifiez l’orthographe, essayez d’autres mots ou retirez un filtre.";
+    return `Aucun article ne correspond à votre recherche${words}${within}${period}.`
+      + (older || " Vérifiez l’orthographe, essayez d’autres mots ou retirez un filtre.");
   }
-  return `${plural(count, "article trouvé", "articles trouvés")}${words}${within}.`;
+  return `${plural(count, "article trouvé", "articles trouvés")}${words}${within}${period}.${older}`;
 }
+
+let busy = false;
+
+async function searchFurther(mine) {
+  // One more round; its results come after those already shown (relevance is per round).
+  if (busy || current.searched >= current.order.length) return;
+  busy = true;
+  root.dataset.state = "searching";
+  say("Recherche dans les articles suivants…");
+  try {
+    const results = await searchRound(current.state, nextRound());
+    if (mine !== generation) return;
+    current.results.push(...results);
+    say(describe(current.results.length, current.state));
+    const shown = await showMore(mine, true);
+    if (mine !== generation) return;
+    // Nothing new to read: keep the keyboard on the button, or go back to the query once the
+    // whole archive was searched.
+    if (!shown) (olderButton.hidden ? input : olderButton).focus();
+    root.dataset.state = "done";
+  } finally {
+    busy = false;
+  }
+}
+
+// --- a search --------------------------------------------------------------------------------
 
 async function search() {
   const mine = ++generation;
@@ -188,20 +362,20 @@ async function search() {
   const state = stateFromForm();
   if (!state.query && Object.keys(state.filters).length === 0) {
     list.replaceChildren();
-    moreButton.hidden = true;
+    current = { state, order: [], searched: 0, rounds: 0, results: [], shown: 0 };
+    updateButtons();
     say("Saisissez un ou plusieurs mots pour lancer la recherche.");
     root.dataset.state = "done";
     return;
   }
-  const request = { filters: state.filters };
-  if (state.sort) request.sort = { date: state.sort === "date-asc" ? "asc" : "desc" };
-  const response = await pagefind.search(state.query || null, request);
-  if (mine !== generation || !response) return; // a newer search is under way
-  current = { results: response.results, shown: 0 };
+  current = { state, order: shardOrder(state), searched: 0, rounds: 0, results: [], shown: 0 };
+  const results = await searchRound(state, nextRound());
+  if (mine !== generation) return; // a newer search is under way
+  current.results = results;
   list.replaceChildren();
   await showMore(mine, false);
   if (mine !== generation) return;
-  say(describe(response.results.length, state));
+  say(describe(results.length, state));
   root.dataset.state = "done";
 }
 
@@ -222,8 +396,12 @@ async function start() {
   input.addEventListener("input", searchSoon);
   for (const select of [...filterSelects, sortSelect]) select.addEventListener("change", search);
   moreButton.addEventListener("click", () => showMore(generation, true));
+  olderButton.addEventListener("click", () => searchFurther(generation));
+  let available = {};
   try {
+    const filtersFile = fetchJson("filters.json").catch(() => ({})); // lists only: search works without
     pagefind = await loadPagefind();
+    available = await filtersFile;
   } catch (error) {
     root.dataset.state = "error";
     say(window.location.protocol === "file:"
@@ -238,7 +416,7 @@ async function start() {
     say("L’archive ne contient encore aucun article.");
     return;
   }
-  fillFilters(await pagefind.filters());
+  fillFilters(available);
   await search();
   if (!input.value) input.focus();
 }
