@@ -9,7 +9,7 @@ import sys
 import pytest
 from conftest import ORANGE, ROOT, SEED
 from import_helpers import read_meta, run, snapshot
-from kiosque_import import pipeline, storage
+from kiosque_import import pipeline, stamps, storage
 from kiosque_import.pipeline import Options
 from kiosque_import.storage import ImportLocked, import_lock
 
@@ -203,3 +203,43 @@ def test_unrecorded_post_of_the_same_raw_file_is_taken_over_not_duplicated(archi
     assert sorted(report.new) == sorted(raw.name for raw in FILES)
     assert sorted(p.name for p in posts.glob("*.md")) == names_before
     assert read_meta(post)["Date"] == "2026-01-15 00:00"
+
+
+def test_unchanged_files_are_not_read_again(archive, monkeypatch):
+    """Raw files and posts whose size, times and inode did not change are trusted, not read."""
+    from kiosque_import import pipeline
+
+    seeds, posts = archive
+    reads = []
+    real_read = pipeline.read_raw
+    monkeypatch.setattr(pipeline, "read_raw", lambda path, *a: reads.append(path) or real_read(path, *a))
+    monkeypatch.setattr(pipeline.manifest, "text_hash", lambda data: reads.append(data) or "x")
+    report = run(seeds, posts)
+    assert report.unchanged == len(FILES)
+    assert reads == []
+
+
+def test_same_size_same_mtime_changes_are_still_seen(archive):
+    """Changes that keep a file's size and mtime (an editor, `touch -r`) still change its ctime."""
+    seeds, posts = archive
+    raw = seeds / FILES[1].name
+    info = raw.stat()
+    data = raw.read_bytes()
+    raw.write_bytes(data.replace(b"a", b"e", 1))
+    os.utime(raw, ns=(info.st_atime_ns, info.st_mtime_ns))
+    post = post_of(posts, FILES[2].name)
+    post_info = post.stat()
+    text = post.read_bytes()
+    post.write_bytes(text.replace(b"e", b"a", 1))
+    os.utime(post, ns=(post_info.st_atime_ns, post_info.st_mtime_ns))
+    report = run(seeds, posts)
+    assert report.changed == [FILES[1].name]
+    assert report.hand_edits_kept == [FILES[2].name]
+
+
+def test_damaged_stamps_only_cost_a_read(archive):
+    seeds, posts = archive
+    (posts.parent / stamps.NAME).write_text("{not json", encoding="utf-8")
+    before = snapshot(posts)
+    report = run(seeds, posts)
+    assert report.unchanged == len(FILES) and snapshot(posts) == before

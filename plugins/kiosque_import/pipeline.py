@@ -17,12 +17,13 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from . import chrome, manifest, post, slugs
+from . import chrome, manifest, post, slugs, stamps
 from .article import Article, Refused
 from .decode import decode
 from .read import MAX_BYTES, read_raw
 from .report import Report
 from .signals import articles_parsed, articles_written, import_finished
+from .stamps import Stamps
 from .storage import import_lock, remove_stale_temp_files, write_atomic
 from .structure import Splitter
 from .text import clean_lines
@@ -76,8 +77,9 @@ def run_import(options: Options) -> Report:
     try:
         remove_stale_temp_files(posts)
         entries = manifest.load(posts)
-        todo = _plan(seeds, posts, entries, report, options)
-        _convert(todo, posts, entries, report, options)
+        known = Stamps(options.report.parent / stamps.NAME if options.report else None)
+        todo = _plan(seeds, posts, entries, report, options, known)
+        _convert(todo, posts, entries, report, options, known)
         present = {p.name for p in seeds.glob("*.txt")}
         report.missing_raw = sorted(set(entries) - present)
     finally:
@@ -88,23 +90,25 @@ def run_import(options: Options) -> Report:
     return report
 
 
-def _plan(seeds: Path, posts: Path, entries: dict, report: Report, options: Options):
-    """Decide for each raw file: convert it, or say why not. Returns [(name, bytes, hash, reason)]."""
+def _plan(seeds: Path, posts: Path, entries: dict, report: Report, options: Options, known: Stamps):
+    """Decide for each raw file: convert it, or say why not. Returns [(name, bytes, hash, reason)].
+
+    A raw file or post whose stamp did not change since it was hashed is not read (``stamps``)."""
     by_hash = {entry.raw_hash: source for source, entry in entries.items()}
     todo = []
     paths = sorted(seeds.glob("*.txt"))
     for path in tqdm(paths, desc="reading", unit="file", disable=_no_bar(options), leave=False):
         name = path.name
+        entry = entries.get(name)
         try:
-            data = read_raw(path, options.max_bytes)
+            # A file never converted is read whatever its stamp: it may be a duplicate to report.
+            data, raw_hash = _raw(path, options, known, need_bytes=entry is None)
         except Refused as exc:
             _refuse(report, path, str(exc))
             continue
         except OSError as exc:
             _refuse(report, path, f"unreadable ({exc.strerror or exc})")
             continue
-        raw_hash = manifest.text_hash(data)
-        entry = entries.get(name)
         if entry is None:
             if raw_hash in by_hash:
                 report.duplicates.append({"file": name, "same_as": by_hash[raw_hash]})
@@ -113,24 +117,69 @@ def _plan(seeds: Path, posts: Path, entries: dict, report: Report, options: Opti
             todo.append((name, data, raw_hash, "new"))
             continue
         post_path = posts / entry.post
-        current = post_path.read_bytes() if post_path.exists() else None
-        hand_edited = current is not None and manifest.text_hash(current) != entry.post_hash
+        post_hash = _post_hash(post_path, known)
+        hand_edited = post_hash is not None and post_hash != entry.post_hash
         raw_changed = entry.raw_hash != raw_hash
-        if current is None:
-            todo.append((name, data, raw_hash, "restored"))
+        if post_hash is None:
+            reason = "restored"
         elif hand_edited and raw_changed:
             report.conflicts.append(name)
             log.warning("%s: raw file changed after %s was edited by hand; post kept", path, post_path)
+            continue
         elif hand_edited:
             report.hand_edits_kept.append(name)
+            continue
         elif raw_changed or entry.converter != CONVERTER:
-            todo.append((name, data, raw_hash, "changed"))
+            reason = "changed"
         else:
             report.unchanged += 1
+            continue
+        try:
+            if data is None:
+                data, raw_hash = _raw(path, options, known, need_bytes=True)
+        except (Refused, OSError) as exc:
+            _refuse(report, path, str(exc))
+            continue
+        todo.append((name, data, raw_hash, reason))
+    known.keep_only([_key(p) for p in paths] + [_key(posts / e.post) for e in entries.values()])
+    known.save()
     return todo
 
 
-def _convert(todo, posts: Path, entries: dict, report: Report, options: Options) -> None:
+def _key(path: Path) -> str:
+    return str(path.absolute())
+
+
+def _raw(path: Path, options: Options, known: Stamps, need_bytes: bool) -> tuple[bytes | None, str]:
+    """The raw file's bytes (None when not needed and its stamp vouches for its hash) and hash."""
+    current = stamps.stamp(path)
+    if not need_bytes:
+        raw_hash = known.known_hash(_key(path), current)
+        if raw_hash is not None:
+            return None, raw_hash
+    data = read_raw(path, options.max_bytes)
+    raw_hash = manifest.text_hash(data)
+    known.record(_key(path), current, raw_hash)
+    return data, raw_hash
+
+
+def _post_hash(post_path: Path, known: Stamps) -> str | None:
+    """The post's hash as it is on disk, None when it is missing."""
+    try:
+        current = stamps.stamp(post_path)
+    except FileNotFoundError:
+        return None
+    post_hash = known.known_hash(_key(post_path), current)
+    if post_hash is None:
+        try:
+            post_hash = manifest.text_hash(post_path.read_bytes())
+        except FileNotFoundError:
+            return None
+        known.record(_key(post_path), current, post_hash)
+    return post_hash
+
+
+def _convert(todo, posts: Path, entries: dict, report: Report, options: Options, known: Stamps) -> None:
     taken = {entry.slug for entry in entries.values()}
     today = options.today or datetime.now(UTC).date()
     bar = tqdm(total=len(todo), desc="importing", unit="article", disable=_no_bar(options))
@@ -144,10 +193,11 @@ def _convert(todo, posts: Path, entries: dict, report: Report, options: Options)
         if parsed:
             articles_parsed.send([article for article, _ in parsed], settings=options.settings, posts=posts)
         for article, reason in parsed:
-            _write(article, reason, posts, entries, taken, today, report)
-        os.sync()  # the chunk's posts reach the disk before the manifest records them
-        manifest.save(posts, entries)
-        if parsed:
+            _write(article, reason, posts, entries, taken, today, report, known)
+        if parsed:  # a chunk of refused files changes nothing on disk
+            os.sync()  # the chunk's posts reach the disk before the manifest records them
+            manifest.save(posts, entries)
+            known.save()
             articles_written.send([article for article, _ in parsed], settings=options.settings, posts=posts)
         bar.update(len(chunk))
     bar.close()
@@ -183,7 +233,8 @@ def _parse_chunk(chunk: list, splitter: Splitter) -> list:
     return results
 
 
-def _write(article: Article, reason: str, posts: Path, entries: dict, taken: set, today: date, report: Report):
+def _write(article: Article, reason: str, posts: Path, entries: dict, taken: set, today: date, report: Report,
+           known: Stamps):
     entry = entries.get(article.source)
     first_seen = entry.first_seen if entry else today.isoformat()
     if article.date is None:
@@ -195,9 +246,11 @@ def _write(article: Article, reason: str, posts: Path, entries: dict, taken: set
     else:
         article.slug, text = _claim_slug(article, posts, taken)
     file_name = f"{article.slug}.md"
+    post_hash = manifest.text_hash(text)
     write_atomic(posts / file_name, text, durable=False)
+    _post_hash(posts / file_name, known)  # read back, so that the next run need not
     entries[article.source] = manifest.Entry(
-        raw_hash=article.raw_hash, post=file_name, post_hash=manifest.text_hash(text),
+        raw_hash=article.raw_hash, post=file_name, post_hash=post_hash,
         slug=article.slug, first_seen=first_seen, converter=CONVERTER,
     )
     getattr(report, reason).append(article.source)

@@ -1,17 +1,24 @@
-"""Save Pelican's content cache only when something was added to it.
+"""Pelican's content cache: saved only when something was added to it, and saved atomically.
 
-Pelican pickles and gzips its whole reader cache at the end of every build, even when every
-post came from the cache: about a second per thousand articles spent writing the same bytes.
+Pelican pickles its whole reader cache at the end of every build, even when every post came from
+the cache: about a second per thousand articles spent writing the same bytes (gzip at level 9 is
+most of it: `pelicanconf.py` turns `GZIP_CACHE` off). It also writes the file in place, so a
+build killed while saving leaves a truncated pickle that the next build cannot load (Pelican
+catches unpickling errors, not the `EOFError` of a cut file).
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import pickle
+import tempfile
 
 from pelican.cache import FileDataCacher
 
+log = logging.getLogger(__name__)
+
 _original_cache_data = FileDataCacher.cache_data
-_original_save_cache = FileDataCacher.save_cache
 
 
 def _cache_data(self, filename, data):
@@ -21,10 +28,29 @@ def _cache_data(self, filename, data):
 
 
 def _save_cache(self):
-    if not getattr(self, "_kiosque_dirty", False) and os.path.exists(self._cache_path):
+    if not self._cache_data_policy:
         return
-    _original_save_cache(self)
-    self._kiosque_dirty = False
+    # An empty cache may be one Pelican could not load (another format): rewriting it is cheap.
+    if not getattr(self, "_kiosque_dirty", False) and self._cache and os.path.exists(self._cache_path):
+        return
+    folder = os.path.dirname(self._cache_path) or "."
+    try:
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(self._cache_path)}.", suffix=".tmp")
+        os.close(fd)
+    except OSError as error:
+        log.warning("Could not save cache %s\n ... %s", self._cache_path, error)
+        return
+    try:
+        with self._cache_open(tmp, "wb") as handle:
+            pickle.dump(self._cache, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self._cache_path)
+        self._kiosque_dirty = False
+    except (OSError, pickle.PicklingError, TypeError) as error:
+        log.warning("Could not save cache %s\n ... %s", self._cache_path, error)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
 
 
 def install() -> None:

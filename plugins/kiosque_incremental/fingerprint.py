@@ -24,6 +24,7 @@ from pelican.urlwrappers import URLWrapper
 # Attributes of a content object that are not part of what it shows.
 SKIPPED_ATTRIBUTES = frozenset({"_context", "settings", "_kiosque_urls"})
 MAX_DEPTH = 6
+_MISSING = object()
 
 
 def _hash(text: str) -> str:
@@ -119,36 +120,45 @@ class Digester:
     """Digests of context values for one build; content objects are digested once each."""
 
     def __init__(self):
-        self._own: dict[int, tuple[object, str]] = {}
+        # id -> (object, its own digest, its links to other articles as (attribute, value))
+        self._own: dict[int, tuple[object, str, tuple]] = {}
         self._lists: dict[int, tuple[object, str]] = {}
 
-    def own(self, content: Content) -> str:
-        """A content object's own state, without the state of the objects it links to."""
+    def _scan(self, content: Content) -> tuple[object, str, tuple]:
         cached = self._own.get(id(content))
         if cached is not None and cached[0] is content:
-            return cached[1]
-        parts = [repr(content.source_path), type(content).__name__]
+            return cached
+        digest = hashlib.blake2b(repr(content.source_path).encode("utf-8", "surrogatepass"), digest_size=16)
+        digest.update(type(content).__name__.encode())
         metadata = getattr(content, "metadata", {})
+        links = []
         for key, value in sorted(vars(content).items()):
             # Links to other articles (previous/next, related) are not the object's own state:
             # a page shows them only when it is about this object (see `subject`). Pelican also
             # copies each metadata field to an attribute: digest it once, in `metadata`.
-            if key in SKIPPED_ATTRIBUTES or metadata.get(key, parts) is value or _is_link(value):
+            if key in SKIPPED_ATTRIBUTES or metadata.get(key, _MISSING) is value:
                 continue
-            parts.append(f"{key}={stable(value)}")
-        value = _hash("\n".join(parts))
-        self._own[id(content)] = (content, value)
-        return value
+            if type(value) is str:  # the text, the summary: most of the bytes, no repr() copy
+                text = f"{key}:str:{len(value)}:{value}"
+            elif _is_link(value):
+                links.append((key, value))
+                continue
+            else:
+                text = f"{key}={stable(value)}"
+            digest.update(text.encode("utf-8", "surrogatepass"))
+            digest.update(b"\n")
+        cached = (content, digest.hexdigest(), tuple(links))
+        self._own[id(content)] = cached
+        return cached
+
+    def own(self, content: Content) -> str:
+        """A content object's own state, without the state of the objects it links to."""
+        return self._scan(content)[1]
 
     def subject(self, content: Content) -> str:
         """The page's main object: its state and the state of every article it links to."""
-        parts = [self.own(content)]
-        for key, value in sorted(vars(content).items()):
-            if key in SKIPPED_ATTRIBUTES:
-                continue
-            if _is_link(value):
-                parts.append(f"{key}>{self.value(value)}")
-        return _hash("\n".join(parts))
+        _, own, links = self._scan(content)
+        return _hash("\n".join([own, *(f"{key}>{self.value(value)}" for key, value in links)]))
 
     def value(self, value, depth: int = 0) -> str:
         if isinstance(value, Content):

@@ -7,7 +7,7 @@ import os
 
 from pelican import signals
 
-from . import cache, reading, static, urls
+from . import cache, grouping, reading, static, urls
 from .writer import IncrementalWriter
 
 DEFAULTS = {
@@ -69,6 +69,7 @@ def _flushing(generate_output, last: bool):
 
 def register() -> None:
     urls.install()
+    grouping.install()
     static.install()
     cache.install()
     signals.readers_init.connect(fast_reader)
