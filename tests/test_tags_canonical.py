@@ -55,3 +55,8 @@ def test_new_full_name_merges_old_tag_and_redirects(tmp_path):
     assert '<meta http-equiv="refresh" content="0; url=../recep-tayyip-erdogan/">' in old
     assert '<link rel="canonical" href="../recep-tayyip-erdogan/">' in old
     assert "<script" not in old
+
+    # A build that changes nothing leaves the redirect page alone (a sync uploads nothing).
+    before = (site.output / "tags" / "erdogan" / "index.html").stat().st_mtime_ns
+    build(site)
+    assert (site.output / "tags" / "erdogan" / "index.html").stat().st_mtime_ns == before

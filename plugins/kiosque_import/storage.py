@@ -32,6 +32,20 @@ def write_atomic(path: Path, data: str | bytes, durable: bool = True) -> None:
         raise
 
 
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write ``text`` atomically unless the file already holds it: a build that changed nothing
+    leaves its files (and their mtimes) alone, so a sync to the host uploads nothing. Returns
+    whether it wrote."""
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, text, durable=False)
+    return True
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kiosque_import.storage import write_atomic
+from kiosque_import.storage import write_if_changed
 
 NAME = "shards.json"
 
@@ -23,17 +23,6 @@ def load(bundle: Path) -> dict[str, dict]:
         return {entry["name"]: entry for entry in data["shards"]}
     except (OSError, ValueError, KeyError, TypeError):
         return {}
-
-
-def write_if_changed(path: Path, text: str) -> None:
-    """Leave an identical file untouched, so a build that changed nothing rewrites nothing."""
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return
-    except OSError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, text, durable=False)
 
 
 def save(bundle: Path, entries: list[dict], language: str, shard_size: int) -> None:

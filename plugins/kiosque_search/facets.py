@@ -11,7 +11,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from .catalog import write_if_changed
+from kiosque_import.storage import write_if_changed
 
 NAME = "filters.json"
 TAGS_LISTED = 300  # the most used tags only: an archive has tens of thousands of them

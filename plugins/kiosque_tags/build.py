@@ -8,6 +8,7 @@ import logging
 import posixpath
 from pathlib import Path
 
+from kiosque_import.storage import write_if_changed
 from pelican.urlwrappers import Tag
 
 from .registry import Registry
@@ -64,7 +65,7 @@ def write_redirects(pelican) -> None:
         for kind in filter(None, kinds):
             written += _redirect(output, settings, kind, old, new)
     if written:
-        log.info("kiosque_tags: %d redirect pages for renamed tags", written)
+        log.info("kiosque_tags: %d redirect pages for renamed tags written", written)
 
 
 def _redirect(output: Path, settings: dict, kind: str, old: str, new: str) -> int:
@@ -79,9 +80,7 @@ def _redirect(output: Path, settings: dict, kind: str, old: str, new: str) -> in
     if source.exists() and not _is_redirect(source) or not target_file.exists():
         return 0  # a live page of its own, or nothing to send readers to
     href = _href(settings, url.format(slug=new_slug), save_as.format(slug=old_slug))
-    source.parent.mkdir(parents=True, exist_ok=True)
-    source.write_text(redirect_page(new, href), encoding="utf-8")
-    return 1
+    return int(write_if_changed(source, redirect_page(new, href)))
 
 
 def _href(settings: dict, target_url: str, source_save_as: str) -> str:

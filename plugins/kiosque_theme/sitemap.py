@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from kiosque_import.storage import write_if_changed
+
 SKIP_DIRS = {"pagefind", "theme", "feeds"}
 
 
@@ -27,5 +29,5 @@ def write_sitemap(output: Path, siteurl: str) -> Path:
     lines += [f"<url><loc>{escape(url)}</loc></url>" for url in page_urls(output, siteurl.rstrip("/"))]
     lines.append("</urlset>")
     path = output / "sitemap.xml"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_if_changed(path, "\n".join(lines) + "\n")
     return path
