@@ -163,3 +163,11 @@ def test_the_model_is_not_run_when_the_archive_knows_every_name(monkeypatch):
     monkeypatch.setattr(enrich, "spread", no_model)
     config = enrich.Config.from_settings({})
     assert enrich._recognise(["", ""], config, 1) == [[], []]
+
+
+def test_names_ending_with_a_number_are_whole_names():
+    from kiosque_tags import mentions
+
+    text = "rapporte Europe 1. Puis France 2 et la Ligue 1, 3,5 % à Paris 1.000 fois, Lyon 12,5"
+    assert [[w.text for w in run] for run, _ in mentions.runs(text)] == [
+        ["Europe", "1"], ["Puis", "France", "2"], ["Ligue", "1"], ["Paris"], ["Lyon"]]

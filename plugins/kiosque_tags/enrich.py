@@ -223,6 +223,13 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
     def lookup(key, words, initial):
         if key in local:
             return ("local", key)
+        if len(words) == 1 and is_common_first_name(words[0]):
+            # « la petite Angélique » is the article's only Angélique the model named in full; not
+            # « (marché de) Noël » for a « Noël de Strasbourg » the model took for a person.
+            owners = [k for k, labels in local.items() if labels.get("PER") and given_names(k)[:1] == [key]
+                      and not set(k.split()) & _NAME_PARTICLES]
+            if len(owners) == 1:
+                return ("local", owners[0])
         name = " ".join(words)
         french = country(name)
         if french:
@@ -272,6 +279,9 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
                 cluster.absorb(other)
                 del clusters[("entity", id(entity))]
     return clusters
+
+
+_NAME_PARTICLES = {"de", "du", "des", "d'", "la", "le", "les"}
 
 
 def _first_and_last_name(words: list[str]) -> bool:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from .names import FUNCTION_WORDS, fold
 
-_WORD = re.compile(r"[^\W\d_][\w'’\-]*[\w]|[^\W\d_]")
+# Words, and short numbers standing alone (« Europe 1 », « France 2 », not « 3,5 » or « 1.000 »).
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*[\w]|[^\W\d_]|(?<!\w)(?<!\d[,.])\d{1,2}(?!\w|[,.]\d)")
 # Only a capitalised word (maybe elided: l’Élysée) can start a name.
 _CAPITAL = re.compile(r"(?<![\w'’\-])(?:(?:[lLdD]|[qQ]u|[jJ]usqu|[lL]orsqu)['’])?[A-ZÀ-ÖØ-ÞŒ]")
 _ELIDED = re.compile(r"^(?:[lLdD]|[qQ]u|[jJ]usqu|[lL]orsqu)['’](?=[^\W\d_])")
@@ -45,6 +46,13 @@ def runs(text: str) -> list[tuple[list[Word], bool]]:
         words.append(Word(word, start, match.end()))
     out, current = [], []
     for i, word in enumerate(words):
+        if word.text.isdigit():
+            if current and text[current[-1].end:word.start] == " ":
+                current.append(word)  # a number right after a name ends it: « Ligue 1 »
+            if current:
+                out.append(current)
+            current = []
+            continue
         joined = current and text[current[-1].end:word.start].strip() in ("", "-")
         capital = word.text[:1].isupper()
         particle = (word.text.lower() in _PARTICLES and current and i + 1 < len(words)
@@ -133,7 +141,7 @@ def _explained(sentence: str, known) -> bool:
                     i = j
                     break
             else:
-                if fold(words[i]) not in FUNCTION_WORDS and not words[i].islower():
+                if fold(words[i]) not in FUNCTION_WORDS and not words[i].islower() and not words[i].isdigit():
                     return False
                 i += 1
     return True
