@@ -79,7 +79,10 @@ def run_import(options: Options) -> Report:
         entries = manifest.load(posts)
         known = Stamps(options.report.parent / stamps.NAME if options.report else None)
         todo = _plan(seeds, posts, entries, report, options, known)
-        _convert(todo, posts, entries, report, options, known)
+        try:
+            _convert(todo, posts, entries, report, options, known)
+        finally:
+            known.save()  # a cache: saved once, as losing it only costs reading files again
         present = {p.name for p in seeds.glob("*.txt")}
         report.missing_raw = sorted(set(entries) - present)
     finally:
@@ -183,7 +186,7 @@ def _convert(todo, posts: Path, entries: dict, report: Report, options: Options,
     taken = {entry.slug for entry in entries.values()}
     today = options.today or datetime.now(UTC).date()
     bar = tqdm(total=len(todo), desc="importing", unit="article", disable=_no_bar(options))
-    for chunk, results in _parsed_chunks(todo, options.splitter()):
+    for chunk, results in _parsed_chunks(todo, options.splitter(), len(entries)):
         parsed = []
         for (name, _data, _hash, reason), result in zip(chunk, results, strict=True):
             if isinstance(result, Article):
@@ -197,19 +200,18 @@ def _convert(todo, posts: Path, entries: dict, report: Report, options: Options,
         if parsed:  # a chunk of refused files changes nothing on disk
             os.sync()  # the chunk's posts reach the disk before the manifest records them
             manifest.save(posts, entries)
-            known.save()
             articles_written.send([article for article, _ in parsed], settings=options.settings, posts=posts)
         bar.update(len(chunk))
     bar.close()
 
 
-def _parsed_chunks(todo: list, splitter: Splitter):
+def _parsed_chunks(todo: list, splitter: Splitter, recorded: int):
     """``todo`` in chunks, each with its parse results (an Article or why it was refused).
 
     With several chunks the next one is parsed by a child process while the caller enriches and
     writes the current one, so parsing costs no time of its own on a machine with two cores.
     """
-    chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
+    chunks = _chunks(todo, recorded)
     if len(chunks) < 2:
         for chunk in chunks:
             yield chunk, _parse_chunk(chunk, splitter)
@@ -221,6 +223,18 @@ def _parsed_chunks(todo: list, splitter: Splitter):
             if i + 1 < len(chunks):
                 ahead = child.submit(_parse_chunk, chunks[i + 1], splitter)
             yield chunk, results
+
+
+def _chunks(todo: list, recorded: int) -> list[list]:
+    """CHUNK articles at a time, more once the archive is big: each chunk ends with saving the
+    whole manifest (and the tags registry), whose cost grows with the archive, so chunks of a
+    twentieth of it keep that cost in proportion to the work done."""
+    chunks, start = [], 0
+    while start < len(todo):
+        size = max(CHUNK, (recorded + start) // 20)
+        chunks.append(todo[start:start + size])
+        start += size
+    return chunks
 
 
 def _parse_chunk(chunk: list, splitter: Splitter) -> list:
