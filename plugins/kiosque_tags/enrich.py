@@ -97,7 +97,9 @@ def enrich_batch(articles: list[Article], settings: dict, posts: Path | None = N
     # Every article is analysed against the registry as the batch found it, so the result does
     # not depend on the order or the process an article went to; then it learns, in order.
     items = list(zip(articles, found, inputs, heads, strict=True))
-    analyses = spread(_analyse_all, items, (registry, config, shared), processes, config.model)
+    # The analysis needs no model: it is not loaded for it when the batch did not need it.
+    analyses = spread(_analyse_all, items, (registry, config, shared), processes,
+                      config.model if any(inputs) else "")
     for article, analysis in zip(articles, analyses, strict=True):
         learn(article, analysis, registry, config)
     # Saved when the import says the chunk's posts are recorded (registry_written), not now:

@@ -9,30 +9,30 @@ from concurrent.futures import ProcessPoolExecutor
 
 from . import firstnames, ner
 
-_pools: dict[tuple[str, int], ProcessPoolExecutor] = {}
+_pools: dict[int, ProcessPoolExecutor] = {}
 
 
 def spread(func, items: list, args: tuple, processes: int, model: str) -> list:
     """``func(part, *args)`` over ``processes`` contiguous parts of ``items``, results in order;
-    the processes have ``model`` loaded."""
+    processes started here have ``model`` loaded (none when ``model`` is empty)."""
     if processes <= 1 or len(items) < 2:
         return func(items, *args)
     size = -(-len(items) // processes)
     parts = [items[i:i + size] for i in range(0, len(items), size)]
-    results = _pool(model, processes).map(func, parts, *[[arg] * len(parts) for arg in args])
+    results = _pool(processes, model).map(func, parts, *[[arg] * len(parts) for arg in args])
     return [item for part in results for item in part]
 
 
-def _pool(model: str, processes: int) -> ProcessPoolExecutor:
+def _pool(processes: int, model: str) -> ProcessPoolExecutor:
     """Processes kept until the import ends: loading the model costs seconds, so a pool per batch
     (what ``nlp.pipe(n_process=…)`` does) would pay it again for every 500 articles. Forked, so
     they start with the model and the first names loaded here once, in memory they share."""
-    key = (model, processes)
-    if key not in _pools:
-        ner.load(model)
+    if processes not in _pools:
+        if model:
+            ner.load(model)
         firstnames.load()
-        _pools[key] = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"))
-    return _pools[key]
+        _pools[processes] = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"))
+    return _pools[processes]
 
 
 def close() -> None:
