@@ -169,3 +169,29 @@ def test_two_process_build_equals_a_plain_build(tmp_path, monkeypatch):
     after = {name: data for name, (data, _, _) in snapshot(site.output).items()}
     assert sorted(after) == sorted(expected)
     assert [name for name in after if after[name] != expected[name]] == []
+
+
+def test_content_cache_saved_only_when_it_grew_and_never_half_written(tmp_path, monkeypatch):
+    from kiosque_incremental import cache
+    from pelican.cache import FileDataCacher
+
+    cache.install()
+    settings = {"CACHE_PATH": str(tmp_path), "GZIP_CACHE": False}
+    first = FileDataCacher(settings, "content", True, True)
+    first.cache_data("a.md", "A")
+    first.save_cache()
+    path = tmp_path / "content"
+    stamp = path.stat().st_mtime_ns
+    second = FileDataCacher(settings, "content", True, True)
+    assert second.get_cached_data("a.md") == "A"
+    second.save_cache()
+    assert path.stat().st_mtime_ns == stamp  # nothing added: the same bytes are not written again
+
+    def fail(*args, **kwargs):
+        raise OSError("disk full")
+
+    second.cache_data("b.md", "B")
+    monkeypatch.setattr(cache.pickle, "dumps", fail)
+    second.save_cache()  # a failed save warns and keeps the previous cache whole
+    assert FileDataCacher(settings, "content", True, True).get_cached_data("a.md") == "A"
+    assert [p.name for p in tmp_path.iterdir()] == ["content"]

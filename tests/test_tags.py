@@ -124,6 +124,7 @@ def test_an_archive_that_knows_the_names_tags_as_well(tagged, tmp_path):
     from kiosque_tags import mentions, ner
     from kiosque_tags.enrich import _known, save_registry
     from kiosque_tags.registry import Registry
+    from kiosque_tags.settings import get
 
     registry = tmp_path / "entities.json"
     first = [_parse(SEED)] + [_parse(p) for p in sorted(ORANGE.glob("*.txt"))]
@@ -131,7 +132,8 @@ def test_an_archive_that_knows_the_names_tags_as_well(tagged, tmp_path):
     save_registry({"KIOSQUE_ENTITIES": str(registry)})
     again = [_parse(SEED)] + [_parse(p) for p in sorted(ORANGE.glob("*.txt"))]
     learned = Registry.load(registry)
-    heads = [ner.head_text([a.title, a.lede, *a.paragraphs], 120) for a in again]
+    heads = [ner.head_text([a.title, a.lede, *a.paragraphs], get({}, "KIOSQUE_TAGS_HEAD_WORDS"))
+             for a in again]
     read = sum(len(mentions.unexplained(h, lambda key: _known(learned, key)).split()) for h in heads)
     enrich_batch(again, {"KIOSQUE_ENTITIES": str(registry)})
     by_source = {a.source: a for a in again}

@@ -9,11 +9,13 @@ catches unpickling errors, not the `EOFError` of a cut file).
 
 from __future__ import annotations
 
+import gzip
 import logging
 import os
 import pickle
-import tempfile
+from pathlib import Path
 
+from kiosque_import.storage import write_atomic
 from pelican.cache import FileDataCacher
 
 log = logging.getLogger(__name__)
@@ -33,24 +35,16 @@ def _save_cache(self):
     # An empty cache may be one Pelican could not load (another format): rewriting it is cheap.
     if not getattr(self, "_kiosque_dirty", False) and self._cache and os.path.exists(self._cache_path):
         return
-    folder = os.path.dirname(self._cache_path) or "."
     try:
-        os.makedirs(folder, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(self._cache_path)}.", suffix=".tmp")
-        os.close(fd)
-    except OSError as error:
-        log.warning("Could not save cache %s\n ... %s", self._cache_path, error)
-        return
-    try:
-        with self._cache_open(tmp, "wb") as handle:
-            pickle.dump(self._cache, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self._cache_path)
+        data = pickle.dumps(self._cache, protocol=pickle.HIGHEST_PROTOCOL)
+        if self.settings["GZIP_CACHE"]:
+            data = gzip.compress(data)
+        path = Path(self._cache_path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, data, durable=False)  # a cache: atomic against a kill is enough
         self._kiosque_dirty = False
     except (OSError, pickle.PicklingError, TypeError) as error:
         log.warning("Could not save cache %s\n ... %s", self._cache_path, error)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def install() -> None:

@@ -21,14 +21,14 @@ class Report:
     kept: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     seconds: float = 0.0
-    bytes: int = 0  # size of the whole bundle on disk
+    bytes: int = 0  # size of the whole bundle on disk, measured only when it changed
     files: int = 0
 
     def summary(self) -> str:
         pages = sum(self.indexed.values())
+        size = f"; bundle {self.files} files, {self.bytes / 1e6:.1f} MB" if self.files else ""
         return (f"Kiosque search: {len(self.indexed)} shard(s) re-indexed ({pages} pages), "
-                f"{len(self.kept)} unchanged, {len(self.removed)} removed, in {self.seconds:.1f} s; "
-                f"bundle {self.files} files, {self.bytes / 1e6:.1f} MB")
+                f"{len(self.kept)} unchanged, {len(self.removed)} removed, in {self.seconds:.1f} s{size}")
 
 
 def update(output: Path, pages: list[shards.Page], bundle_name: str, language: str, common: str,
@@ -58,7 +58,8 @@ def update(output: Path, pages: list[shards.Page], bundle_name: str, language: s
     catalog.save(bundle, entries, language, shard_size)
     report.removed = _remove_stale(bundle, {entry["name"] for entry in entries})
     shutil.rmtree(work, ignore_errors=True)
-    report.files, report.bytes = _size(bundle)
+    if report.indexed or report.removed:  # walking 37,000 files for a log line: only when it changed
+        report.files, report.bytes = _size(bundle)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -12,7 +12,18 @@ from kiosque_import.article import GAP, Article
 
 from . import holes, mentions, ner
 from .firstnames import is_common_first_name
-from .names import clean, country, drop_opening_article, fold, given_names, is_plausible, stop_keys, surname_key, tokens
+from .names import (
+    PARTICLES,
+    clean,
+    country,
+    drop_opening_article,
+    fold,
+    given_names,
+    is_plausible,
+    stop_keys,
+    surname_key,
+    tokens,
+)
 from .registry import Registry
 from .salience import choose
 from .settings import get, registry_path
@@ -229,7 +240,7 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
             # « la petite Angélique » is the article's only Angélique the model named in full; not
             # « (marché de) Noël » for a « Noël de Strasbourg » the model took for a person.
             owners = [k for k, labels in local.items() if labels.get("PER") and given_names(k)[:1] == [key]
-                      and not set(k.split()) & _NAME_PARTICLES]
+                      and not set(k.split()) & PARTICLES]
             if len(owners) == 1:
                 return ("local", owners[0])
         name = " ".join(words)
@@ -281,9 +292,6 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
                 cluster.absorb(other)
                 del clusters[("entity", id(entity))]
     return clusters
-
-
-_NAME_PARTICLES = {"de", "du", "des", "d'", "la", "le", "les"}
 
 
 def _first_and_last_name(words: list[str]) -> bool:

@@ -41,7 +41,8 @@ belge belges bretons breton bretonne bretonnes corses corse syriens syrien turcs
 israeliens palestiniens iraniens irakiens africains asiatiques occidentaux
 """.split())
 _EDGE_PUNCT = " \t\"'’«»“”()[]{},;:.!?…-–—/\\*"
-_PARTICLES = {"de", "du", "des", "la", "le", "les", "d", "l", "van", "von", "der", "den", "da", "di",
+# Lowercase words inside a person's name (« Charles de Gaulle », « Bachar al-Assad »).
+PARTICLES = {"de", "du", "des", "la", "le", "les", "d", "l", "van", "von", "der", "den", "da", "di",
               "dos", "del", "al", "el", "ben", "bin", "ibn", "abou", "abu", "y", "et"}
 _SURNAME_PREFIX = re.compile(r"^(?:al|el|ad|as|an|ar|at|az|ben|bin|ibn|abou|abu)[-\s]+")
 
@@ -76,7 +77,7 @@ def given_names(name: str) -> list[str]:
     words = tokens(name)
     surname_words = len(surname_key(name).split()) or 1
     head = words[:-1] if surname_words == 1 else words[:-2]
-    return [fold(w) for w in head if w.lower() not in _PARTICLES]
+    return [fold(w) for w in head if w.lower() not in PARTICLES]
 
 
 def clean(surface: str) -> str:
@@ -134,5 +135,5 @@ def is_plausible(name: str, label: str = "") -> bool:
         return False
     if label == "PER":
         # A person's name is capitalised word by word, particles aside.
-        return all(w[:1].isupper() or w.lower().strip("'") in _PARTICLES for w in words)
+        return all(w[:1].isupper() or w.lower().strip("'") in PARTICLES for w in words)
     return True
