@@ -278,7 +278,7 @@ def test_fingerprint_follows_what_is_indexed():
 def test_shard_size_setting(caplog):
     from kiosque_search import settings
 
-    assert settings.shard_size({}) == 2000 and settings.shard_size({"KIOSQUE_SEARCH_SHARD_SIZE": 0}) == 0
+    assert settings.shard_size({}) == 1000 and settings.shard_size({"KIOSQUE_SEARCH_SHARD_SIZE": 0}) == 0
     for wrong in (-1, "2000", True):
         with pytest.raises(ValueError, match="KIOSQUE_SEARCH_SHARD_SIZE"):
             settings.shard_size({"KIOSQUE_SEARCH_SHARD_SIZE": wrong})

@@ -9,7 +9,7 @@ log = logging.getLogger(__name__)
 DEFAULTS = {
     "KIOSQUE_SEARCH": True,  # index the article pages with Pagefind after every build
     # Articles per index shard (consecutive days, newest shard searched first); 0: one index.
-    "KIOSQUE_SEARCH_SHARD_SIZE": 2000,
+    "KIOSQUE_SEARCH_SHARD_SIZE": 1000,
     "KIOSQUE_SEARCH_LANGUAGE": None,  # default: DEFAULT_LANG (French stemming for "fr")
     "KIOSQUE_SEARCH_BUNDLE": "pagefind",  # folder of output/ that holds the search bundle
 }
