@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from . import dates, facets
+from . import cards, dates, facets
 from .feeds import summaries_only
 from .neighbours import link_neighbours
 from .pages import KiosquePagesGenerator
@@ -29,6 +29,7 @@ def configure(pelican) -> None:
         "groupby_initial": groupby_initial,
         **settings.get("JINJA_FILTERS", {}),
     }
+    settings["JINJA_GLOBALS"] = {"once": cards.once, **settings.get("JINJA_GLOBALS", {})}
 
 
 def link_articles(generator) -> None:
@@ -49,6 +50,7 @@ def sitemap(pelican) -> None:
 
 def register() -> None:
     signals.initialized.connect(configure)
+    signals.initialized.connect(cards.forget)
     signals.article_generator_finalized.connect(link_articles)
     signals.get_generators.connect(add_generator)
     signals.feed_generated.connect(summaries_only)
