@@ -21,6 +21,8 @@ from pelican.contents import Content
 from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
 
+from . import parallel
+
 # Attributes of a content object that are not part of what it shows.
 SKIPPED_ATTRIBUTES = frozenset({"_context", "settings", "_kiosque_urls"})
 MAX_DEPTH = 6
@@ -116,6 +118,21 @@ def _is_link(value) -> bool:
     return isinstance(value, list | tuple) and any(isinstance(v, Content) for v in value)
 
 
+def _fields(content: Content):
+    """The attributes that make a content object's state, in a stable order."""
+    metadata = getattr(content, "metadata", {})
+    for key, value in sorted(vars(content).items()):
+        # Pelican copies each metadata field to an attribute: digest it once, in `metadata`.
+        if key not in SKIPPED_ATTRIBUTES and metadata.get(key, _MISSING) is not value:
+            yield key, value
+
+
+def _links(content: Content) -> tuple:
+    """Links to other articles (previous/next, related): not the object's own state, a page
+    shows them only when it is about this object (see `Digester.subject`)."""
+    return tuple((key, value) for key, value in _fields(content) if _is_link(value))
+
+
 class Digester:
     """Digests of context values for one build; content objects are digested once each."""
 
@@ -128,28 +145,31 @@ class Digester:
         cached = self._own.get(id(content))
         if cached is not None and cached[0] is content:
             return cached
+        cached = self._own[id(content)] = (content, self._own_digest(content), _links(content))
+        return cached
+
+    def prime(self, contents: list, processes: int) -> None:
+        """Digest these content objects on every core, once, before pages are settled there:
+        processes forked later start with every digest, instead of each computing most of them
+        again for the neighbours and lists their pages show."""
+        todo = [content for content in contents if self._own.get(id(content), (None,))[0] is not content]
+        for content, digest in zip(todo, parallel.run(todo, self._own_digest, processes), strict=True):
+            self._own[id(content)] = (content, digest, _links(content))
+
+    @staticmethod
+    def _own_digest(content: Content) -> str:
         digest = hashlib.blake2b(repr(content.source_path).encode("utf-8", "surrogatepass"), digest_size=16)
         digest.update(type(content).__name__.encode())
-        metadata = getattr(content, "metadata", {})
-        links = []
-        for key, value in sorted(vars(content).items()):
-            # Links to other articles (previous/next, related) are not the object's own state:
-            # a page shows them only when it is about this object (see `subject`). Pelican also
-            # copies each metadata field to an attribute: digest it once, in `metadata`.
-            if key in SKIPPED_ATTRIBUTES or metadata.get(key, _MISSING) is value:
-                continue
+        for key, value in _fields(content):
             if type(value) is str:  # the text, the summary: most of the bytes, no repr() copy
                 text = f"{key}:str:{len(value)}:{value}"
             elif _is_link(value):
-                links.append((key, value))
                 continue
             else:
                 text = f"{key}={stable(value)}"
             digest.update(text.encode("utf-8", "surrogatepass"))
             digest.update(b"\n")
-        cached = (content, digest.hexdigest(), tuple(links))
-        self._own[id(content)] = cached
-        return cached
+        return digest.hexdigest()
 
     def own(self, content: Content) -> str:
         """A content object's own state, without the state of the objects it links to."""

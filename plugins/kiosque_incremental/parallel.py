@@ -1,4 +1,4 @@
-"""Render a batch of pages on two cores: a forked child takes every other page.
+"""Settle a batch of pages on two cores: a forked child takes every other run of pages.
 
 Forking after the generators ran gives the child the whole site model for free (copy-on-write);
 it writes its pages itself and only sends back which ones it changed. Jinja rendering is pure
@@ -11,6 +11,14 @@ import os
 import pickle
 
 MIN_JOBS = 64  # below this, forking costs more than it saves
+# Jobs are dealt in runs of consecutive jobs, not one by one: an article page's fingerprint reads
+# its neighbours and related articles, mostly close in date, hence in the same run, and each
+# process digests an article once. Runs are short enough to share a cluster of costly pages.
+RUN = 128
+
+
+def _share(count: int, processes: int, index: int) -> list[int]:
+    return [i for i in range(count) if (i // RUN) % processes == index]
 
 
 def run(jobs: list, work, processes: int) -> list:
@@ -20,20 +28,22 @@ def run(jobs: list, work, processes: int) -> list:
     """
     if processes < 2 or len(jobs) < MIN_JOBS or not hasattr(os, "fork"):
         return [work(job) for job in jobs]
-    processes = min(processes, len(jobs))
+    shares = [_share(len(jobs), processes, index) for index in range(processes)]
+    shares = [share for share in shares if share]
     children = []
-    for index in range(1, processes):
+    for share in shares[1:]:
         read_end, write_end = os.pipe()
         pid = os.fork()
         if pid == 0:  # child
             os.close(read_end)
-            _child(jobs[index::processes], work, write_end)
+            _child([jobs[i] for i in share], work, write_end)
         os.close(write_end)
-        children.append((index, pid, read_end))
+        children.append((share, pid, read_end))
     results: list = [None] * len(jobs)
-    results[0::processes] = [work(job) for job in jobs[0::processes]]
+    for i in shares[0]:
+        results[i] = work(jobs[i])
     failures = []
-    for index, pid, read_end in children:
+    for share, pid, read_end in children:
         with os.fdopen(read_end, "rb") as pipe:
             payload = pipe.read()
         _, status = os.waitpid(pid, 0)
@@ -43,7 +53,8 @@ def run(jobs: list, work, processes: int) -> list:
         outcome = pickle.loads(payload)
         if isinstance(outcome, BaseException):
             raise outcome
-        results[index::processes] = outcome
+        for i, result in zip(share, outcome, strict=True):
+            results[i] = result
     if failures:
         raise RuntimeError(f"page rendering process(es) {failures} died")
     return results

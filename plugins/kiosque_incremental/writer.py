@@ -1,10 +1,11 @@
 """A Pelican Writer that renders only the pages whose inputs changed.
 
 ``write_file`` does what Pelican's does (pagination included) up to the point of rendering a
-page; there it computes the page's fingerprint and skips the page when the previous build wrote
-the same fingerprint to the same file. Pages that do need rendering are queued and rendered when
-the generator that asked for them is done (``flush``), on several cores. A rendered page whose
-bytes equal the file on disk is not rewritten, so its mtime and inode stay.
+page; there it queues the page. Queued pages are settled in batches on several cores (``flush``):
+each page's fingerprint is computed, the page is skipped when the previous build wrote the same
+fingerprint to the same file, and rendered otherwise. Fingerprinting is most of the work of a
+build that changes little, hence done in the forked processes too. A rendered page whose bytes
+equal the file on disk is not rewritten, so its mtime and inode stay.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ log = logging.getLogger(__name__)
 
 # Template names whose main object is the page's subject: its neighbours count as inputs.
 SUBJECTS = frozenset({"article", "page", "term"})
+# Pages queued before they are settled: each holds a copy of the context, so memory is bounded
+# by settling them in batches (one fork each).
+BATCH = 2000
 
 
 @dataclass
@@ -36,6 +40,7 @@ class Job:
     context: dict  # the shared context, whose `localsiteurl` Pelican sets before rendering
     path: str  # absolute output path
     relative: str
+    names: frozenset[str] | None  # the context names the template reads (None: unknown)
 
 
 class IncrementalWriter(Writer):
@@ -51,6 +56,7 @@ class IncrementalWriter(Writer):
         self.processes = int(settings.get("KIOSQUE_WRITE_PROCESSES") or os.cpu_count() or 1)
         self.templates: dict = {}  # parsed templates, shared by the `context_names` calls
         self.stats = Counter()
+        self.primed = False  # the site's content objects digested on every core
 
     # Pelican's Writer.write_file, minus the rendering, which goes through `_page`.
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
@@ -90,15 +96,10 @@ class IncrementalWriter(Writer):
         if override:
             self._overridden_files.add(path)
         self._written_files.add(path)
-        relative = self._relative(path)
-        page_fingerprint = self.digester.page(self.build, template.name, self._names(template),
-                                              localcontext, SUBJECTS, self.settings)
-        self.outputs[relative] = page_fingerprint
-        if (page_fingerprint is not None and self.previous.get(relative) == page_fingerprint
-                and os.path.isfile(path)):
-            self.stats["skipped"] += 1
-            return
-        self.jobs.append(Job(template, localcontext, context, path, relative))
+        self.jobs.append(Job(template, localcontext, context, path, self._relative(path),
+                             self._names(template)))
+        if len(self.jobs) >= BATCH:
+            self.flush()
 
     def _relative(self, path: str) -> str:
         # os.path.relpath normalises both paths on every call: too slow for 100,000 pages.
@@ -131,14 +132,29 @@ class IncrementalWriter(Writer):
         return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
 
     def flush(self) -> None:
-        """Render and write the queued pages."""
+        """Settle the queued pages: skip, or render and write."""
         jobs, self.jobs = self.jobs, []
         if not jobs:
             return
-        changed = parallel.run(jobs, _render, self.processes)
-        for job, wrote in zip(jobs, changed, strict=True):
-            self.stats["written" if wrote else "unchanged"] += 1
-            signals.content_written.send(job.path, context=job.localcontext)
+        if not self.primed:
+            context = jobs[0].context
+            self.digester.prime([*context.get("articles", ()), *context.get("pages", ())], self.processes)
+            self.primed = True
+        for job, (page_fingerprint, outcome) in zip(jobs, parallel.run(jobs, self._settle, self.processes),
+                                                    strict=True):
+            self.outputs[job.relative] = page_fingerprint
+            self.stats[outcome] += 1
+            if outcome != "skipped":
+                signals.content_written.send(job.path, context=job.localcontext)
+
+    def _settle(self, job: Job) -> tuple[str | None, str]:
+        """The page's fingerprint, and whether it was skipped, written or rendered unchanged."""
+        page_fingerprint = self.digester.page(self.build, job.template.name, job.names,
+                                              job.localcontext, SUBJECTS, self.settings)
+        if (page_fingerprint is not None and self.previous.get(job.relative) == page_fingerprint
+                and os.path.isfile(job.path)):
+            return page_fingerprint, "skipped"
+        return page_fingerprint, "written" if _render(job) else "unchanged"
 
     def finish(self) -> None:
         """Remove the pages an earlier build wrote and this one did not; remember this build."""
