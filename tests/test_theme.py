@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import date, datetime
 from html import unescape
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from conftest import ORANGE
-from kiosque_theme.dates import date_fr
+from kiosque_theme.dates import date_fr, span_fr
 from theme_fixtures import GAP, HOSTILE_TITLE, SUJET6_POSTS, attributes, build_tiny_site, read, urls
 
 SEED_TITLE = ("Trump remercie Erdoğan pour les efforts de la Turquie afin d’empêcher une catastrophe "
@@ -156,6 +157,18 @@ def test_french_dates(tiny):
     assert date_fr(date(2018, 5, 18)) == "18 mai 2018"
     assert '<time class="date" datetime="2018-06-01">1er juin 2018</time>' in read(tiny, "articles/article-a-trous/")
     assert "date inconnue" in read(tiny, "articles/sans-date/")
+
+
+def test_french_date_spans():
+    def on(*days):
+        return [SimpleNamespace(date=datetime(*day, 10, 0)) for day in days]
+
+    assert span_fr(on((2018, 7, 18), (2018, 7, 3), (2018, 7, 9))) == "du 3 au 18 juillet 2018"
+    assert span_fr(on((2018, 7, 1), (2018, 7, 18))) == "du 1er au 18 juillet 2018"
+    assert span_fr(on((2018, 6, 28), (2018, 7, 3))) == "du 28 juin au 3 juillet 2018"
+    assert span_fr(on((2017, 12, 28), (2018, 1, 1))) == "du 28 décembre 2017 au 1er janvier 2018"
+    assert span_fr(on((2018, 7, 18), (2018, 7, 18))) == "du 18 juillet 2018"
+    assert span_fr([]) == ""
 
 
 def test_tag_pagination_does_not_collide(tiny):
