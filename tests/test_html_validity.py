@@ -14,17 +14,18 @@ from theme_fixtures import build_tiny_site
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 CORPUS_PAGES = [
-    "index.html", "page/2/index.html", "404.html",
+    "index.html", "page/1/index.html", "404.html",
     "articles/trump-remercie-erdogan-pour-les-efforts-de-la-turquie-afin-d-empecher-une/index.html",
     "articles/11-novembre-merkel-et-macron-a-rethondes-pour-commemorer-l-armistice/index.html",
     "archives/index.html", "archives/2018/index.html", "archives/2018/05/index.html",
     "tags/index.html", "tags/par-nombre/index.html", "tags/france/index.html",
     "sections/index.html", "sections/par-nombre/index.html", "sections/france/index.html",
-    "sections/france/page/2/index.html", "personnes/index.html",
+    "tags/france/page/1/index.html", "personnes/index.html",
 ]
 TINY_PAGES = [
     "articles/article-a-trous/index.html", "articles/sans-date/index.html",
-    "tags/sujet-6/page/2/index.html", "personnes/donald-trump/index.html",
+    "tags/sujet-6/page/1/index.html", "sections/monde/page/1/index.html",
+    "personnes/donald-trump/index.html",
     "personnes/par-nombre/index.html", "lieux/idlib/index.html", "organisations/index.html",
 ]
 

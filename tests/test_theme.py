@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import date, datetime
 from html import unescape
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from conftest import ORANGE
-from kiosque_theme.dates import date_fr
+from kiosque_theme.dates import date_fr, span_fr
 from theme_fixtures import GAP, HOSTILE_TITLE, SUJET6_POSTS, attributes, build_tiny_site, read, urls
 
 SEED_TITLE = ("Trump remercie Erdoğan pour les efforts de la Turquie afin d’empêcher une catastrophe "
@@ -91,17 +92,18 @@ def test_article_carries_pagefind_fields(corpus_site):
 
 
 def test_listing_pages_are_not_indexed(corpus_site):
-    for url in ("", "page/2/", "tags/", "archives/", "sections/france/"):
+    for url in ("", "page/1/", "tags/", "archives/", "sections/france/"):
         assert "data-pagefind-body" not in read(corpus_site.output, url), url
 
 
 def test_home_is_paginated_with_cards(corpus_site):
+    # 201 articles, 20 a page: pages 1 to 9 hold the oldest 180, the home page the newest 21.
     home = read(corpus_site.output, "")
-    assert home.count('class="card"') == 20
-    assert "./page/2/" in urls(home)
-    last = max(int(p.parent.name) for p in corpus_site.output.glob("page/*/index.html"))
-    assert last == 11  # 201 articles, 20 a page
-    assert 'class="card"' in read(corpus_site.output, f"page/{last}/")
+    assert home.count('class="card"') == 21
+    assert "./page/9/" in urls(home)
+    numbered = sorted(int(p.parent.name) for p in corpus_site.output.glob("page/*/index.html"))
+    assert numbered == list(range(1, 10))
+    assert all(read(corpus_site.output, f"page/{n}/").count('class="card"') == 20 for n in numbered)
 
 
 def test_archives_count_by_year_and_month(corpus_site):
@@ -158,10 +160,22 @@ def test_french_dates(tiny):
     assert "date inconnue" in read(tiny, "articles/sans-date/")
 
 
+def test_french_date_spans():
+    def on(*days):
+        return [SimpleNamespace(date=datetime(*day, 10, 0)) for day in days]
+
+    assert span_fr(on((2018, 7, 18), (2018, 7, 3), (2018, 7, 9))) == "du 3 au 18 juillet 2018"
+    assert span_fr(on((2018, 7, 1), (2018, 7, 18))) == "du 1er au 18 juillet 2018"
+    assert span_fr(on((2018, 6, 28), (2018, 7, 3))) == "du 28 juin au 3 juillet 2018"
+    assert span_fr(on((2017, 12, 28), (2018, 1, 1))) == "du 28 décembre 2017 au 1er janvier 2018"
+    assert span_fr(on((2018, 7, 18), (2018, 7, 18))) == "du 18 juillet 2018"
+    assert span_fr([]) == ""
+
+
 def test_tag_pagination_does_not_collide(tiny):
-    first, second = read(tiny, "tags/sujet-6/"), read(tiny, "tags/sujet-6/page/2/")
-    assert first.count('class="card"') == 20 and second.count('class="card"') == SUJET6_POSTS - 20
-    assert "Page 2 sur 2" in second and "sujet-six-00" in second
+    first, oldest = read(tiny, "tags/sujet-6/"), read(tiny, "tags/sujet-6/page/1/")
+    assert first.count('class="card"') == SUJET6_POSTS - 20 and oldest.count('class="card"') == 20
+    assert "Articles du 21 avril au 10 mai 2018" in oldest and "sujet-six-00" in oldest
     assert "Sujet soixante-deux" in read(tiny, "tags/sujet-62/")
 
 
@@ -184,7 +198,7 @@ def test_entity_facets(tiny):
 
 def test_neighbours_and_related(tiny):
     html = read(tiny, "articles/article-a-trous/")
-    assert re.search(r'rel="prev" href="[./]*articles/sujet-six-20/"', html)
+    assert re.search(rf'rel="prev" href="[./]*articles/sujet-six-{SUJET6_POSTS - 1}/"', html)
     assert re.search(r'rel="next" href="[./]*articles/voisin-0/"', html)
     related = html.split('id="related-title"', 1)[1]
     # Two shared tags first, then one shared tag nearest in time; « Syrie » only shares nothing.
@@ -203,4 +217,4 @@ def test_subpath_publish(tmp_path):
     assert "<content" not in feed and "<summary" in feed  # summaries only
     assert (out / "feeds" / "turquie.atom.xml").exists() and (out / "feeds" / "tag-idlib.atom.xml").exists()
     assert "Sitemap: https://example.org/archive/sitemap.xml" in (out / "robots.txt").read_text()
-    assert "<loc>https://example.org/archive/tags/sujet-6/page/2/</loc>" in (out / "sitemap.xml").read_text()
+    assert "<loc>https://example.org/archive/tags/sujet-6/page/1/</loc>" in (out / "sitemap.xml").read_text()

@@ -1,6 +1,6 @@
 """A tiny hand-written site for theme tests: posts written directly as Markdown (no import),
 with what the corpus does not have yet: holes, entity facets, a hostile title, a tag whose
-page 2 would collide with another tag under Pelican's default pagination."""
+page 1 would collide with another tag under Pelican's default pagination."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from conftest import Site, build
 
 HOSTILE_TITLE = '<script>alert("kiosque")</script> & « guillemets »'
 GAP = '<span class="gap" title="Mot manquant dans la source">[…]</span>'
-SUJET6_POSTS = 21  # one more than DEFAULT_PAGINATION: tag sujet-6 gets a page 2
+SUJET6_POSTS = 41  # two pages and one more (DEFAULT_PAGINATION = 20): tag sujet-6 gets a page/1/
 
 
 def post(slug: str, title: str, date: datetime, tags: list[str], body: str = "Texte.", **meta) -> str:
@@ -25,7 +25,7 @@ def post(slug: str, title: str, date: datetime, tags: list[str], body: str = "Te
 
 def write_posts(posts_dir: Path) -> None:
     posts_dir.mkdir(parents=True)
-    start = datetime(2018, 5, 1, 9, 0)
+    start = datetime(2018, 4, 21, 9, 0)  # the last one on 31 May, before the other posts
     for n in range(SUJET6_POSTS):
         (posts_dir / f"sujet-six-{n:02d}.md").write_text(
             post(f"sujet-six-{n:02d}", f"Sujet six numéro {n}", start + timedelta(days=n), ["sujet-6"]))
@@ -77,6 +77,6 @@ def urls(html: str) -> list[str]:
 
 
 def read(output: Path, url_path: str) -> str:
-    """The page at a site-relative URL such as ``tags/sujet-6/page/2/``."""
+    """The page at a site-relative URL such as ``tags/sujet-6/page/1/``."""
     target = output / url_path
     return (target / "index.html" if url_path.endswith("/") or not url_path else target).read_text("utf-8")

@@ -21,7 +21,7 @@ from pelican.contents import Content
 from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
 
-from . import parallel
+from . import pagination, parallel
 
 # Attributes of a content object that are not part of what it shows.
 SKIPPED_ATTRIBUTES = frozenset({"_context", "settings", "_kiosque_urls"})
@@ -183,6 +183,13 @@ class Digester:
     def value(self, value, depth: int = 0) -> str:
         if isinstance(value, Content):
             return self.own(value)
+        if isinstance(value, pagination.Page):
+            # What the page shows: its slice, its address and its neighbours' (not the list).
+            return "StablePage(" + ",".join([
+                repr(value.save_as), repr(value.url), repr(value.number), stable(value.previous),
+                stable(value.next), self.value(value.paginator), self.value(value.object_list, depth + 1)]) + ")"
+        if isinstance(value, pagination.Paginator):
+            return f"StablePaginator({value.name!r},{value.url!r},{value.per_page})"
         if isinstance(value, Page):
             return "Page(" + ",".join([
                 repr(value.full_name), repr(value.base_url), str(value.number),

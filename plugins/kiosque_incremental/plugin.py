@@ -7,12 +7,14 @@ import os
 
 from pelican import signals
 
-from . import cache, grouping, reading, static, urls
-from .writer import IncrementalWriter
+from . import cache, grouping, pagination, reading, static, urls
+from .writer import IncrementalWriter, StableWriter
 
 DEFAULTS = {
     "KIOSQUE_INCREMENTAL": True,  # skip pages whose inputs did not change since the last build
     "KIOSQUE_WRITE_PROCESSES": None,  # processes reading posts and rendering pages; default: one per core
+    # list pages numbered from the oldest article, so that a page keeps its articles (pagination.py)
+    "KIOSQUE_STABLE_PAGINATION": pagination.DEFAULT,
 }
 
 
@@ -36,7 +38,7 @@ def read_ahead(generator) -> None:
 
 def get_writer(pelican):
     if not enabled(pelican.settings):
-        return None
+        return StableWriter if pagination.enabled(pelican.settings) else None
     urls.freeze(True)  # the generators are done: URLs no longer change
     # The site model (tens of thousands of articles) lives until the end: keep the cyclic
     # garbage collector from walking it again and again while pages are written, and from

@@ -1,11 +1,12 @@
 """A Pelican Writer that renders only the pages whose inputs changed.
 
-``write_file`` does what Pelican's does (pagination included) up to the point of rendering a
-page; there it queues the page. Queued pages are settled in batches on several cores (``flush``):
-each page's fingerprint is computed, the page is skipped when the previous build wrote the same
-fingerprint to the same file, and rendered otherwise. Fingerprinting is most of the work of a
-build that changes little, hence done in the forked processes too. A rendered page whose bytes
-equal the file on disk is not rewritten, so its mtime and inode stay.
+``write_file`` does what Pelican's does (pagination included: stable by default, see
+``pagination``) up to the point of rendering a page; there it queues the page. Queued pages are
+settled in batches on several cores (``flush``): each page's fingerprint is computed, the page is
+skipped when the previous build wrote the same fingerprint to the same file, and rendered
+otherwise. Fingerprinting is most of the work of a build that changes little, hence done in the
+forked processes too. A rendered page whose bytes equal the file on disk is not rewritten, so
+its mtime and inode stay.
 """
 
 from __future__ import annotations
@@ -18,11 +19,10 @@ from pathlib import Path
 
 from kiosque_import.storage import write_atomic
 from pelican import signals
-from pelican.paginator import Paginator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
-from . import fingerprint, parallel, state
+from . import fingerprint, pagination, parallel, state
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,23 @@ class Job:
     path: str  # absolute output path
     relative: str
     names: frozenset[str] | None  # the context names the template reads (None: unknown)
+
+
+class StableWriter(Writer):
+    """Pelican's Writer with stable pagination (``pagination``), for builds without the
+    incremental writer: each page of a list is written as a single page."""
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None,
+                   template_name=None, override_output=False, url=None, **kwargs):
+        lists = pagination.lists_to_paginate(self.settings, template_name, paginated, kwargs)
+        if not name or lists is None:
+            return super().write_file(name, template, context, relative_urls, paginated, template_name,
+                                      override_output, url, **kwargs)
+        per_page = pagination.per_page(self.settings, template_name)
+        for save_as, names in pagination.stable_pages(name, url, lists, self.settings, per_page):
+            super().write_file(save_as, template, context, relative_urls, {}, template_name,
+                               override_output, url, **{**kwargs, **names})
+        return None
 
 
 class IncrementalWriter(Writer):
@@ -63,29 +80,15 @@ class IncrementalWriter(Writer):
                    template_name=None, override_output=False, url=None, **kwargs):
         if not name:
             return
-        if paginated is None:
-            paginated = {key: val for key, val in kwargs.items() if key in {"articles", "dates"}}
-        if not (paginated and template_name in self.settings["PAGINATED_TEMPLATES"]):
+        lists = pagination.lists_to_paginate(self.settings, template_name, paginated, kwargs)
+        if lists is None:
             localcontext = _localcontext(context, name, kwargs, relative_urls)
             self._page(template, localcontext, context, name, override_output)
             return
-        per_page = self.settings["PAGINATED_TEMPLATES"][template_name] or self.settings["DEFAULT_PAGINATION"]
-        paginators = {key: Paginator(name, url, val, self.settings, per_page)
-                      for key, val in paginated.items()}
-        for page_num in range(next(iter(paginators.values())).num_pages):
-            paginated_kwargs = kwargs.copy()
-            for key, paginator in paginators.items():
-                previous_page = paginator.page(page_num) if page_num > 0 else None
-                page = paginator.page(page_num + 1)
-                next_page = paginator.page(page_num + 2) if page_num + 1 < paginator.num_pages else None
-                paginated_kwargs.update({
-                    f"{key}_paginator": paginator,
-                    f"{key}_page": page,
-                    f"{key}_previous_page": previous_page,
-                    f"{key}_next_page": next_page,
-                })
-            localcontext = _localcontext(context, page.save_as, paginated_kwargs, relative_urls)
-            self._page(template, localcontext, context, page.save_as, override_output)
+        per_page = pagination.per_page(self.settings, template_name)
+        for save_as, names in pagination.pages(name, url, lists, self.settings, per_page):
+            localcontext = _localcontext(context, save_as, {**kwargs, **names}, relative_urls)
+            self._page(template, localcontext, context, save_as, override_output)
 
     def _page(self, template, localcontext, context, name, override) -> None:
         path = sanitised_join(self.output_path, name)

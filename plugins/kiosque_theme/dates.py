@@ -11,10 +11,32 @@ def month_fr(number: int) -> str:
     return MONTHS[int(number) - 1]
 
 
+def day_fr(value) -> str:
+    """French writes the first of the month ``1er``."""
+    return "1er" if value.day == 1 else str(value.day)
+
+
 def date_fr(value) -> str:
-    """``18 mai 2018``; French writes the first of the month ``1er``."""
-    day = "1er" if value.day == 1 else str(value.day)
-    return f"{day} {MONTHS[value.month - 1]} {value.year}"
+    """``18 mai 2018``."""
+    return f"{day_fr(value)} {MONTHS[value.month - 1]} {value.year}"
+
+
+def span_fr(articles) -> str:
+    """The days a list of articles covers, as a list page names them: « du 3 au 18 juillet
+    2018 », « du 28 juin au 3 juillet 2018 », « du 18 juillet 2018 » (for one day)."""
+    days = sorted({article.date.date() for article in articles})
+    if not days:
+        return ""
+    first, last = days[0], days[-1]
+    if first == last:
+        return f"du {date_fr(first)}"
+    if (first.year, first.month) == (last.year, last.month):
+        start = day_fr(first)
+    elif first.year == last.year:
+        start = f"{day_fr(first)} {MONTHS[first.month - 1]}"
+    else:
+        start = date_fr(first)
+    return f"du {start} au {date_fr(last)}"
 
 
 def is_estimated(article) -> bool:

@@ -23,6 +23,7 @@ def configure(pelican) -> None:
     settings["JINJA_FILTERS"] = {
         "date_fr": dates.date_fr,
         "month_fr": dates.month_fr,
+        "span_fr": dates.span_fr,
         "article_date_fr": dates.article_date_fr,
         "articles_fr": dates.articles_fr,
         "sort_terms": sort_terms,
