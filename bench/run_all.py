@@ -7,7 +7,10 @@ For each size N it makes a folder of N raw articles from the OrangeSum corpus
 
   kiosque full        import + Pelican + search index, from raw files, nothing cached
   kiosque no change   the same build again
-  kiosque +1 / +100   after adding 1, then 100 raw articles (import and search included)
+  kiosque +1 / +100   after adding 1, then 100 raw articles (import and search included); the
+                      corpus's next articles, so their dates fall anywhere in the archive
+  kiosque +1 newest   after adding 1 raw article dated the day after the newest one: the
+                      everyday case (today's news)
   kiosque from posts  Pelican from the imported posts, output and caches removed, search off
   pagefind            Pagefind alone on the article pages of that output (one index)
   plain pelican       Pelican's defaults (`simple` theme, feeds, CACHE_CONTENT on): full, +1
@@ -149,6 +152,8 @@ def bench_kiosque(size: int, archive: Path, extra: Path, logs: Path,
     added = sorted(extra.glob("*.txt"))
     link_files(added[:1], seeds)
     results.append(with_output(run("kiosque +1", command, logs / "kiosque-add1.log"), out))
+    link_files([newest_raw(size, site / "content" / "posts")], seeds)
+    results.append(with_output(run("kiosque +1 newest", command, logs / "kiosque-add1-newest.log"), out))
     link_files(added[1:], seeds)
     results.append(with_output(run("kiosque +100", command, logs / "kiosque-add100.log"), out))
     shutil.rmtree(out)
@@ -157,6 +162,30 @@ def bench_kiosque(size: int, archive: Path, extra: Path, logs: Path,
     results.append(with_output(run("kiosque from posts", no_search, logs / "kiosque-posts.log"), out))
     results.append(bench_pagefind(out, logs))
     return results, posts_snapshot
+
+
+def newest_raw(size: int, posts: Path) -> Path:
+    """A raw article from past the archive and the extra ones, re-dated the day after the newest
+    article whose date was known (an article without a date is dated the day it was imported)."""
+    folder = DATA / f"newest-{size}"
+    shutil.rmtree(folder, ignore_errors=True)
+    [path] = make_corpus.write_corpus(1, folder, start=min(size, CORPUS_SIZE - EXTRA - 1) + EXTRA)
+    newest = max(_post_date(post) for post in posts.glob("*.md"))
+    day = newest + dt.timedelta(days=1)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("Orange avec AFP, publié le "))
+    lines[at] = (f"Orange avec AFP, publié le {make_corpus.WEEKDAYS[day.weekday()]} {day.day:02d} "
+                 f"{make_corpus.MONTHS[day.month - 1]} {day.year} à 12h00")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def _post_date(post: Path) -> dt.date:
+    header = post.read_text(encoding="utf-8").split("\n\n", 1)[0].splitlines()
+    if "DateEstimated: true" in header:
+        return dt.date.min
+    date = next(line[len("Date: "):] for line in header if line.startswith("Date: "))
+    return dt.date.fromisoformat(date[:10])
 
 
 def bench_pagefind(output: Path, logs: Path) -> Measure:

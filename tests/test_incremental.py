@@ -159,6 +159,7 @@ def test_two_process_build_equals_a_plain_build(tmp_path, monkeypatch):
     from kiosque_incremental import parallel
 
     monkeypatch.setattr(parallel, "MIN_JOBS", 1)
+    monkeypatch.setattr(parallel, "RUN", 1)  # a small site fits in one run: deal pages one by one
     forks = []
     real_fork = os.fork
     monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
