@@ -1,13 +1,13 @@
 """How big is the search index, how long does it take, and what does one query download?
 
-    .venv/bin/python bench/search_size.py [--sizes 1000 10000 35987] [--shard-sizes 2000 0]
+    .venv/bin/python bench/search_size.py [--sizes 1000 10000 35987] [--shard-sizes 1000 0]
 
 For each size, writes that many real articles (the first N of orangesum.jsonl.gz) as article
 pages carrying the same data-pagefind attributes as theme/templates/article.html — Pelican is
 skipped here because a full Pelican build at 36,000 articles takes a quarter of an hour, and
 search cost does not depend on it — plus the real search page from a small Pelican build. Then
 it indexes them with kiosque_search's own code (shards of KIOSQUE_SEARCH_SHARD_SIZE articles,
-the default 2,000, or 0 for one index), and prints: bundle size and file count, indexing time
+the default 1,000, or 0 for one index), and prints: bundle size and file count, indexing time
 and Pagefind's peak memory (the largest single Pagefind run), the time to re-index after adding
 one article of the newest day (the usual case) and one of an older date, and the bytes Chromium
 downloads under /pagefind/ for a first query on the search page served over HTTP (raw, and with
@@ -240,7 +240,7 @@ def main() -> None:
         return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 35987])
-    parser.add_argument("--shard-sizes", type=int, nargs="+", default=[2000],
+    parser.add_argument("--shard-sizes", type=int, nargs="+", default=[1000],
                         help="articles per shard (KIOSQUE_SEARCH_SHARD_SIZE); 0 for one index")
     parser.add_argument("--queries", nargs="+", default=list(QUERIES))
     args = parser.parse_args()

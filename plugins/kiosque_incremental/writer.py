@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 SUBJECTS = frozenset({"article", "page", "term"})
 # Pages queued before they are settled: each holds a copy of the context, so memory is bounded
 # by settling them in batches (one fork each).
-BATCH = 2000
+BATCH = 20000
 
 
 @dataclass

@@ -66,7 +66,8 @@ def article_digest(article) -> str:
 
 
 def page_of(article) -> Page:
-    return Page(article.save_as, f"{article.date:%Y-%m-%d}", article_digest(article))
+    # date().isoformat(): Pelican's dates format through a slow locale-safe strftime.
+    return Page(article.save_as, article.date.date().isoformat(), article_digest(article))
 
 
 def templates_digest(theme: str | Path) -> str:

@@ -21,6 +21,12 @@ def date_fr(value) -> str:
     return f"{day_fr(value)} {MONTHS[value.month - 1]} {value.year}"
 
 
+def day_iso(value) -> str:
+    """``2018-05-18``, for ``<time datetime>``. Pelican's dates format through its locale-safe
+    ``strftime`` (0.1 ms a call, 2 s per build at 10,000 articles); ISO needs no locale."""
+    return value.date().isoformat() if hasattr(value, "date") else value.isoformat()
+
+
 def span_fr(articles) -> str:
     """The days a list of articles covers, as a list page names them: « du 3 au 18 juillet
     2018 », « du 28 juin au 3 juillet 2018 », « du 18 juillet 2018 » (for one day)."""

@@ -22,6 +22,7 @@ def configure(pelican) -> None:
     settings["PAGINATED_TEMPLATES"] = {"facet": None, **settings.get("PAGINATED_TEMPLATES", {})}
     settings["JINJA_FILTERS"] = {
         "date_fr": dates.date_fr,
+        "day_iso": dates.day_iso,
         "month_fr": dates.month_fr,
         "span_fr": dates.span_fr,
         "article_date_fr": dates.article_date_fr,
