@@ -97,7 +97,7 @@ def enrich_batch(articles: list[Article], settings: dict, posts: Path | None = N
         return
     config = Config.from_settings(settings)
     path = registry_path(settings, posts)
-    registry = _PENDING.get(path) or Registry.load(path)
+    registry = _PENDING.get(path) or _saved(path) or Registry.load(path)
     heads = [ner.head_text([a.title, a.lede, *a.paragraphs], config.head_words) for a in articles]
     # The model reads only the head's sentences naming something the archive does not know yet:
     # names it learned are found by matching. The more the archive knows, the less the model reads.
@@ -119,12 +119,37 @@ def enrich_batch(articles: list[Article], settings: dict, posts: Path | None = N
 
 
 _PENDING: dict[Path, Registry] = {}
+# The registry as last saved, with the file's stamp: the next chunk of the import goes on with it
+# rather than reading back what it just wrote (seconds per chunk once the archive is big), indexed
+# as the file would be, so that the result is the same as when each chunk reads the file.
+_SAVED: dict[Path, tuple[tuple, Registry]] = {}
 
 
 def save_registry(settings: dict, posts: Path | None = None) -> None:
-    registry = _PENDING.pop(registry_path(settings or {}, posts), None)
+    path = registry_path(settings or {}, posts)
+    registry = _PENDING.pop(path, None)
     if registry is not None:
-        registry.save(registry_path(settings or {}, posts))
+        registry.save(path)
+        _SAVED[path] = (_stamp(path), registry.reloaded())
+
+
+def release() -> None:
+    """Forget the saved registries (the import is over; the next one reads the file)."""
+    _SAVED.clear()
+
+
+def _saved(path: Path) -> Registry | None:
+    """The registry this process saved last, unless the file changed since."""
+    stamp, registry = _SAVED.pop(path, (None, None))
+    return registry if stamp is not None and stamp == _stamp(path) else None
+
+
+def _stamp(path: Path) -> tuple | None:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
 def _batch_names(articles, found, heads, config: Config) -> dict[str, Counter]:

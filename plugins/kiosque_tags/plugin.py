@@ -6,7 +6,7 @@ from kiosque_import.signals import articles_parsed, articles_written, import_fin
 from pelican import signals
 
 from . import build, workers
-from .enrich import enrich_batch, save_registry
+from .enrich import enrich_batch, release, save_registry
 
 
 def on_articles_parsed(articles, settings=None, **kwargs) -> None:
@@ -19,6 +19,7 @@ def on_articles_written(articles, settings=None, **kwargs) -> None:
 
 def on_import_finished(report=None, **kwargs) -> None:
     workers.close()
+    release()
 
 
 def register() -> None:

@@ -61,10 +61,15 @@ class Registry:
     def save(self, path: Path) -> None:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        entities = sorted(self.entities, key=lambda e: (fold(e.name), e.type))
+        entities = sorted(self.entities, key=_file_order)
         text = json.dumps({"version": 1, "entities": [e.to_json() for e in entities]},
                           ensure_ascii=False, indent=1) + "\n"
         write_atomic(path, text)
+
+    def reloaded(self) -> Registry:
+        """What ``load`` would make of the file ``save`` writes, without reading it: the same
+        entities, indexed in the file's order (which one owns a shared spelling depends on it)."""
+        return Registry(sorted(self.entities, key=_file_order))
 
     # -- lookups -----------------------------------------------------------------------
     def resolve(self, name: str, type_hint: str = "") -> Entity | None:
@@ -167,6 +172,10 @@ class Registry:
             people = self._by_surname.setdefault(surname_key(entity.name), [])
             if entity not in people:
                 people.append(entity)
+
+
+def _file_order(entity: Entity) -> tuple:
+    return fold(entity.name), entity.type
 
 
 def best_name(entity: Entity) -> str:
