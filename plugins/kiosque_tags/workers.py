@@ -3,13 +3,15 @@ cores are busy; the main process only learns (registry) and writes, which must s
 
 from __future__ import annotations
 
-import atexit
+import gc
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 
 from . import firstnames, ner
 
-_pools: dict[int, ProcessPoolExecutor] = {}
+# What the processes forked for one ``spread`` call work on: they find it in the memory they
+# share with this process, so neither the batch nor the registry is pickled to them.
+_job: tuple = ()
 
 
 def spread(func, items: list, args: tuple, processes: int, model: str) -> list:
@@ -17,28 +19,31 @@ def spread(func, items: list, args: tuple, processes: int, model: str) -> list:
     processes started here have ``model`` loaded (none when ``model`` is empty)."""
     if processes <= 1 or len(items) < 2:
         return func(items, *args)
+    if model:
+        ner.load(model)  # once, here: every process forked after shares it
+    firstnames.load()
     size = -(-len(items) // processes)
-    parts = [items[i:i + size] for i in range(0, len(items), size)]
-    results = _pool(processes, model).map(func, parts, *[[arg] * len(parts) for arg in args])
+    bounds = [(start, start + size) for start in range(0, len(items), size)]
+    global _job
+    _job = (func, items, args)
+    # Forked for this call, with what it works on (the registry is read-only until the call
+    # returns): pickling the registry to long-lived processes cost more, and grew with it. The
+    # objects of this process are frozen meanwhile, so that a collection in a child does not
+    # write to (hence copy) every page it shares with this one.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(len(bounds), mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(pool.map(_part, bounds))
+    finally:
+        gc.unfreeze()
+        _job = ()
     return [item for part in results for item in part]
 
 
-def _pool(processes: int, model: str) -> ProcessPoolExecutor:
-    """Processes kept until the import ends: loading the model costs seconds, so a pool per batch
-    (what ``nlp.pipe(n_process=…)`` does) would pay it again for every 500 articles. Forked, so
-    they start with the model and the first names loaded here once, in memory they share."""
-    if processes not in _pools:
-        if model:
-            ner.load(model)
-        firstnames.load()
-        _pools[processes] = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"))
-    return _pools[processes]
+def _part(bounds: tuple[int, int]) -> list:
+    func, items, args = _job
+    return func(items[bounds[0]:bounds[1]], *args)
 
 
 def close() -> None:
-    """Stop the processes: the build that follows the import needs their memory."""
-    while _pools:
-        _pools.popitem()[1].shutdown(wait=True, cancel_futures=True)
-
-
-atexit.register(close)
+    """Nothing outlives a ``spread`` call any more; kept for the import's end signal."""
