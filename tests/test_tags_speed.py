@@ -5,10 +5,16 @@ from __future__ import annotations
 
 import random
 import re
+import shutil
 from collections import Counter
+from contextlib import ExitStack
+from datetime import date
 
 import pytest
-from kiosque_tags import compiled, holes, mentions
+from conftest import ORANGE, SEED
+from kiosque_import import pipeline
+from kiosque_import.signals import articles_ahead, articles_parsed, articles_written, import_finished
+from kiosque_tags import compiled, holes, mentions, plugin
 from kiosque_tags.registry import Registry
 
 
@@ -60,3 +66,36 @@ def test_rewritten_scans_match_the_straightforward_ones():
             assert run and all(text[w.start:w.end] == w.text for w in run)
             assert run[-1].text.lower() not in mentions._PARTICLES
         holes.find(text, {"assad"})
+
+
+def test_the_model_started_ahead_of_each_chunk_tags_as_without(tmp_path, monkeypatch):
+    """The import announces the next chunk before writing the current one (articles_ahead) and
+    the model starts on it: every post and the registry are the same as without, and the model
+    is not run again on a chunk it was started on ahead."""
+    from kiosque_tags import enrich
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for path in [SEED, *sorted(ORANGE.glob("*.txt"))]:
+        shutil.copy(path, seeds / path.name)
+    monkeypatch.setattr(pipeline, "CHUNK", 60)  # four chunks, each spread over two processes
+    late = []  # chunks the model had not started on ahead
+    real = enrich._recognise
+    monkeypatch.setattr(enrich, "_recognise", lambda *args: late.append(1) or real(*args))
+    outcomes = []
+    for ahead in (True, False):
+        late.clear()
+        posts = tmp_path / f"posts-{ahead}"
+        settings = {"KIOSQUE_ENTITIES": str(posts / "entities.json"), "KIOSQUE_TAGS_PARALLEL_FROM": 2,
+                    "KIOSQUE_TAGS_PROCESSES": 2}
+        with ExitStack() as stack:
+            stack.enter_context(articles_parsed.connected_to(plugin.on_articles_parsed))
+            stack.enter_context(articles_written.connected_to(plugin.on_articles_written))
+            stack.enter_context(import_finished.connected_to(plugin.on_import_finished))
+            stack.enter_context(articles_ahead.connected_to(plugin.on_articles_ahead) if ahead
+                                else articles_ahead.muted())
+            pipeline.run_import(pipeline.Options(seeds=seeds, posts=posts, progress=False, settings=settings,
+                                                 today=date(2026, 1, 15)))
+        assert len(late) == (1 if ahead else 4)
+        outcomes.append({p.name: p.read_bytes() for p in sorted(posts.iterdir()) if p.is_file()})
+    assert len(outcomes[0]) > 200 and outcomes[0] == outcomes[1]

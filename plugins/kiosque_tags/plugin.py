@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from kiosque_import.signals import articles_parsed, articles_written, import_finished
+from kiosque_import.signals import articles_ahead, articles_parsed, articles_written, import_finished
 from pelican import signals
 
 from . import build, workers
-from .enrich import enrich_batch, release, save_registry
+from .enrich import enrich_batch, recognise_ahead, release, save_registry
 
 
 def on_articles_parsed(articles, settings=None, **kwargs) -> None:
     enrich_batch(articles, settings or {}, kwargs.get("posts"))
+
+
+def on_articles_ahead(articles, settings=None, **kwargs) -> None:
+    recognise_ahead(articles, settings or {}, kwargs.get("posts"))
 
 
 def on_articles_written(articles, settings=None, **kwargs) -> None:
@@ -24,6 +28,7 @@ def on_import_finished(report=None, **kwargs) -> None:
 
 def register() -> None:
     articles_parsed.connect(on_articles_parsed)
+    articles_ahead.connect(on_articles_ahead)
     articles_written.connect(on_articles_written)
     import_finished.connect(on_import_finished)
     signals.article_generator_pretaxonomy.connect(build.canonical_tags)

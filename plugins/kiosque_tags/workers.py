@@ -19,11 +19,30 @@ def spread(func, items: list, args: tuple, processes: int, model: str) -> list:
     processes started here have ``model`` loaded (none when ``model`` is empty)."""
     if processes <= 1 or len(items) < 2:
         return func(items, *args)
+    return start(func, items, args, processes, model).result()
+
+
+class Running:
+    """Processes at work on the parts of one call; ``result()`` waits for them."""
+
+    def __init__(self, pool: ProcessPoolExecutor, futures: list):
+        self._pool, self._futures = pool, futures
+
+    def result(self) -> list:
+        try:
+            parts = [future.result() for future in self._futures]
+        finally:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        return [item for part in parts for item in part]
+
+
+def start(func, items: list, args: tuple, processes: int, model: str) -> Running:
+    """``spread`` without waiting: the caller goes on with its own work meanwhile."""
     if model:
         ner.load(model)  # once, here: every process forked after shares it
     firstnames.load()
-    size = -(-len(items) // processes)
-    bounds = [(start, start + size) for start in range(0, len(items), size)]
+    size = -(-max(len(items), 1) // processes)
+    bounds = [(begin, begin + size) for begin in range(0, len(items), size)] or [(0, 0)]
     global _job
     _job = (func, items, args)
     # Forked for this call, with what it works on (the registry is read-only until the call
@@ -32,12 +51,13 @@ def spread(func, items: list, args: tuple, processes: int, model: str) -> list:
     # write to (hence copy) every page it shares with this one.
     gc.freeze()
     try:
-        with ProcessPoolExecutor(len(bounds), mp_context=multiprocessing.get_context("fork")) as pool:
-            results = list(pool.map(_part, bounds))
+        pool = ProcessPoolExecutor(len(bounds), mp_context=multiprocessing.get_context("fork"))
+        # With "fork", the executor forks all its processes at the first submit, so they see _job.
+        futures = [pool.submit(_part, part) for part in bounds]
     finally:
         gc.unfreeze()
         _job = ()
-    return [item for part in results for item in part]
+    return Running(pool, futures)
 
 
 def _part(bounds: tuple[int, int]) -> list:
