@@ -26,6 +26,7 @@ from kiosque_import.signals import (  # noqa: E402
     articles_parsed,
     articles_written,
     import_finished,
+    import_started,
 )
 
 
@@ -48,11 +49,13 @@ def run(seeds: Path, tagging: bool, extra: dict | None = None) -> tuple[float, d
         on_articles_parsed,
         on_articles_written,
         on_import_finished,
+        on_import_started,
     )
 
     with tempfile.TemporaryDirectory() as tmp:
         posts = Path(tmp) / "posts"
         if tagging:
+            import_started.connect(on_import_started)
             articles_parsed.connect(on_articles_parsed)
             articles_ahead.connect(on_articles_ahead)
             articles_written.connect(on_articles_written)
@@ -65,6 +68,7 @@ def run(seeds: Path, tagging: bool, extra: dict | None = None) -> tuple[float, d
             elapsed = time.perf_counter() - start
             cpu = cpu_seconds() - cpu
         finally:
+            import_started.disconnect(on_import_started)
             articles_parsed.disconnect(on_articles_parsed)
             articles_ahead.disconnect(on_articles_ahead)
             articles_written.disconnect(on_articles_written)

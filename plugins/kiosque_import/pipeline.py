@@ -22,7 +22,7 @@ from .article import Article, Refused
 from .decode import decode
 from .read import MAX_BYTES, read_raw
 from .report import Report
-from .signals import articles_ahead, articles_parsed, articles_written, import_finished
+from .signals import articles_ahead, articles_parsed, articles_written, import_finished, import_started
 from .stamps import Stamps
 from .storage import import_lock, remove_stale_temp_files, write_atomic
 from .structure import Splitter
@@ -199,7 +199,10 @@ def _convert(todo, posts: Path, entries: dict, report: Report, options: Options,
     # Each chunk is written once the next one is parsed and announced (articles_ahead), so that
     # enrichers can start on the next chunk while this process writes the current one.
     current = None
-    for chunk, results in _parsed_chunks(todo, options.splitter(), len(entries)):
+    def started() -> None:
+        import_started.send(len(todo), settings=options.settings, posts=posts)
+
+    for chunk, results in _parsed_chunks(todo, options.splitter(), len(entries), started):
         parsed = []
         for (name, _data, _hash, reason), result in zip(chunk, results, strict=True):
             if isinstance(result, Article):
@@ -218,11 +221,12 @@ def _convert(todo, posts: Path, entries: dict, report: Report, options: Options,
     bar.close()
 
 
-def _parsed_chunks(todo: list, splitter: Splitter, recorded: int):
+def _parsed_chunks(todo: list, splitter: Splitter, recorded: int, started=None):
     """``todo`` in chunks, each with its parse results (an Article or why it was refused).
 
     With several chunks the next one is parsed by a child process while the caller enriches and
-    writes the current one, so parsing costs no time of its own on a machine with two cores.
+    writes the current one, so parsing costs no time of its own on a machine with two cores;
+    ``started()`` is called while the child parses the first one.
     """
     chunks = _chunks(todo, recorded)
     if len(chunks) < 2:
@@ -231,6 +235,8 @@ def _parsed_chunks(todo: list, splitter: Splitter, recorded: int):
         return
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as child:
         ahead = child.submit(_parse_chunk, chunks[0], splitter)
+        if started is not None:
+            started()
         for i, chunk in enumerate(chunks):
             results = ahead.result()
             if i + 1 < len(chunks):

@@ -2,6 +2,11 @@
 
 from blinker import signal
 
+# Sent with the number of articles to convert and ``settings=``, ``posts=`` while a child process
+# parses the first chunk of a big import (two chunks or more) and this one would only wait:
+# receivers may get ready meanwhile (kiosque_tags loads its model).
+import_started = signal("kiosque_import_started")
+
 # Sent with a list of parsed ``Article`` records and ``settings=`` before they are written;
 # receivers (kiosque_tags) may add tags, entities and gap marks in place.
 articles_parsed = signal("kiosque_articles_parsed")

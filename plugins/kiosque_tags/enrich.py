@@ -93,6 +93,13 @@ class Cluster:
         self.entity = self.entity or other.entity
 
 
+def get_ready(count: int, settings: dict) -> None:
+    """Load the model while the import parses its first chunk (this process would only wait):
+    an import of chunks of new articles has names to read."""
+    if get(settings, "KIOSQUE_TAGS") and count >= int(get(settings, "KIOSQUE_TAGS_PARALLEL_FROM")):
+        ner.load(get(settings, "KIOSQUE_TAGS_MODEL"))
+
+
 def enrich_batch(articles: list[Article], settings: dict, posts: Path | None = None) -> None:
     if not get(settings, "KIOSQUE_TAGS") or not articles:
         return

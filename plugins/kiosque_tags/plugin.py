@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from kiosque_import.signals import articles_ahead, articles_parsed, articles_written, import_finished
+from kiosque_import.signals import articles_ahead, articles_parsed, articles_written, import_finished, import_started
 from pelican import signals
 
 from . import build, workers
-from .enrich import enrich_batch, recognise_ahead, release, save_registry
+from .enrich import enrich_batch, get_ready, recognise_ahead, release, save_registry
+
+
+def on_import_started(count, settings=None, **kwargs) -> None:
+    get_ready(count, settings or {})
 
 
 def on_articles_parsed(articles, settings=None, **kwargs) -> None:
@@ -27,6 +31,7 @@ def on_import_finished(report=None, **kwargs) -> None:
 
 
 def register() -> None:
+    import_started.connect(on_import_started)
     articles_parsed.connect(on_articles_parsed)
     articles_ahead.connect(on_articles_ahead)
     articles_written.connect(on_articles_written)
