@@ -151,7 +151,7 @@ def recognise_ahead(articles: list[Article], settings: dict, posts: Path | None 
     todo = [i for i, text in enumerate(inputs) if text]
     if len(todo) >= 2:
         texts = [inputs[i] for i in todo]
-        running = workers.start(ner.recognise, texts, (config.model,), config.processes, config.model)
+        running = workers.start(ner.recognise, texts, (config.model,), config.processes, config.model, kept=True)
         _AHEAD[path] = _Ahead(inputs, todo, running)
 
 
@@ -264,7 +264,8 @@ def _recognise(inputs: list[str], config: Config, processes: int) -> list:
     """The model's entities per input; the model is not even loaded when the archive knows every
     name of the batch (adding one article about known people costs no model time)."""
     todo = [i for i, text in enumerate(inputs) if text]
-    found = spread(ner.recognise, [inputs[i] for i in todo], (config.model,), processes, config.model) if todo else []
+    texts = [inputs[i] for i in todo]
+    found = spread(ner.recognise, texts, (config.model,), processes, config.model, kept=True) if todo else []
     out = [[] for _ in inputs]
     for i, ents in zip(todo, found, strict=True):
         out[i] = ents
