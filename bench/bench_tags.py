@@ -21,7 +21,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from kiosque_import.pipeline import Options, run_import  # noqa: E402
-from kiosque_import.signals import articles_parsed, articles_written, import_finished  # noqa: E402
+from kiosque_import.signals import (  # noqa: E402
+    articles_ahead,
+    articles_parsed,
+    articles_written,
+    import_finished,
+    import_started,
+)
 
 
 def raw_folder(n: int) -> Path:
@@ -38,12 +44,20 @@ def cpu_seconds() -> float:
 
 
 def run(seeds: Path, tagging: bool, extra: dict | None = None) -> tuple[float, dict]:
-    from kiosque_tags.plugin import on_articles_parsed, on_articles_written, on_import_finished
+    from kiosque_tags.plugin import (
+        on_articles_ahead,
+        on_articles_parsed,
+        on_articles_written,
+        on_import_finished,
+        on_import_started,
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         posts = Path(tmp) / "posts"
         if tagging:
+            import_started.connect(on_import_started)
             articles_parsed.connect(on_articles_parsed)
+            articles_ahead.connect(on_articles_ahead)
             articles_written.connect(on_articles_written)
             import_finished.connect(on_import_finished)
         try:
@@ -54,7 +68,9 @@ def run(seeds: Path, tagging: bool, extra: dict | None = None) -> tuple[float, d
             elapsed = time.perf_counter() - start
             cpu = cpu_seconds() - cpu
         finally:
+            import_started.disconnect(on_import_started)
             articles_parsed.disconnect(on_articles_parsed)
+            articles_ahead.disconnect(on_articles_ahead)
             articles_written.disconnect(on_articles_written)
             import_finished.disconnect(on_import_finished)
         stats = {"new": len(report.new), "refused": len(report.refused), "cpu_s": round(cpu, 1)}

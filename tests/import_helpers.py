@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from kiosque_import.pipeline import Options, run_import
-from kiosque_import.signals import articles_parsed, articles_written
+from kiosque_import.signals import articles_ahead, articles_parsed, articles_written, import_started
 
 TODAY = date(2026, 1, 15)
 
@@ -15,7 +15,7 @@ def run(seeds: Path, posts: Path, **kwargs):
     """The import alone: enrichers another test connected in this process stay silent."""
     options = Options(seeds=seeds, posts=posts, report=posts.parent / "report.json", today=TODAY,
                       progress=False, **kwargs)
-    with articles_parsed.muted(), articles_written.muted():
+    with import_started.muted(), articles_parsed.muted(), articles_ahead.muted(), articles_written.muted():
         return run_import(options)
 
 

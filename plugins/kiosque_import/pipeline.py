@@ -22,7 +22,7 @@ from .article import Article, Refused
 from .decode import decode
 from .read import MAX_BYTES, read_raw
 from .report import Report
-from .signals import articles_parsed, articles_written, import_finished
+from .signals import articles_ahead, articles_parsed, articles_written, import_finished, import_started
 from .stamps import Stamps
 from .storage import import_lock, remove_stale_temp_files, write_atomic
 from .structure import Splitter
@@ -190,15 +190,8 @@ def _convert(todo, posts: Path, entries: dict, report: Report, options: Options,
     taken = {entry.slug for entry in entries.values()}
     today = options.today or datetime.now(UTC).date()
     bar = tqdm(total=len(todo), desc="importing", unit="article", disable=_no_bar(options))
-    for chunk, results in _parsed_chunks(todo, options.splitter(), len(entries)):
-        parsed = []
-        for (name, _data, _hash, reason), result in zip(chunk, results, strict=True):
-            if isinstance(result, Article):
-                parsed.append((result, reason))
-            else:
-                _refuse(report, options.seeds / name, result)
-        if parsed:
-            articles_parsed.send([article for article, _ in parsed], settings=options.settings, posts=posts)
+
+    def finish(chunk: list, parsed: list) -> None:
         each = len(parsed) <= FSYNC_EACH
         for article, reason in parsed:
             _write(article, reason, posts, entries, taken, today, report, known, durable=each)
@@ -207,14 +200,38 @@ def _convert(todo, posts: Path, entries: dict, report: Report, options: Options,
             manifest.save(posts, entries)
             articles_written.send([article for article, _ in parsed], settings=options.settings, posts=posts)
         bar.update(len(chunk))
+
+    # Each chunk is written once the next one is parsed and announced (articles_ahead), so that
+    # enrichers can start on the next chunk while this process writes the current one.
+    current = None
+    def started() -> None:
+        import_started.send(len(todo), settings=options.settings, posts=posts)
+
+    for chunk, results in _parsed_chunks(todo, options.splitter(), len(entries), started):
+        parsed = []
+        for (name, _data, _hash, reason), result in zip(chunk, results, strict=True):
+            if isinstance(result, Article):
+                parsed.append((result, reason))
+            else:
+                _refuse(report, options.seeds / name, result)
+        if current is not None:
+            if parsed:
+                articles_ahead.send([article for article, _ in parsed], settings=options.settings, posts=posts)
+            finish(*current)
+        if parsed:
+            articles_parsed.send([article for article, _ in parsed], settings=options.settings, posts=posts)
+        current = chunk, parsed
+    if current is not None:
+        finish(*current)
     bar.close()
 
 
-def _parsed_chunks(todo: list, splitter: Splitter, recorded: int):
+def _parsed_chunks(todo: list, splitter: Splitter, recorded: int, started=None):
     """``todo`` in chunks, each with its parse results (an Article or why it was refused).
 
     With several chunks the next one is parsed by a child process while the caller enriches and
-    writes the current one, so parsing costs no time of its own on a machine with two cores.
+    writes the current one, so parsing costs no time of its own on a machine with two cores;
+    ``started()`` is called while the child parses the first one.
     """
     chunks = _chunks(todo, recorded)
     if len(chunks) < 2:
@@ -223,6 +240,8 @@ def _parsed_chunks(todo: list, splitter: Splitter, recorded: int):
         return
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as child:
         ahead = child.submit(_parse_chunk, chunks[0], splitter)
+        if started is not None:
+            started()
         for i, chunk in enumerate(chunks):
             results = ahead.result()
             if i + 1 < len(chunks):

@@ -2,9 +2,20 @@
 
 from blinker import signal
 
+# Sent with the number of articles to convert and ``settings=``, ``posts=`` while a child process
+# parses the first chunk of a big import (two chunks or more) and this one would only wait:
+# receivers may get ready meanwhile (kiosque_tags loads its model).
+import_started = signal("kiosque_import_started")
+
 # Sent with a list of parsed ``Article`` records and ``settings=`` before they are written;
 # receivers (kiosque_tags) may add tags, entities and gap marks in place.
 articles_parsed = signal("kiosque_articles_parsed")
+
+# Sent with the next chunk's parsed articles and ``settings=``, ``posts=`` after the current chunk's
+# ``articles_parsed`` and before it is written: receivers may start work on them that reads only
+# what the current chunk left (kiosque_tags starts its model), to be finished when they get their
+# own ``articles_parsed``. Nothing may be changed for good here.
+articles_ahead = signal("kiosque_articles_ahead")
 
 # Sent with the same list and ``settings=``, ``posts=`` once the chunk's posts and the manifest
 # are on disk. Receivers persist what they learned from the chunk (the tags registry) only now,

@@ -3,6 +3,7 @@ updated. Connected to ``kiosque_import.signals.articles_parsed``."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from kiosque_import.article import GAP, Article
 
-from . import holes, mentions, ner
+from . import holes, mentions, ner, workers
 from .firstnames import is_common_first_name
 from .names import (
     PARTICLES,
@@ -27,7 +28,7 @@ from .names import (
 from .registry import Registry
 from .salience import choose
 from .settings import get, registry_path
-from .workers import spread
+from .workers import Running, spread
 
 log = logging.getLogger(__name__)
 
@@ -92,18 +93,28 @@ class Cluster:
         self.entity = self.entity or other.entity
 
 
+def get_ready(count: int, settings: dict) -> None:
+    """Load the model while the import parses its first chunk (this process would only wait):
+    an import of chunks of new articles has names to read."""
+    if get(settings, "KIOSQUE_TAGS") and count >= int(get(settings, "KIOSQUE_TAGS_PARALLEL_FROM")):
+        ner.load(get(settings, "KIOSQUE_TAGS_MODEL"))
+
+
 def enrich_batch(articles: list[Article], settings: dict, posts: Path | None = None) -> None:
     if not get(settings, "KIOSQUE_TAGS") or not articles:
         return
     config = Config.from_settings(settings)
     path = registry_path(settings, posts)
-    registry = _PENDING.get(path) or Registry.load(path)
+    registry = _PENDING.get(path) or _saved(path) or Registry.load(path)
     heads = [ner.head_text([a.title, a.lede, *a.paragraphs], config.head_words) for a in articles]
     # The model reads only the head's sentences naming something the archive does not know yet:
     # names it learned are found by matching. The more the archive knows, the less the model reads.
     inputs = [mentions.unexplained(head, lambda key: _known(registry, key)) for head in heads]
     processes = config.processes if len(articles) >= config.parallel_from else 1
-    found = _recognise(inputs, config, processes)
+    ahead = _AHEAD.pop(path, None)
+    found = ahead.result() if ahead is not None else None  # its processes end either way
+    if found is None or ahead.inputs != inputs:
+        found = _recognise(inputs, config, processes)
     shared = _batch_names(articles, found, inputs, config)
     # Every article is analysed against the registry as the batch found it, so the result does
     # not depend on the order or the process an article went to; then it learns, in order.
@@ -114,17 +125,89 @@ def enrich_batch(articles: list[Article], settings: dict, posts: Path | None = N
     for article, analysis in zip(articles, analyses, strict=True):
         learn(article, analysis, registry, config)
     # Saved when the import says the chunk's posts are recorded (registry_written), not now:
-    # a run killed in between then reruns the chunk with the registry it first saw.
-    _PENDING[path] = registry
+    # a run killed in between then reruns the chunk with the registry it first saw. Kept as the
+    # next chunk would read it back from the file (indexed in the file's order), which is also
+    # what the model starts on ahead of the next chunk (recognise_ahead).
+    _PENDING[path] = registry.reloaded()
 
 
 _PENDING: dict[Path, Registry] = {}
 
 
+def recognise_ahead(articles: list[Article], settings: dict, posts: Path | None = None) -> None:
+    """Start the model on the next chunk while the import writes the current one: what it reads
+    depends only on the registry as the current chunk left it, which is the registry the next
+    chunk's ``enrich_batch`` will see (it uses these results only if its inputs are the same)."""
+    path = registry_path(settings, posts)
+    _discard(_AHEAD.pop(path, None))
+    registry = _PENDING.get(path)
+    if not get(settings, "KIOSQUE_TAGS") or not articles or registry is None:
+        return
+    config = Config.from_settings(settings)
+    if len(articles) < config.parallel_from or config.processes <= 1:
+        return
+    heads = [ner.head_text([a.title, a.lede, *a.paragraphs], config.head_words) for a in articles]
+    inputs = [mentions.unexplained(head, lambda key: _known(registry, key)) for head in heads]
+    todo = [i for i, text in enumerate(inputs) if text]
+    if len(todo) >= 2:
+        texts = [inputs[i] for i in todo]
+        running = workers.start(ner.recognise, texts, (config.model,), config.processes, config.model, kept=True)
+        _AHEAD[path] = _Ahead(inputs, todo, running)
+
+
+@dataclass
+class _Ahead:
+    inputs: list[str]
+    todo: list[int]
+    running: Running
+
+    def result(self) -> list:
+        out = [[] for _ in self.inputs]
+        for i, ents in zip(self.todo, self.running.result(), strict=True):
+            out[i] = ents
+        return out
+
+
+_AHEAD: dict[Path, _Ahead] = {}
+# The registry as last saved, with the file's stamp: the next chunk of the import goes on with it
+# rather than reading back what it just wrote (seconds per chunk once the archive is big).
+_SAVED: dict[Path, tuple[tuple, Registry]] = {}
+
+
 def save_registry(settings: dict, posts: Path | None = None) -> None:
-    registry = _PENDING.pop(registry_path(settings or {}, posts), None)
+    path = registry_path(settings or {}, posts)
+    registry = _PENDING.pop(path, None)
     if registry is not None:
-        registry.save(registry_path(settings or {}, posts))
+        registry.save(path)
+        _SAVED[path] = (_stamp(path), registry)
+
+
+def release() -> None:
+    """Forget the saved registries (the import is over; the next one reads the file)."""
+    _SAVED.clear()
+    while _AHEAD:
+        _discard(_AHEAD.popitem()[1])  # started for a chunk the import did not reach
+
+
+def _discard(ahead: _Ahead | None) -> None:
+    """Let the processes of an unused look-ahead end."""
+    if ahead is not None:
+        with contextlib.suppress(Exception):
+            ahead.result()
+
+
+def _saved(path: Path) -> Registry | None:
+    """The registry this process saved last, unless the file changed since."""
+    stamp, registry = _SAVED.pop(path, (None, None))
+    return registry if stamp is not None and stamp == _stamp(path) else None
+
+
+def _stamp(path: Path) -> tuple | None:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
 def _batch_names(articles, found, heads, config: Config) -> dict[str, Counter]:
@@ -181,7 +264,8 @@ def _recognise(inputs: list[str], config: Config, processes: int) -> list:
     """The model's entities per input; the model is not even loaded when the archive knows every
     name of the batch (adding one article about known people costs no model time)."""
     todo = [i for i, text in enumerate(inputs) if text]
-    found = spread(ner.recognise, [inputs[i] for i in todo], (config.model,), processes, config.model) if todo else []
+    texts = [inputs[i] for i in todo]
+    found = spread(ner.recognise, texts, (config.model,), processes, config.model, kept=True) if todo else []
     out = [[] for _ in inputs]
     for i, ents in zip(todo, found, strict=True):
         out[i] = ents

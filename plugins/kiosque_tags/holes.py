@@ -46,6 +46,7 @@ candidat candidate leader patron patronne directeur directrice juge procureur pr
 ambassadeur ambassadrice émir général opposant opposante cardinal imam rabbin entraîneur sélectionneur
 commissaire gouverneur vice-président vice-présidente étrangères intérieur défense m. mme
 """.split())
+_OPENS_HOLE = ARTICLES | PREPOSITIONS
 KIN = {"fils", "fille", "femme", "mari", "époux", "épouse", "compagne", "compagnon", "frère", "sœur", "soeur",
        "mère", "père", "enfant", "bébé", "petit-fils", "petite-fille", "chien", "chat", "cousin", "cousine"}
 
@@ -66,16 +67,14 @@ _TITLED = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(RO
                      + r")(?![\w-])", re.IGNORECASE)
 
 
-@dataclass
 class Token:
-    text: str
-    kind: str
-    start: int
-    end: int
+    """One word, elision, number or punctuation mark; ``low``: lowercase, ’ as '."""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower().replace("’", "'")
+    __slots__ = ("text", "kind", "start", "end", "low")
+
+    def __init__(self, text: str, kind: str, start: int, end: int):
+        self.text, self.kind, self.start, self.end = text, kind, start, end
+        self.low = text.lower().replace("’", "'")
 
 
 @dataclass
@@ -90,7 +89,7 @@ class Hole:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.lastgroup, m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [Token(m.group(), m.lastgroup, *m.span()) for m in _TOKEN.finditer(text)]
 
 
 def find(text: str, surnames: set[str] | None = None) -> list[Hole]:
@@ -102,12 +101,16 @@ def find(text: str, surnames: set[str] | None = None) -> list[Hole]:
         return []
     toks = tokenize(text)
     holes: list[Hole] = []
-    for i, tok in enumerate(toks if suspect else ()):
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        prev = toks[i - 1] if i else None
-        rule = _function_word_rule(tok, nxt, prev, toks[i + 2] if i + 2 < len(toks) else None, text)
-        if rule:
-            holes.append(_hole_before(nxt, tok, len(text), rule))
+    if suspect:
+        # Only an article or a preposition can open a hole: the other tokens are not asked.
+        for i, tok in enumerate(toks):
+            if tok.kind == "punct" or tok.low not in _OPENS_HOLE:
+                continue
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            prev = toks[i - 1] if i else None
+            rule = _function_word_rule(tok, nxt, prev, toks[i + 2] if i + 2 < len(toks) else None, text)
+            if rule:
+                holes.append(_hole_before(nxt, tok, len(text), rule))
     if titled:
         holes.extend(_lone_first_names(toks, surnames))
     holes.sort(key=lambda hole: hole.at)
@@ -165,21 +168,23 @@ def _hole_before(nxt: Token | None, tok: Token, length: int, rule: str) -> Hole:
 
 
 def _lone_first_names(toks: list[Token], surnames: set[str]) -> list[Hole]:
+    """First names a title announces, left without their surname. Only a run of first names
+    starting within six words after a title can be one (see ``_after_a_title``), and such a run
+    starts after a lowercase word: the tokens between titles are not looked at."""
     holes = []
-    i = 0
-    while i < len(toks):
+    starts = sorted({i for r, tok in enumerate(toks) if tok.kind == "word" and tok.low in ROLES
+                     for i in range(r + 1, min(r + 7, len(toks)))})
+    for i in starts:
         run = _first_name_run(toks, i, surnames)
-        if not run:
-            i += 1
+        if not run or not _after_a_title(toks, i):
             continue
         end = i + len(run)
         nxt = toks[end] if end < len(toks) else None
         unfinished = _name_left_unfinished(nxt, toks, end)
-        if unfinished and _after_a_title(toks, i):
+        if unfinished:
             holes.append(Hole(at=nxt.start if nxt else toks[end - 1].end, rule="first name without surname",
                               first_names=[t.text for t in run], only_if_repaired=unfinished == "maybe",
                               space_after=not (nxt is not None and nxt.kind == "punct" and nxt.text in ",.;:!?)…")))
-        i = end
     return holes
 
 

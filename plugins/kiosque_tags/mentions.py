@@ -37,48 +37,55 @@ def runs(text: str) -> list[tuple[list[Word], bool]]:
     """Runs of capitalised words (with particles between them), and whether each opens a sentence."""
     if not _CAPITAL.search(text):
         return []
+    # Plain tuples while scanning: most words are lowercase and never part of a run.
     words = []
     for match in _WORD.finditer(text):
-        word, start = match.group(), match.start()
-        elided = _ELIDED.match(word)
-        if elided:
-            word, start = word[elided.end():], start + elided.end()
-        words.append(Word(word, start, match.end()))
+        word = match.group()
+        start, end = match.span()
+        if "'" in word or "’" in word:
+            elided = _ELIDED.match(word)
+            if elided:
+                word, start = word[elided.end():], start + elided.end()
+        words.append((word, start, end))
     out, current = [], []
-    for i, word in enumerate(words):
-        if word.text.isdigit():
-            if current and text[current[-1].end:word.start] == " ":
-                current.append(word)  # a number right after a name ends it: « Ligue 1 »
+    for i, (word, start, end) in enumerate(words):
+        if word.isdigit():
+            if current and text[current[-1][2]:start] == " ":
+                current.append((word, start, end))  # a number right after a name ends it: « Ligue 1 »
             if current:
                 out.append(current)
             current = []
             continue
-        joined = current and text[current[-1].end:word.start].strip() in ("", "-")
-        capital = word.text[:1].isupper()
-        particle = (word.text.lower() in _PARTICLES and current and i + 1 < len(words)
-                    and words[i + 1].text[:1].isupper())
-        if capital and (joined or not current):
-            current.append(word)
-        elif particle and joined:
-            current.append(word)
+        capital = word[:1].isupper()
+        if not current:
+            if capital:
+                current = [(word, start, end)]
+            continue
+        joined = text[current[-1][2]:start].strip() in ("", "-")
+        if capital and joined:
+            current.append((word, start, end))
+        elif joined and word.lower() in _PARTICLES and i + 1 < len(words) and words[i + 1][0][:1].isupper():
+            current.append((word, start, end))
         else:
-            if current:
-                out.append(current)
-            current = [word] if capital else []
+            out.append(current)
+            current = [(word, start, end)] if capital else []
     if current:
         out.append(current)
-    return [(_trim(run), opens_sentence(text, run[0].start)) for run in out if _trim(run)]
-
-
-def _trim(run: list[Word]) -> list[Word]:
-    while run and run[-1].text.lower() in _PARTICLES:
-        run = run[:-1]
-    return run
+    found = []
+    for run in out:
+        while run and run[-1][0].lower() in _PARTICLES:
+            run = run[:-1]
+        if run:
+            found.append(([Word(*word) for word in run], opens_sentence(text, run[0][1])))
+    return found
 
 
 def opens_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    return not before or before[-1] in _OPENERS
+    """Nothing but spaces before ``start``, or punctuation that opens a sentence or a quote."""
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] in _OPENERS
 
 
 def find(text: str, lookup) -> list[tuple[Mention, object]]:

@@ -20,10 +20,13 @@ _UNUSED = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "morp
 @lru_cache(maxsize=2)
 def load(model: str):
     """The spaCy pipeline installed as a package (never downloaded at run time)."""
-    import spacy
+    from .compiled import cached_long_patterns
 
     try:
-        return spacy.load(model, exclude=_UNUSED)
+        with cached_long_patterns():
+            import spacy
+
+            return spacy.load(model, exclude=_UNUSED)
     except OSError as exc:
         raise RuntimeError(
             f"kiosque_tags: the spaCy model {model!r} is not installed; "

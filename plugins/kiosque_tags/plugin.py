@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-from kiosque_import.signals import articles_parsed, articles_written, import_finished
+from kiosque_import.signals import articles_ahead, articles_parsed, articles_written, import_finished, import_started
 from pelican import signals
 
 from . import build, workers
-from .enrich import enrich_batch, save_registry
+from .enrich import enrich_batch, get_ready, recognise_ahead, release, save_registry
+
+
+def on_import_started(count, settings=None, **kwargs) -> None:
+    get_ready(count, settings or {})
 
 
 def on_articles_parsed(articles, settings=None, **kwargs) -> None:
     enrich_batch(articles, settings or {}, kwargs.get("posts"))
+
+
+def on_articles_ahead(articles, settings=None, **kwargs) -> None:
+    recognise_ahead(articles, settings or {}, kwargs.get("posts"))
 
 
 def on_articles_written(articles, settings=None, **kwargs) -> None:
@@ -19,10 +27,13 @@ def on_articles_written(articles, settings=None, **kwargs) -> None:
 
 def on_import_finished(report=None, **kwargs) -> None:
     workers.close()
+    release()
 
 
 def register() -> None:
+    import_started.connect(on_import_started)
     articles_parsed.connect(on_articles_parsed)
+    articles_ahead.connect(on_articles_ahead)
     articles_written.connect(on_articles_written)
     import_finished.connect(on_import_finished)
     signals.article_generator_pretaxonomy.connect(build.canonical_tags)

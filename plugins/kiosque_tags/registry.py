@@ -45,6 +45,7 @@ class Registry:
         self.entities: list[Entity] = []
         self._by_key: dict[str, Entity] = {}
         self._by_surname: dict[str, list[Entity]] = {}
+        self._by_given: dict[tuple, list[Entity]] | None = None  # built on first use, reset by changes
         for entity in entities or []:
             self._add(entity)
 
@@ -61,10 +62,15 @@ class Registry:
     def save(self, path: Path) -> None:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        entities = sorted(self.entities, key=lambda e: (fold(e.name), e.type))
+        entities = sorted(self.entities, key=_file_order)
         text = json.dumps({"version": 1, "entities": [e.to_json() for e in entities]},
                           ensure_ascii=False, indent=1) + "\n"
         write_atomic(path, text)
+
+    def reloaded(self) -> Registry:
+        """What ``load`` would make of the file ``save`` writes, without reading it: the same
+        entities, indexed in the file's order (which one owns a shared spelling depends on it)."""
+        return Registry(sorted(self.entities, key=_file_order))
 
     # -- lookups -----------------------------------------------------------------------
     def resolve(self, name: str, type_hint: str = "") -> Entity | None:
@@ -92,9 +98,16 @@ class Registry:
         return uses[0][1] if uses[0][0] >= DOMINANT * total else None
 
     def with_given_names(self, given: list[str]) -> list[Entity]:
-        """Full-named people whose first names are exactly ``given`` (folded)."""
-        return [e for people in self._by_surname.values() for e in people
-                if e.full and given_names(e.name) == given]
+        """Full-named people whose first names are exactly ``given`` (folded). Indexed once: the
+        analysis of every dangling first name asks, and the archive has thousands of people."""
+        if self._by_given is None:
+            index: dict[tuple, list[Entity]] = {}
+            for people in self._by_surname.values():
+                for e in people:
+                    if e.full:
+                        index.setdefault(tuple(given_names(e.name)), []).append(e)
+            self._by_given = index
+        return list(self._by_given.get(tuple(given), ()))
 
     def known(self, key: str) -> Entity | None:
         return self._by_key.get(key)
@@ -105,6 +118,7 @@ class Registry:
     # -- learning ----------------------------------------------------------------------
     def observe(self, name: str, type_: str, surfaces: Counter, source: str) -> Entity:
         """Record one article's uses of an entity (best name first, every spelling counted)."""
+        self._by_given = None
         french = country(name)
         if french:
             name, type_ = french, "LOC"
@@ -152,6 +166,7 @@ class Registry:
             entity.name = best
 
     def _add(self, entity: Entity) -> None:
+        self._by_given = None
         self.entities.append(entity)
         self._index(entity)
 
@@ -167,6 +182,10 @@ class Registry:
             people = self._by_surname.setdefault(surname_key(entity.name), [])
             if entity not in people:
                 people.append(entity)
+
+
+def _file_order(entity: Entity) -> tuple:
+    return fold(entity.name), entity.type
 
 
 def best_name(entity: Entity) -> str:

@@ -4,41 +4,88 @@ cores are busy; the main process only learns (registry) and writes, which must s
 from __future__ import annotations
 
 import atexit
+import gc
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 
 from . import firstnames, ner
 
-_pools: dict[int, ProcessPoolExecutor] = {}
+# What the processes forked for one ``spread`` call work on: they find it in the memory they
+# share with this process, so neither the batch nor the registry is pickled to them.
+_job: tuple = ()
 
 
-def spread(func, items: list, args: tuple, processes: int, model: str) -> list:
+_kept: dict[tuple[int, str], ProcessPoolExecutor] = {}
+
+
+def spread(func, items: list, args: tuple, processes: int, model: str, kept: bool = False) -> list:
     """``func(part, *args)`` over ``processes`` contiguous parts of ``items``, results in order;
-    processes started here have ``model`` loaded (none when ``model`` is empty)."""
+    processes started here have ``model`` loaded (none when ``model`` is empty). ``kept``: see
+    ``start``."""
     if processes <= 1 or len(items) < 2:
         return func(items, *args)
-    size = -(-len(items) // processes)
-    parts = [items[i:i + size] for i in range(0, len(items), size)]
-    results = _pool(processes, model).map(func, parts, *[[arg] * len(parts) for arg in args])
-    return [item for part in results for item in part]
+    return start(func, items, args, processes, model, kept).result()
 
 
-def _pool(processes: int, model: str) -> ProcessPoolExecutor:
-    """Processes kept until the import ends: loading the model costs seconds, so a pool per batch
-    (what ``nlp.pipe(n_process=…)`` does) would pay it again for every 500 articles. Forked, so
-    they start with the model and the first names loaded here once, in memory they share."""
-    if processes not in _pools:
-        if model:
-            ner.load(model)
-        firstnames.load()
-        _pools[processes] = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"))
-    return _pools[processes]
+class Running:
+    """Processes at work on the parts of one call; ``result()`` waits for them."""
+
+    def __init__(self, pool: ProcessPoolExecutor, futures: list, kept: bool):
+        self._pool, self._futures, self._kept = pool, futures, kept
+
+    def result(self) -> list:
+        try:
+            parts = [future.result() for future in self._futures]
+        finally:
+            if not self._kept:
+                self._pool.shutdown(wait=True, cancel_futures=True)
+        return [item for part in parts for item in part]
+
+
+def start(func, items: list, args: tuple, processes: int, model: str, kept: bool = False) -> Running:
+    """``spread`` without waiting: the caller goes on with its own work meanwhile.
+
+    ``kept``: by processes kept until the import ends, ``items`` and ``args`` pickled to them (for
+    the model, whose inputs are short texts): its tokenizer cache and vocabulary keep the words
+    they met, which processes forked for one call throw away (a cold model read a head ~5 % slower
+    in a test on this machine). Otherwise processes are forked for this call and find its items
+    and args in the memory they share with this one (the analysis: the batch and the registry)."""
+    if model:
+        ner.load(model)  # once, here: every process forked after shares it
+    firstnames.load()
+    size = -(-max(len(items), 1) // processes)
+    bounds = [(begin, begin + size) for begin in range(0, len(items), size)] or [(0, 0)]
+    if kept:
+        if (processes, model) not in _kept:
+            _kept[processes, model] = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"))
+        pool = _kept[processes, model]
+        return Running(pool, [pool.submit(func, items[a:b], *args) for a, b in bounds], kept=True)
+    global _job
+    _job = (func, items, args)
+    # Forked for this call, with what it works on (the registry is read-only until the call
+    # returns): pickling the registry to long-lived processes cost more, and grew with it. The
+    # objects of this process are frozen meanwhile, so that a collection in a child does not
+    # write to (hence copy) every page it shares with this one.
+    gc.freeze()
+    try:
+        pool = ProcessPoolExecutor(len(bounds), mp_context=multiprocessing.get_context("fork"))
+        # With "fork", the executor forks all its processes at the first submit, so they see _job.
+        futures = [pool.submit(_part, part) for part in bounds]
+    finally:
+        gc.unfreeze()
+        _job = ()
+    return Running(pool, futures, kept=False)
+
+
+def _part(bounds: tuple[int, int]) -> list:
+    func, items, args = _job
+    return func(items[bounds[0]:bounds[1]], *args)
 
 
 def close() -> None:
-    """Stop the processes: the build that follows the import needs their memory."""
-    while _pools:
-        _pools.popitem()[1].shutdown(wait=True, cancel_futures=True)
+    """Stop the kept processes: the build that follows the import needs their memory."""
+    while _kept:
+        _kept.popitem()[1].shutdown(wait=True, cancel_futures=True)
 
 
 atexit.register(close)

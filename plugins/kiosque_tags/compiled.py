@@ -1,0 +1,93 @@
+"""Compiled regular expressions kept on disk, for the one that makes loading the model slow.
+
+Importing spaCy's French language data compiles one regular expression of some 100 kB (the
+tokenizer's exceptions, ``spacy.lang.fr.tokenizer_exceptions.TOKEN_MATCH``), which takes Python's
+``re`` compiler, itself written in Python, about 3.5 s of CPU: most of the time the model takes to
+load, paid by every import. The compiled program is a list of integers that ``_sre.compile`` turns
+back into the same pattern in milliseconds; it is kept per pattern and Python version.
+
+``re`` internals are used, so only on the Python versions whose compiler this mirrors (tested:
+the pattern rebuilt from the cache equals the one ``re.compile`` makes); anything unexpected falls
+back to compiling.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import re
+import sys
+from array import array
+from contextlib import contextmanager
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+LONG = 20_000  # characters: shorter patterns compile fast enough
+SUPPORTED = {(3, 11), (3, 12), (3, 13)}  # re._compiler.compile as mirrored in ``_compile``
+
+
+def folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "kiosque" / "regex"
+
+
+@contextmanager
+def cached_long_patterns(where: Path | None = None):
+    """Within the block, long patterns compile from (and into) the disk cache."""
+    internals = getattr(re, "_compiler", None)
+    original = getattr(internals, "compile", None)
+    if sys.version_info[:2] not in SUPPORTED or original is None or os.environ.get("KIOSQUE_NO_REGEX_CACHE"):
+        yield
+        return
+    where = where or folder()
+
+    def compile_(p, flags=0):
+        if not isinstance(p, str) or len(p) < LONG:
+            return original(p, flags)
+        try:
+            return _compile(p, flags, where)
+        except Exception as exc:  # noqa: BLE001 - a cache: compiling is always right
+            log.debug("regex cache unused: %s", exc)
+            return original(p, flags)
+
+    internals.compile = compile_
+    try:
+        yield
+    finally:
+        internals.compile = original
+
+
+def _compile(pattern: str, flags: int, where: Path):
+    import _sre
+
+    key = hashlib.sha256(f"{sys.version}\0{_sre.MAGIC}\0{flags}\0{pattern}".encode()).hexdigest()
+    path = where / f"{key}.pickle"
+    try:
+        final_flags, code, groups, groupindex, indexgroup = pickle.loads(path.read_bytes())
+        program = final_flags, array("I", code).tolist(), groups, groupindex, indexgroup
+    except (OSError, pickle.PickleError, EOFError, ValueError, TypeError):
+        program = _program(pattern, flags)
+        final_flags, code, groups, groupindex, indexgroup = program
+        try:
+            from kiosque_import.storage import write_atomic
+
+            stored = final_flags, array("I", code).tobytes(), groups, groupindex, indexgroup
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+        except (OSError, OverflowError) as exc:
+            log.debug("regex cache not written: %s", exc)
+    return _sre.compile(pattern, *program)
+
+
+def _program(pattern: str, flags: int) -> tuple:
+    """What ``re._compiler.compile`` hands to ``_sre.compile`` besides the pattern."""
+    parsed = re._parser.parse(pattern, flags)
+    code = re._compiler._code(parsed, flags)
+    groupindex = parsed.state.groupdict
+    indexgroup = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return flags | parsed.state.flags, [int(c) for c in code], parsed.state.groups - 1, groupindex, tuple(indexgroup)

@@ -1,0 +1,101 @@
+"""What makes tagging faster must not change what it finds: the regular expressions rebuilt from
+the disk cache, the registry kept between chunks, the rewritten scans."""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+from collections import Counter
+from contextlib import ExitStack
+from datetime import date
+
+import pytest
+from conftest import ORANGE, SEED
+from kiosque_import import pipeline
+from kiosque_import.signals import articles_ahead, articles_parsed, articles_written, import_finished
+from kiosque_tags import compiled, holes, mentions, plugin
+from kiosque_tags.registry import Registry
+
+
+def test_a_long_pattern_from_the_cache_is_the_compiled_one(tmp_path):
+    if not hasattr(re, "_compiler") or compiled.sys.version_info[:2] not in compiled.SUPPORTED:
+        pytest.skip("no cache on this Python")
+    pattern = "(?iu)" + "|".join(f"(?:^[a-zà-ÿ]+-{i}(?P<g{i}>[’']?)\\w*$)" for i in range(600))
+    assert len(pattern) > compiled.LONG
+    expected = re._compiler.compile(pattern, 0)
+    for _ in range(2):  # written, then read back
+        with compiled.cached_long_patterns(tmp_path):
+            got = re._compiler.compile(pattern, 0)
+        assert got == expected and got.groupindex == expected.groupindex and got.groups == expected.groups
+        assert [p.name for p in tmp_path.iterdir()] and got.match("Abc-7’x").group("g7") == "’"
+    for path in tmp_path.iterdir():
+        path.write_bytes(b"not a pickle")
+    with compiled.cached_long_patterns(tmp_path):
+        assert re._compiler.compile(pattern, 0) == expected  # a broken cache file is compiled again
+
+
+def test_the_registry_kept_in_memory_is_indexed_as_the_saved_file(tmp_path):
+    registry = Registry()
+    for name, type_ in [("Erdogan", "PER"), ("Recep Tayyip Erdoğan", "PER"), ("Ankara", "LOC"),
+                        ("Zoé Martin", "PER"), ("Martin", "ORG"), ("Anne Martin", "PER"), ("ERDOGAN", "ORG")]:
+        registry.observe(name, type_, Counter({name: 1}), "a.txt")
+    registry.save(tmp_path / "entities.json")
+    loaded, kept = Registry.load(tmp_path / "entities.json"), registry.reloaded()
+
+    def index(r):
+        return ([(k, e.name) for k, e in r._by_key.items()],
+                [(k, [e.name for e in people]) for k, people in r._by_surname.items()],
+                [e.to_json() for e in r.entities])
+
+    assert index(kept) == index(loaded)
+    assert [e.name for e in kept.with_given_names(["zoe"])] == ["Zoé Martin"]
+
+
+def test_rewritten_scans_match_the_straightforward_ones():
+    """``runs`` and ``opens_sentence`` against a plain reading of their definitions."""
+    rnd = random.Random(7)
+    words = ("le la de du l’ d' Jean-Marie Le Pen Ligue 1 3,5 « » . , ! - Bachar al-Assad Élysée "
+             "président ministre Recep Tayyip qu’Idlib 12 PSG Paris\n").split(" ")
+    for _ in range(1000):
+        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 20)))
+        for k in range(len(text) + 1):
+            before = text[:k].rstrip()
+            assert mentions.opens_sentence(text, k) == (not before or before[-1] in mentions._OPENERS)
+        for run, _initial in mentions.runs(text):
+            assert run and all(text[w.start:w.end] == w.text for w in run)
+            assert run[-1].text.lower() not in mentions._PARTICLES
+        holes.find(text, {"assad"})
+
+
+def test_the_model_started_ahead_of_each_chunk_tags_as_without(tmp_path, monkeypatch):
+    """The import announces the next chunk before writing the current one (articles_ahead) and
+    the model starts on it: every post and the registry are the same as without, and the model
+    is not run again on a chunk it was started on ahead."""
+    from kiosque_tags import enrich
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for path in [SEED, *sorted(ORANGE.glob("*.txt"))]:
+        shutil.copy(path, seeds / path.name)
+    monkeypatch.setattr(pipeline, "CHUNK", 60)  # four chunks, each spread over two processes
+    late = []  # chunks the model had not started on ahead
+    real = enrich._recognise
+    monkeypatch.setattr(enrich, "_recognise", lambda *args: late.append(1) or real(*args))
+    outcomes = []
+    for ahead in (True, False):
+        late.clear()
+        posts = tmp_path / f"posts-{ahead}"
+        settings = {"KIOSQUE_ENTITIES": str(posts / "entities.json"), "KIOSQUE_TAGS_PARALLEL_FROM": 2,
+                    "KIOSQUE_TAGS_PROCESSES": 2}
+        with ExitStack() as stack:
+            stack.enter_context(articles_parsed.connected_to(plugin.on_articles_parsed))
+            stack.enter_context(articles_written.connected_to(plugin.on_articles_written))
+            stack.enter_context(import_finished.connected_to(plugin.on_import_finished))
+            stack.enter_context(articles_ahead.connected_to(plugin.on_articles_ahead) if ahead
+                                else articles_ahead.muted())
+            pipeline.run_import(pipeline.Options(seeds=seeds, posts=posts, progress=False, settings=settings,
+                                                 today=date(2026, 1, 15)))
+        assert len(late) == (1 if ahead else 4)
+        outcomes.append({p.name: p.read_bytes() for p in sorted(posts.iterdir()) if p.is_file()})
+    assert len(outcomes[0]) > 200 and outcomes[0] == outcomes[1]
