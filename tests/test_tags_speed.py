@@ -30,9 +30,13 @@ def test_a_long_pattern_from_the_cache_is_the_compiled_one(tmp_path):
         assert got == expected and got.groupindex == expected.groupindex and got.groups == expected.groups
         assert [p.name for p in tmp_path.iterdir()] and got.match("Abc-7’x").group("g7") == "’"
     for path in tmp_path.iterdir():
-        path.write_bytes(b"not a pickle")
+        path.write_bytes(b"not JSON")
     with compiled.cached_long_patterns(tmp_path):
         assert re._compiler.compile(pattern, 0) == expected  # a broken cache file is compiled again
+    for path in tmp_path.iterdir():  # well-formed, but a program _sre refuses
+        path.write_text('{"flags": 32, "code": "AQAAAAIAAAA=", "groups": 0, "groupindex": {}, "indexgroup": [null]}')
+    with compiled.cached_long_patterns(tmp_path):
+        assert re._compiler.compile(pattern, 0) == expected
 
 
 def test_the_registry_kept_in_memory_is_indexed_as_the_saved_file(tmp_path):

@@ -13,10 +13,11 @@ back to compiling.
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import json
 import logging
 import os
-import pickle
 import re
 import sys
 from array import array
@@ -64,19 +65,23 @@ def _compile(pattern: str, flags: int, where: Path):
     import _sre
 
     key = hashlib.sha256(f"{sys.version}\0{_sre.MAGIC}\0{flags}\0{pattern}".encode()).hexdigest()
-    path = where / f"{key}.pickle"
+    # JSON, not pickle: a cache file is data, never code to run. _sre checks the program it is
+    # given and raises on an invalid one, which falls back to compiling.
+    path = where / f"{key}.json"
     try:
-        final_flags, code, groups, groupindex, indexgroup = pickle.loads(path.read_bytes())
-        program = final_flags, array("I", code).tolist(), groups, groupindex, indexgroup
-    except (OSError, pickle.PickleError, EOFError, ValueError, TypeError):
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        code = array("I", base64.b64decode(stored["code"])).tolist()
+        program = (stored["flags"], code, stored["groups"], stored["groupindex"], tuple(stored["indexgroup"]))
+    except (OSError, ValueError, TypeError, KeyError):
         program = _program(pattern, flags)
         final_flags, code, groups, groupindex, indexgroup = program
         try:
             from kiosque_import.storage import write_atomic
 
-            stored = final_flags, array("I", code).tobytes(), groups, groupindex, indexgroup
+            stored = {"flags": final_flags, "code": base64.b64encode(array("I", code).tobytes()).decode(),
+                      "groups": groups, "groupindex": groupindex, "indexgroup": list(indexgroup)}
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+            write_atomic(path, json.dumps(stored), durable=False)
         except (OSError, OverflowError) as exc:
             log.debug("regex cache not written: %s", exc)
     return _sre.compile(pattern, *program)
