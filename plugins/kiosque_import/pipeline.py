@@ -149,7 +149,6 @@ def _plan(seeds: Path, posts: Path, entries: dict, report: Report, options: Opti
             continue
         todo.append((name, data, raw_hash, reason))
     known.keep_only([_key(p) for p in paths] + [_key(posts / e.post) for e in entries.values()])
-    known.save()
     return todo
 
 
@@ -204,6 +203,7 @@ def _convert(todo, posts: Path, entries: dict, report: Report, options: Options,
     # Each chunk is written once the next one is parsed and announced (articles_ahead), so that
     # enrichers can start on the next chunk while this process writes the current one.
     current = None
+
     def started() -> None:
         import_started.send(len(todo), settings=options.settings, posts=posts)
 

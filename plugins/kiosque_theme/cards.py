@@ -2,8 +2,8 @@
 
 An article's card appears on the home page, its section, tag, facet and period pages: a dozen
 list pages at least, and every list page shows 20 cards. The card reads nothing but the article
-and ``SITEURL``, so its markup is rendered the first time and reused, which halves the cost of
-rendering list pages."""
+and ``SITEURL``, so its markup is rendered the first time and reused by every later list page in
+the same process."""
 
 from __future__ import annotations
 
