@@ -196,3 +196,19 @@ def test_content_cache_saved_only_when_it_grew_and_never_half_written(tmp_path, 
     second.save_cache()  # a failed save warns and keeps the previous cache whole
     assert FileDataCacher(settings, "content", True, True).get_cached_data("a.md") == "A"
     assert [p.name for p in tmp_path.iterdir()] == ["content"]
+
+
+def test_temp_files_of_a_killed_build_are_removed_and_a_clean_end_skips_the_search(site):
+    from kiosque_import import buildlock
+
+    mark = buildlock.lock_path({"OUTPUT_PATH": str(site.output)}).with_suffix(".clean")
+    assert mark.is_file()  # the first build ended
+    leftover = site.output / "articles" / ".index.html.x1y2.tmp"
+    leftover.parent.mkdir(parents=True, exist_ok=True)
+    leftover.write_text("half a page")
+    build(site, **SETTINGS)
+    assert leftover.exists()  # the last build ended: no build was killed writing this
+    mark.unlink()  # as a build killed mid-way leaves it
+    build(site, **SETTINGS)
+    assert not leftover.exists()
+    assert mark.is_file()

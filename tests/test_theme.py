@@ -218,3 +218,26 @@ def test_subpath_publish(tmp_path):
     assert (out / "feeds" / "turquie.atom.xml").exists() and (out / "feeds" / "tag-idlib.atom.xml").exists()
     assert "Sitemap: https://example.org/archive/sitemap.xml" in (out / "robots.txt").read_text()
     assert "<loc>https://example.org/archive/tags/sujet-6/page/1/</loc>" in (out / "sitemap.xml").read_text()
+
+
+def test_related_choice_equals_a_full_sort():
+    """Candidates sharing fewer tags than the limit-th best are dropped before sorting: the
+    choice must be the one a sort of every candidate gives, ties (same day, same title) included."""
+    import random
+    from collections import Counter
+
+    from kiosque_theme.related import _best
+
+    class Post:  # hashed by identity, as Pelican's articles are
+        def __init__(self, title, slug):
+            self.title, self.slug = title, slug
+
+    rng = random.Random(3)
+    for _ in range(300):
+        posts = [Post(rng.choice("ABC"), f"s{i}") for i in range(rng.randint(0, 40))]
+        when = {post: float(rng.choice((0, 86400, 172800))) for post in posts}
+        shared = Counter({post: rng.choice((1, 1, 1, 2, 3)) for post in posts})
+        limit = rng.randint(1, 6)
+        everything = sorted(shared.items(), key=lambda item: (-item[1], abs(when[item[0]] - 86400),
+                                                              item[0].title, item[0].slug))
+        assert _best(shared, 86400.0, when, limit) == [post for post, _ in everything[:limit]]

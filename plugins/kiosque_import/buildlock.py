@@ -53,10 +53,24 @@ def acquire(pelican) -> None:
             raise BuildLocked(
                 f"another build is writing {pelican.output_path} (lock {path}); try again when it ends"
             ) from exc
-    _remove_stale_temp_files(Path(pelican.output_path))
+    _start_writing(path, Path(pelican.output_path))
     # Connected now, not in register(), so that it runs after every other plugin's finalized
     # receiver (the search index is written there): blinker calls receivers in connection order.
     signals.finalized.connect(release)
+
+
+def _clean_mark(lock: Path) -> Path:
+    return lock.with_suffix(".clean")
+
+
+def _start_writing(lock: Path, output: Path) -> None:
+    """Look for a killed build's leftovers only when the last build did not end: the mark of a
+    clean end is removed while a build writes and put back by ``release``."""
+    mark = _clean_mark(lock)
+    if mark.exists():
+        mark.unlink()
+    else:
+        _remove_stale_temp_files(output)
 
 
 def _remove_stale_temp_files(output: Path) -> None:
@@ -75,8 +89,10 @@ def acquire_for_run(pelican) -> None:
 
 
 def release(pelican) -> None:
-    lock = _LOCKS.get(str(lock_path(pelican.settings)))
+    path = lock_path(pelican.settings)
+    lock = _LOCKS.get(str(path))
     if lock is not None and lock.is_locked:
+        _clean_mark(path).touch()
         lock.release(force=True)
 
 

@@ -27,21 +27,31 @@ def canonical_tags(generator) -> None:
     settings = generator.settings
     registry = Registry.load(registry_path(settings))
     aliases: dict[str, tuple[str, str]] = {}  # name as written → (canonical name, type)
+    # Articles share their names: each is resolved once, and each tag is one object, whose slug
+    # (which every lookup by tag hashes) is then worked out once, not once per article.
+    resolved: dict[tuple[str, str], str] = {}
+    tags: dict[str, Tag] = {}
 
     def canonical(name: str, type_hint: str = "") -> str:
-        entity = registry.resolve(name, type_hint)
-        if entity is None:
-            return name
-        if entity.name != name:
-            aliases[name] = (entity.name, entity.type)
-        return entity.name
+        key = (name, type_hint)
+        if key not in resolved:
+            entity = registry.resolve(name, type_hint)
+            resolved[key] = name if entity is None else entity.name
+            if entity is not None and entity.name != name:
+                aliases[name] = (entity.name, entity.type)
+        return resolved[key]
+
+    def tag(name: str) -> Tag:
+        if name not in tags:
+            tags[name] = Tag(name, settings)
+        return tags[name]
 
     everything = [*generator.articles, *generator.translations, *generator.hidden_articles,
                   *generator.hidden_translations, *generator.drafts, *generator.drafts_translations]
     for article in everything:
         if getattr(article, "tags", None):
             names = dict.fromkeys(canonical(tag.name) for tag in article.tags)
-            article.tags = [Tag(name, settings) for name in names]
+            article.tags = [tag(name) for name in names]
         for key, type_ in FACETS.items():
             value = getattr(article, key, None)
             if value:

@@ -20,7 +20,7 @@ def tag_index(articles, when: dict) -> dict:
     index: dict = defaultdict(list)
     for article in sorted(articles, key=when.__getitem__):
         for tag in getattr(article, "tags", ()):
-            index[tag].append(article)
+            index[tag.slug].append(article)  # what Pelican files tags by; a str hashes faster
     return {tag: (posts, [when[p] for p in posts]) for tag, posts in index.items()}
 
 
@@ -36,12 +36,22 @@ def related_articles(article, index: dict, when: dict, limit: int) -> list:
     shared: Counter = Counter()
     stamp = when[article]
     for tag in getattr(article, "tags", ()):
-        posts, stamps = index[tag]
+        posts, stamps = index[tag.slug]
         shared.update(candidates(stamp, posts, stamps))  # counting runs in C
     shared.pop(article, None)
-    # Most shared tags first, then closest in time, then title, then slug (unique): the same
-    # choice in every process and every build.
-    best = heapq.nsmallest(limit, [(-n, abs(when[o] - stamp), o.title, o.slug, id(o), o) for o, n in shared.items()])
+    return _best(shared, stamp, when, limit)
+
+
+def _best(shared: Counter, stamp: float, when: dict, limit: int) -> list:
+    """Most shared tags first, then closest in time, then title, then slug (unique): the same
+    choice in every process and every build."""
+    items = shared.items()
+    if len(shared) > limit:
+        # Only articles sharing at least as many tags as the limit-th best can make the cut:
+        # most candidates share one tag, and sorting them all was 60 % of the time at 36,000.
+        fewest = heapq.nlargest(limit, shared.values())[-1]
+        items = [(o, n) for o, n in items if n >= fewest]
+    best = heapq.nsmallest(limit, [(-n, abs(when[o] - stamp), o.title, o.slug, id(o), o) for o, n in items])
     return [entry[-1] for entry in best]
 
 
