@@ -26,7 +26,7 @@ TINY_PAGES = [
     "articles/article-a-trous/index.html", "articles/sans-date/index.html",
     "tags/sujet-6/page/1/index.html", "sections/monde/page/1/index.html",
     "personnes/donald-trump/index.html",
-    "personnes/par-nombre/index.html", "lieux/idlib/index.html", "organisations/index.html",
+    "personnes/par-nombre/index.html", "lieux/index.html", "organisations/maison-blanche/index.html",
 ]
 
 

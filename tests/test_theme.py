@@ -187,13 +187,22 @@ def test_sections_list_every_article_of_the_section(tiny):
 
 
 def test_entity_facets(tiny):
+    # Donald Trump is no tag of his articles: his own page lists both.
     trump = read(tiny, "personnes/donald-trump/")
     assert "article-a-trous" in trump and "voisin-0" in trump and "(2 articles)" in trump
     by_name, by_count = read(tiny, "personnes/"), read(tiny, "personnes/par-nombre/")
     assert by_name.index("Donald Trump") < by_name.index("Recep Tayyip Erdoğan")
     assert by_count.index("Donald Trump") < by_count.index("Recep Tayyip Erdoğan")
-    assert "(1 article)" in read(tiny, "lieux/idlib/")
     assert "maison-blanche" in read(tiny, "organisations/")
+    # Idlib is also the tag of its only article: it lives on the tag's page, which lists that
+    # article and the two others tagged Idlib; the index keeps the place's own count.
+    assert not (tiny / "lieux" / "idlib").exists()
+    assert '<a href="../tags/idlib/">Idlib</a> <span class="count">(1)</span>' in read(tiny, "lieux/")
+    assert '<a href="../../tags/idlib/">Idlib</a> <span class="count">(1)</span>' in read(tiny, "lieux/par-nombre/")
+    assert "(3 articles)" in read(tiny, "tags/idlib/")
+    footer = read(tiny, "articles/article-a-trous/").split('class="article__footer"', 1)[1]
+    assert re.findall(r'aria-label="Lieux">\s*<li><a href="([^"]+)"', footer) == ["../../tags/idlib/"]
+    assert '<a href="../../personnes/donald-trump/">Donald Trump</a>' in footer
 
 
 def test_neighbours_and_related(tiny):

@@ -86,11 +86,21 @@ def _redirect(output: Path, settings: dict, kind: str, old: str, new: str) -> in
     if old_slug == new_slug:
         return 0
     source = output / save_as.format(slug=old_slug)
-    target_file = output / save_as.format(slug=new_slug)
-    if source.exists() and not _is_redirect(source) or not target_file.exists():
+    target_url = _target(output, settings, kind, new_slug)
+    if source.exists() and not _is_redirect(source) or target_url is None:
         return 0  # a live page of its own, or nothing to send readers to
-    href = _href(settings, url.format(slug=new_slug), save_as.format(slug=old_slug))
+    href = _href(settings, target_url, save_as.format(slug=old_slug))
     return int(write_if_changed(source, redirect_page(new, href)))
+
+
+def _target(output: Path, settings: dict, kind: str, slug: str) -> str | None:
+    """The URL of the new name's page: of the same kind, or, for a facet, its tag's page (a facet
+    term whose every article carries its tag lives on the tag's page: kiosque_theme/facets.py)."""
+    for each in dict.fromkeys([kind, "TAG"]):
+        save_as, url = settings.get(f"{each}_SAVE_AS"), settings.get(f"{each}_URL")
+        if save_as and url and (output / save_as.format(slug=slug)).exists():
+            return url.format(slug=slug)
+    return None
 
 
 def _href(settings: dict, target_url: str, source_save_as: str) -> str:

@@ -1,5 +1,6 @@
 """A Pelican generator for the pages Pelican does not make itself: one page per entity facet
-term, the term indexes (A–Z and by count), the French 404 page and robots.txt."""
+term that does not live on its tag's page (``facets.FacetTerm.tag``), the term indexes (A–Z
+and by count), the French 404 page and robots.txt."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ class KiosquePagesGenerator(Generator):
         for key, (_cls, _attr, title, prefix) in FACETS.items():
             terms = facets.get(key, [])
             for term, articles in terms:
+                if term.tag is not None:
+                    continue  # its tag's page, written by Pelican, lists all its articles
                 write(term.save_as, self.get_template("facet"), self.context, url=term.url,
                       template_name="facet", facet_title=title, term=term, articles=articles,
                       paginated={"articles": articles})
