@@ -211,6 +211,32 @@ def test_switching_to_one_index_replaces_the_shards(sharded_site):
     assert len(fragments(bundle / "all")) == 4
 
 
+def test_shards_are_indexed_side_by_side_with_the_same_result(tmp_path, monkeypatch):
+    """Two Pagefind runs at a time (one per core): each run waits at a barrier for the other,
+    so the build fails unless both really run together; the index is the one-at-a-time one."""
+    import threading
+
+    both = threading.Barrier(2, timeout=60)
+    real = indexer.run_pagefind
+
+    def together(site, *args):
+        both.wait()
+        return real(site, *args)
+
+    sites = {}
+    for processes in (2, 1):
+        site = sites[processes] = make_site_dirs(tmp_path / str(processes), [ORANGE / n for n in Y2016 + Y2017])
+        if processes == 2:
+            monkeypatch.setattr(indexer, "run_pagefind", together)
+        build(site, KIOSQUE_SEARCH_SHARD_SIZE=SMALL_SHARDS, KIOSQUE_SEARCH_PROCESSES=processes)
+        monkeypatch.setattr(indexer, "run_pagefind", real)
+    assert both.n_waiting == 0 and not both.broken
+    assert catalog_of(sites[2].output) == catalog_of(sites[1].output)
+    for shard in catalog_of(sites[1].output)["shards"]:
+        records = [fragments(site.output / "pagefind" / shard["name"]) for site in sites.values()]
+        assert len(records[0]) == 2 and records[0] == records[1]
+
+
 def test_search_can_be_turned_off(tmp_path):
     site = make_site_dirs(tmp_path, [ORANGE / Y2016[0]])
     build(site, KIOSQUE_SEARCH=False)

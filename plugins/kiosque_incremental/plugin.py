@@ -37,9 +37,19 @@ def read_ahead(generator) -> None:
         reading.read_ahead(generator, processes(generator.settings))
 
 
+def pause_collector(pelican) -> None:
+    """From the generators' start to the writer: the generators build the site model, tens of
+    thousands of long-lived objects and next to no garbage, and the cyclic garbage collector's
+    passes over the growing model were 1 to 1.5 CPU s of a 10 s no-change build at 10,000
+    articles (Pelican's content cache alone loads 4 times faster without them)."""
+    if enabled(pelican.settings):
+        gc.disable()
+
+
 def get_writer(pelican):
     if not enabled(pelican.settings):
         return StableWriter if pagination.enabled(pelican.settings) else None
+    gc.enable()  # paused by `pause_collector`
     urls.freeze(True)  # the generators are done: URLs no longer change
     # The site model (tens of thousands of articles) lives until the end: keep the cyclic
     # garbage collector from walking it again and again while pages are written, and from
@@ -87,6 +97,7 @@ def register() -> None:
     cache.install()
     signals.readers_init.connect(fast_reader)
     signals.article_generator_init.connect(read_ahead)
+    signals.get_generators.connect(pause_collector)
     signals.get_writer.connect(get_writer)
     signals.all_generators_finalized.connect(flush_after_each_generator)
     signals.finalized.connect(skip_collection_at_exit)

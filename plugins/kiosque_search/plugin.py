@@ -56,7 +56,8 @@ def index_site(pelican) -> None:
                               search_settings.get(settings, "KIOSQUE_SEARCH_BUNDLE"),
                               search_settings.language(settings), common, work,
                               search_settings.shard_size(settings),
-                              facets.count([facet for _, facet in written]))
+                              facets.count([facet for _, facet in written]),
+                              search_settings.processes(settings))
     except IndexingFailed as error:
         log.error("Kiosque search: %s", error)
         return

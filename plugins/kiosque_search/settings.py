@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 
 log = logging.getLogger(__name__)
 
@@ -12,6 +13,7 @@ DEFAULTS = {
     "KIOSQUE_SEARCH_SHARD_SIZE": 1000,
     "KIOSQUE_SEARCH_LANGUAGE": None,  # default: DEFAULT_LANG (French stemming for "fr")
     "KIOSQUE_SEARCH_BUNDLE": "pagefind",  # folder of output/ that holds the search bundle
+    "KIOSQUE_SEARCH_PROCESSES": None,  # shards indexed at the same time; default: one per core
 }
 
 
@@ -27,6 +29,10 @@ def warn_obsolete(settings: dict) -> None:
     if settings.get("KIOSQUE_SEARCH_SHARD_BY"):
         log.warning("Kiosque search: KIOSQUE_SEARCH_SHARD_BY is ignored, shards are now cut by "
                     "KIOSQUE_SEARCH_SHARD_SIZE (articles per shard, 0 for one index)")
+
+
+def processes(settings: dict) -> int:
+    return int(get(settings, "KIOSQUE_SEARCH_PROCESSES") or os.cpu_count() or 1)
 
 
 def shard_size(settings: dict) -> int:
