@@ -65,6 +65,9 @@ AUTHOR_FEED_RSS = None
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CACHE_PATH = "cache"
+# Keep whole articles between builds, not only the reader's output: an unchanged post is not
+# made into an Article again. kiosque_incremental makes this layer safe (articles_cache.py).
+CONTENT_CACHING_LAYER = "generator"
 # Plain pickle: gzip at level 9 cost ~2 s per save at 10,000 articles (docs/rebuilds.md).
 GZIP_CACHE = False
 

@@ -18,6 +18,8 @@ from pathlib import Path
 from kiosque_import.storage import write_atomic
 from pelican.cache import FileDataCacher
 
+from . import articles_cache
+
 log = logging.getLogger(__name__)
 
 _original_cache_data = FileDataCacher.cache_data
@@ -35,6 +37,7 @@ def _save_cache(self):
     # An empty cache may be one Pelican could not load (another format): rewriting it is cheap.
     if not getattr(self, "_kiosque_dirty", False) and self._cache and os.path.exists(self._cache_path):
         return
+    detached = articles_cache.before_saving(self)
     try:
         data = pickle.dumps(self._cache, protocol=pickle.HIGHEST_PROTOCOL)
         if self.settings["GZIP_CACHE"]:
@@ -45,6 +48,8 @@ def _save_cache(self):
         self._kiosque_dirty = False
     except (OSError, pickle.PicklingError, TypeError) as error:
         log.warning("Could not save cache %s\n ... %s", self._cache_path, error)
+    finally:
+        articles_cache.after_saving(detached)
 
 
 def install() -> None:

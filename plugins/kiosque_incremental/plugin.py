@@ -8,7 +8,7 @@ import os
 
 from pelican import signals
 
-from . import cache, grouping, pagination, reading, static, urls
+from . import articles_cache, cache, grouping, pagination, reading, static, urls
 from .writer import IncrementalWriter, StableWriter
 
 DEFAULTS = {
@@ -35,6 +35,11 @@ def fast_reader(readers) -> None:
 def read_ahead(generator) -> None:
     if enabled(generator.settings):
         reading.read_ahead(generator, processes(generator.settings))
+
+
+def after_reading(generator) -> None:
+    reading.forget_ahead(generator)
+    articles_cache.reattach(generator)
 
 
 def pause_collector(pelican) -> None:
@@ -95,9 +100,12 @@ def register() -> None:
     grouping.install()
     static.install()
     cache.install()
+    articles_cache.install()
     signals.readers_init.connect(fast_reader)
     signals.article_generator_init.connect(read_ahead)
+    signals.get_generators.connect(articles_cache.drop_reader_caches)
     signals.get_generators.connect(pause_collector)
+    signals.article_generator_pretaxonomy.connect(after_reading)
     signals.get_writer.connect(get_writer)
     signals.all_generators_finalized.connect(flush_after_each_generator)
     signals.finalized.connect(skip_collection_at_exit)

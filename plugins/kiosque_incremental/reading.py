@@ -25,6 +25,9 @@ class ReusingMarkdownReader(MarkdownReader):
     _fields = None  # converts formatted metadata fields (the summary), metadata extension off
 
     def read(self, source_path):
+        ahead = AHEAD.pop(source_path, None)
+        if ahead is not None:
+            return ahead
         self._source_path = source_path
         if self._document is None:
             self._document = Markdown(**self.settings["MARKDOWN"])
@@ -59,21 +62,22 @@ def use_reusing_reader(readers) -> None:
             readers.reader_classes[extension] = ReusingMarkdownReader
 
 
+# Posts read ahead for Pelican's generator-level cache, by absolute path: the reader returns
+# them when Pelican asks (with that layer, the readers cache nothing themselves).
+AHEAD: dict[str, tuple] = {}
+
+
 def read_ahead(generator, processes: int) -> int:
     """Read the articles Pelican's cache does not have, on ``processes`` processes, into the
-    cache. Returns how many were read."""
+    readers' cache (reader layer) or ``AHEAD`` (generator layer). Returns how many were read."""
     settings = generator.settings
-    readers = generator.readers
-    if processes < 2 or not settings.get("CACHE_CONTENT") or settings.get("CONTENT_CACHING_LAYER") != "reader":
+    layer = settings.get("CONTENT_CACHING_LAYER")
+    if processes < 2 or not settings.get("CACHE_CONTENT") or layer not in ("reader", "generator"):
         return 0
-    todo = []
-    for name in generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"]):
-        path = os.path.abspath(os.path.join(generator.path, name))
-        extension = os.path.splitext(name)[1][1:]
-        if extension in readers.readers and readers.get_cached_data(path, (None, None))[0] is None:
-            todo.append((path, extension))
+    todo = _uncached(generator, layer)
     if len(todo) < parallel.MIN_JOBS:
         return 0
+    readers = generator.readers
 
     def read(job):
         path, extension = job
@@ -81,5 +85,30 @@ def read_ahead(generator, processes: int) -> int:
         return content, _filter_discardable_metadata(metadata)
 
     for (path, _), result in zip(todo, parallel.run(todo, read, processes), strict=True):
-        readers.cache_data(path, result)
+        if layer == "reader":
+            readers.cache_data(path, result)
+        else:
+            AHEAD[path] = result
     return len(todo)
+
+
+def _uncached(generator, layer: str) -> list[tuple[str, str]]:
+    """(absolute path, extension) of the posts the cache of ``layer`` does not hold."""
+    settings, readers = generator.settings, generator.readers
+    todo = []
+    for name in generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"]):
+        path = os.path.abspath(os.path.join(generator.path, name))
+        extension = os.path.splitext(name)[1][1:]
+        if layer == "reader":
+            wanted = extension in readers.readers and readers.get_cached_data(path, (None, None))[0] is None
+        else:  # only where a reader that looks in AHEAD will be asked
+            wanted = (isinstance(readers.readers.get(extension), ReusingMarkdownReader)
+                      and generator.get_cached_data(name, None) is None)
+        if wanted:
+            todo.append((path, extension))
+    return todo
+
+
+def forget_ahead(generator) -> None:
+    """Posts read ahead that Pelican did not ask for (a reading error, a post it skips)."""
+    AHEAD.clear()

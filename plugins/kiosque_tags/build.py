@@ -20,6 +20,7 @@ FACETS = {"people": "PER", "places": "LOC", "organizations": "ORG"}
 # Where the theme files each facet's pages (kiosque_theme's settings), by entity type.
 FACET_SETTINGS = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORGANIZATION"}
 _ALIASES = "_KIOSQUE_TAG_ALIASES"
+WRITTEN = "_kiosque_written_names"
 
 
 def canonical_tags(generator) -> None:
@@ -49,11 +50,12 @@ def canonical_tags(generator) -> None:
     everything = [*generator.articles, *generator.translations, *generator.hidden_articles,
                   *generator.hidden_translations, *generator.drafts, *generator.drafts_translations]
     for article in everything:
-        if getattr(article, "tags", None):
-            names = dict.fromkeys(canonical(tag.name) for tag in article.tags)
+        written = _written_names(article)
+        if written["tags"]:
+            names = dict.fromkeys(canonical(name) for name in written["tags"])
             article.tags = [tag(name) for name in names]
         for key, type_ in FACETS.items():
-            value = getattr(article, key, None)
+            value = written[key]
             if value:
                 names = value if isinstance(value, list) else [v.strip() for v in str(value).split(",")]
                 setattr(article, key, list(dict.fromkeys(canonical(n, type_) for n in names if n)))
@@ -61,6 +63,19 @@ def canonical_tags(generator) -> None:
         for former in entity.former:
             aliases.setdefault(former, (entity.name, entity.type))
     settings[_ALIASES] = aliases
+
+
+def _written_names(article) -> dict:
+    """Tag and facet names as the post writes them, kept on the article: with Pelican's
+    generator-level cache an article comes back renamed by the build that cached it, and the
+    registry may have changed since (and the old spellings make the redirects)."""
+    written = article.__dict__.get(WRITTEN)
+    if written is None:
+        written = article.__dict__[WRITTEN] = {
+            "tags": [tag.name for tag in getattr(article, "tags", None) or ()],
+            **{key: getattr(article, key, None) for key in FACETS},
+        }
+    return written
 
 
 def write_redirects(pelican) -> None:
