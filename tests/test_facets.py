@@ -222,12 +222,14 @@ def test_renamed_facet_redirects_to_where_the_new_name_lives(tmp_path):
     (tmp_path / "tags" / "recep-tayyip-erdogan").mkdir(parents=True)
     (tmp_path / "tags" / "recep-tayyip-erdogan" / "index.html").write_text("tag")
     # The person has no page of its own: the old person URL sends readers to the tag's page.
-    assert tag_build._redirect(tmp_path, settings, "PERSON", "Erdogan", "Recep Tayyip Erdoğan") == 1
+    assert tag_build._redirect(tmp_path, settings, "PERSON", "Erdogan", "Recep Tayyip Erdoğan") == (
+        "personnes/erdogan/index.html", True)
     old = (tmp_path / "personnes" / "erdogan" / "index.html").read_text(encoding="utf-8")
     assert '<meta http-equiv="refresh" content="0; url=../../tags/recep-tayyip-erdogan/">' in old
     # Once the person has a page again, the redirect follows it.
     (tmp_path / "personnes" / "recep-tayyip-erdogan").mkdir(parents=True)
     (tmp_path / "personnes" / "recep-tayyip-erdogan" / "index.html").write_text("person")
-    assert tag_build._redirect(tmp_path, settings, "PERSON", "Erdogan", "Recep Tayyip Erdoğan") == 1
+    assert tag_build._redirect(tmp_path, settings, "PERSON", "Erdogan", "Recep Tayyip Erdoğan") == (
+        "personnes/erdogan/index.html", True)
     old = (tmp_path / "personnes" / "erdogan" / "index.html").read_text(encoding="utf-8")
     assert '<meta http-equiv="refresh" content="0; url=../recep-tayyip-erdogan/">' in old

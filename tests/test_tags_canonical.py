@@ -60,3 +60,29 @@ def test_new_full_name_merges_old_tag_and_redirects(tmp_path):
     before = (site.output / "tags" / "erdogan" / "index.html").stat().st_mtime_ns
     build(site)
     assert (site.output / "tags" / "erdogan" / "index.html").stat().st_mtime_ns == before
+
+
+def test_redirects_no_longer_needed_are_removed(tmp_path):
+    """A hand edit of the registry takes back the rename « Erdogan » → « Recep Tayyip Erdoğan »
+    (the person's new name no longer matches the surname): « Erdogan » is a live tag again, and
+    the redirect pages of the earlier build must go, as a clean build never writes them."""
+    from test_articles_cache import clean_build_of, files, without_search
+
+    site = make_site_dirs(tmp_path / "site", [])
+    (site.seeds / "001_aaaaaaaaaaaaaaaa.txt").write_text(ARTICLE_A, encoding="utf-8")
+    build(site)
+    (site.seeds / "002_bbbbbbbbbbbbbbbb.txt").write_text(ARTICLE_B, encoding="utf-8")
+    build(site)
+    assert (site.output / "personnes" / "erdogan" / "index.html").is_file()  # a redirect
+
+    registry_path = site.posts / "entities.json"
+    registry = json.loads(registry_path.read_text(encoding="utf-8"))
+    (person,) = [e for e in registry["entities"] if e["name"] == "Recep Tayyip Erdoğan"]
+    person["name"] = "Erdoğan (président turc)"
+    del person["variants"]["Recep Tayyip Erdoğan"]
+    registry_path.write_text(json.dumps(registry, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    build(site)
+    rebuilt = files(site.output)
+    assert without_search(rebuilt) == without_search(clean_build_of(site, tmp_path / "clean"))
+    assert not (site.output / "personnes" / "erdogan").exists()
+    assert b'http-equiv="refresh"' not in rebuilt["tags/erdogan/index.html"]  # live again

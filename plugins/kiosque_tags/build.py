@@ -4,6 +4,7 @@ and each name that once had a page gets a redirect page (plain HTML, no script) 
 from __future__ import annotations
 
 import html
+import json
 import logging
 import posixpath
 from pathlib import Path
@@ -20,6 +21,7 @@ FACETS = {"people": "PER", "places": "LOC", "organizations": "ORG"}
 # Where the theme files each facet's pages (kiosque_theme's settings), by entity type.
 FACET_SETTINGS = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORGANIZATION"}
 _ALIASES = "_KIOSQUE_TAG_ALIASES"
+REDIRECTS = "kiosque-redirects.json"  # in CACHE_PATH: the redirect pages of the last build
 WRITTEN = "_kiosque_written_names"
 
 
@@ -84,28 +86,66 @@ def write_redirects(pelican) -> None:
     if not get(settings, "KIOSQUE_TAG_REDIRECTS"):
         return
     output = Path(pelican.output_path)
-    written = 0
+    written, current = 0, set()
     for old, (new, type_) in sorted(settings.get(_ALIASES, {}).items()):
         kinds = ["TAG", FACET_SETTINGS.get(type_)]
         for kind in filter(None, kinds):
-            written += _redirect(output, settings, kind, old, new)
-    if written:
-        log.info("kiosque_tags: %d redirect pages for renamed tags written", written)
+            page = _redirect(output, settings, kind, old, new)
+            if page is not None:
+                current.add(page[0])
+                written += page[1]
+    removed = _remove_former_redirects(output, Path(settings.get("CACHE_PATH") or "cache"), current)
+    if written or removed:
+        log.info("kiosque_tags: %d redirect pages for renamed tags written, %d no longer needed removed",
+                 written, removed)
 
 
-def _redirect(output: Path, settings: dict, kind: str, old: str, new: str) -> int:
+def _redirect(output: Path, settings: dict, kind: str, old: str, new: str) -> tuple[str, bool] | None:
+    """The redirect page's path under the output and whether it was written; None when there is
+    no redirect to make."""
     save_as, url = settings.get(f"{kind}_SAVE_AS"), settings.get(f"{kind}_URL")
     if not save_as or not url:
-        return 0
+        return None
     old_slug, new_slug = Tag(old, settings).slug, Tag(new, settings).slug
     if old_slug == new_slug:
-        return 0
+        return None
     source = output / save_as.format(slug=old_slug)
     target_url = _target(output, settings, kind, new_slug)
     if source.exists() and not _is_redirect(source) or target_url is None:
-        return 0  # a live page of its own, or nothing to send readers to
+        return None  # a live page of its own, or nothing to send readers to
     href = _href(settings, target_url, save_as.format(slug=old_slug))
-    return int(write_if_changed(source, redirect_page(new, href)))
+    return save_as.format(slug=old_slug), write_if_changed(source, redirect_page(new, href))
+
+
+def _remove_former_redirects(output: Path, cache: Path, current: set[str]) -> int:
+    """Redirect pages an earlier build wrote and this one did not (the registry changed): a
+    clean build would not have them. They are not Pelican's pages, so the incremental writer does
+    not know them; their list is kept in ``cache/kiosque-redirects.json``, per output folder."""
+    state, key = cache / REDIRECTS, str(output.resolve())
+    try:
+        lists = json.loads(state.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        lists = {}
+    previous = lists.get(key, []) if isinstance(lists, dict) else []
+    removed = 0
+    for relative in sorted(set(previous) - current):
+        page = output / relative
+        if page.is_file() and _is_redirect(page):  # never a page that is live again
+            page.unlink()
+            removed += 1
+            _remove_empty_folders(page.parent, output)
+    lists = {**(lists if isinstance(lists, dict) else {}), key: sorted(current)}
+    write_if_changed(state, json.dumps(lists, ensure_ascii=False, sort_keys=True) + "\n")
+    return removed
+
+
+def _remove_empty_folders(folder: Path, root: Path) -> None:
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
 
 
 def _target(output: Path, settings: dict, kind: str, slug: str) -> str | None:
