@@ -5,7 +5,6 @@ registry, after a change of settings, and with this build's context."""
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import pytest
 from conftest import ORANGE, Site, build, make_site_dirs
 from kiosque_incremental import articles_cache
 from pelican import signals
-from test_tags_canonical import ARTICLE_A, ARTICLE_B
+from test_tags_canonical import ARTICLE_A, ARTICLE_B, rename_person
 
 
 def files(output: Path) -> dict[str, bytes]:
@@ -90,12 +89,7 @@ def test_cached_articles_follow_a_registry_change(tmp_path):
     # « Recep Tayyip Erdoğan » is dropped. A is cached already renamed to that spelling, which
     # the registry no longer knows: only the name A's post writes (« Erdogan », a surname)
     # leads to the new name.
-    registry_path = site.posts / "entities.json"
-    registry = json.loads(registry_path.read_text(encoding="utf-8"))
-    (person,) = [e for e in registry["entities"] if e["name"] == "Recep Tayyip Erdoğan"]
-    person["name"] = "Tayyip Erdoğan"
-    del person["variants"]["Recep Tayyip Erdoğan"]
-    registry_path.write_text(json.dumps(registry, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    rename_person(site, "Recep Tayyip Erdoğan", "Tayyip Erdoğan")
     build(site)
     rebuilt = files(site.output)
     assert without_search(rebuilt) == without_search(clean_build_of(site, tmp_path / "clean-2"))

@@ -62,6 +62,17 @@ def test_new_full_name_merges_old_tag_and_redirects(tmp_path):
     assert (site.output / "tags" / "erdogan" / "index.html").stat().st_mtime_ns == before
 
 
+def rename_person(site, name: str, new_name: str) -> None:
+    """A hand edit of the registry: the person gets a new name, and the old one is no longer
+    one of its spellings."""
+    path = site.posts / "entities.json"
+    registry = json.loads(path.read_text(encoding="utf-8"))
+    (person,) = [e for e in registry["entities"] if e["name"] == name]
+    person["name"] = new_name
+    del person["variants"][name]
+    path.write_text(json.dumps(registry, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
 def test_redirects_no_longer_needed_are_removed(tmp_path):
     """A hand edit of the registry takes back the rename « Erdogan » → « Recep Tayyip Erdoğan »
     (the person's new name no longer matches the surname): « Erdogan » is a live tag again, and
@@ -75,12 +86,7 @@ def test_redirects_no_longer_needed_are_removed(tmp_path):
     build(site)
     assert (site.output / "personnes" / "erdogan" / "index.html").is_file()  # a redirect
 
-    registry_path = site.posts / "entities.json"
-    registry = json.loads(registry_path.read_text(encoding="utf-8"))
-    (person,) = [e for e in registry["entities"] if e["name"] == "Recep Tayyip Erdoğan"]
-    person["name"] = "Erdoğan (président turc)"
-    del person["variants"]["Recep Tayyip Erdoğan"]
-    registry_path.write_text(json.dumps(registry, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    rename_person(site, "Recep Tayyip Erdoğan", "Erdoğan (président turc)")
     build(site)
     rebuilt = files(site.output)
     assert without_search(rebuilt) == without_search(clean_build_of(site, tmp_path / "clean"))

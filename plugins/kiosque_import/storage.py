@@ -46,6 +46,17 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
+def remove_empty_parents(folder: Path, root: Path) -> None:
+    """Remove ``folder`` and its parents up to ``root`` (excluded) while they are empty: a page
+    removed from the output takes its folder with it, as a clean build would not have it."""
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosque_import.storage import write_atomic
+from kiosque_import.storage import remove_empty_parents, write_atomic
 from pelican import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
@@ -168,7 +168,7 @@ class IncrementalWriter(Writer):
             if target.is_file():
                 target.unlink()
                 self.stats["removed"] += 1
-                _remove_empty_parents(target.parent, output)
+                remove_empty_parents(target.parent, output)
         state.save(self.cache_path, self.output_path, self.outputs)
         log.info("Kiosque incremental: %d pages written, %d rendered but unchanged, %d skipped, "
                  "%d feeds written, %d stale pages removed", self.stats["written"], self.stats["unchanged"],
@@ -207,15 +207,6 @@ def _render(job: Job) -> bool:
     # A reader (or a sync) sees the old page or the new one; outputs need no fsync.
     write_atomic(Path(job.path), data, durable=False)
     return True
-
-
-def _remove_empty_parents(folder: Path, root: Path) -> None:
-    while folder != root and root in folder.parents:
-        try:
-            folder.rmdir()
-        except OSError:
-            return
-        folder = folder.parent
 
 
 def build_digest(settings: dict) -> str:

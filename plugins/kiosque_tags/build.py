@@ -9,7 +9,7 @@ import logging
 import posixpath
 from pathlib import Path
 
-from kiosque_import.storage import write_if_changed
+from kiosque_import.storage import remove_empty_parents, write_if_changed
 from pelican.urlwrappers import Tag
 
 from .registry import Registry
@@ -133,19 +133,10 @@ def _remove_former_redirects(output: Path, cache: Path, current: set[str]) -> in
         if page.is_file() and _is_redirect(page):  # never a page that is live again
             page.unlink()
             removed += 1
-            _remove_empty_folders(page.parent, output)
+            remove_empty_parents(page.parent, output)
     lists = {**(lists if isinstance(lists, dict) else {}), key: sorted(current)}
     write_if_changed(state, json.dumps(lists, ensure_ascii=False, sort_keys=True) + "\n")
     return removed
-
-
-def _remove_empty_folders(folder: Path, root: Path) -> None:
-    while folder != root and root in folder.parents:
-        try:
-            folder.rmdir()
-        except OSError:
-            return
-        folder = folder.parent
 
 
 def _target(output: Path, settings: dict, kind: str, slug: str) -> str | None:
