@@ -24,6 +24,7 @@ from pathlib import Path
 from pelican.generators import CachingGenerator
 
 from . import urls
+from .writer import build_digest
 
 DIGEST_KEY = "\0kiosque build digest"  # never a file name
 _original_init = CachingGenerator.__init__
@@ -34,18 +35,17 @@ def enabled(settings: dict) -> bool:
 
 
 def _init(self, *args, **kwargs):
+    """Pelican's, then the cache is emptied if another build digest made it."""
     _original_init(self, *args, **kwargs)
     if not enabled(self.settings):
         return
-    from .writer import build_digest  # the digest every page depends on
-
     self._kiosque_digest = build_digest(self.settings)
-    stamp, digest = self._cache.get(DIGEST_KEY, (None, None))
+    _stamp, digest = self._cache.get(DIGEST_KEY, (None, None))
     if digest != self._kiosque_digest:
         self._cache = {}
 
 
-def before_saving(cacher) -> object:
+def before_saving(cacher) -> list | None:
     """Called by ``cache._save_cache``: what to restore once the cache is pickled."""
     digest = getattr(cacher, "_kiosque_digest", None)
     if digest is None:
@@ -59,7 +59,7 @@ def before_saving(cacher) -> object:
     return detached
 
 
-def after_saving(detached) -> None:
+def after_saving(detached: list | None) -> None:
     for content, context in detached or ():
         content._context = context
 
