@@ -219,17 +219,17 @@ def test_renamed_facet_redirects_to_where_the_new_name_lives(tmp_path):
     from kiosque_tags import build as tag_build
 
     settings = site_settings()
-    (tmp_path / "tags" / "recep-tayyip-erdogan").mkdir(parents=True)
-    (tmp_path / "tags" / "recep-tayyip-erdogan" / "index.html").write_text("tag")
+
+    def redirect_to(live_page: str) -> str:
+        """Where the old person URL sends readers once ``live_page`` exists."""
+        (tmp_path / live_page).mkdir(parents=True)
+        (tmp_path / live_page / "index.html").write_text("live")
+        assert tag_build._redirect(tmp_path, settings, "PERSON", "Erdogan", "Recep Tayyip Erdoğan") == (
+            "personnes/erdogan/index.html", True)
+        old = (tmp_path / "personnes" / "erdogan" / "index.html").read_text(encoding="utf-8")
+        return old.split('<meta http-equiv="refresh" content="0; url=', 1)[1].split('"', 1)[0]
+
     # The person has no page of its own: the old person URL sends readers to the tag's page.
-    assert tag_build._redirect(tmp_path, settings, "PERSON", "Erdogan", "Recep Tayyip Erdoğan") == (
-        "personnes/erdogan/index.html", True)
-    old = (tmp_path / "personnes" / "erdogan" / "index.html").read_text(encoding="utf-8")
-    assert '<meta http-equiv="refresh" content="0; url=../../tags/recep-tayyip-erdogan/">' in old
+    assert redirect_to("tags/recep-tayyip-erdogan") == "../../tags/recep-tayyip-erdogan/"
     # Once the person has a page again, the redirect follows it.
-    (tmp_path / "personnes" / "recep-tayyip-erdogan").mkdir(parents=True)
-    (tmp_path / "personnes" / "recep-tayyip-erdogan" / "index.html").write_text("person")
-    assert tag_build._redirect(tmp_path, settings, "PERSON", "Erdogan", "Recep Tayyip Erdoğan") == (
-        "personnes/erdogan/index.html", True)
-    old = (tmp_path / "personnes" / "erdogan" / "index.html").read_text(encoding="utf-8")
-    assert '<meta http-equiv="refresh" content="0; url=../recep-tayyip-erdogan/">' in old
+    assert redirect_to("personnes/recep-tayyip-erdogan") == "../recep-tayyip-erdogan/"

@@ -38,7 +38,7 @@ def read_ahead(generator) -> None:
 
 
 def after_reading(generator) -> None:
-    reading.forget_ahead(generator)
+    reading.forget_ahead()
     articles_cache.reattach(generator)
 
 

@@ -109,6 +109,6 @@ def _uncached(generator, layer: str) -> list[tuple[str, str]]:
     return todo
 
 
-def forget_ahead(generator) -> None:
+def forget_ahead() -> None:
     """Posts read ahead that Pelican did not ask for (a reading error, a post it skips)."""
     AHEAD.clear()

@@ -66,9 +66,10 @@ def update(output: Path, pages: list[shards.Page], bundle_name: str, language: s
 
 def _index_all(output: Path, todo: list[shards.Shard], bundle: Path, work: Path, language: str,
                processes: int) -> list[int]:
-    """Index the shards, ``processes`` Pagefind runs at a time: one run keeps one core busy
-    (3 CPU s and 3 s for 1,000 pages), so a full index of 36 shards took 104 s on two cores.
-    Pages indexed per shard, in order; the first failure is raised once every run has ended."""
+    """Index the shards, ``processes`` Pagefind runs at a time: one run leaves most of a second
+    core idle (3 CPU s in 3 s for 1,000 pages); two at a time index the 36 shards of 36,000
+    articles in 85 s instead of 104. Pages indexed per shard, in order; the first failure is
+    raised once every run has ended."""
     def index(shard: shards.Shard) -> int:
         started = time.perf_counter()
         done = index_shard(output, [p.save_as for p in shard.pages], bundle / shard.name,

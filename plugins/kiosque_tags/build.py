@@ -109,12 +109,13 @@ def _redirect(output: Path, settings: dict, kind: str, old: str, new: str) -> tu
     old_slug, new_slug = Tag(old, settings).slug, Tag(new, settings).slug
     if old_slug == new_slug:
         return None
-    source = output / save_as.format(slug=old_slug)
+    relative = save_as.format(slug=old_slug)
+    source = output / relative
     target_url = _target(output, settings, kind, new_slug)
     if source.exists() and not _is_redirect(source) or target_url is None:
         return None  # a live page of its own, or nothing to send readers to
-    href = _href(settings, target_url, save_as.format(slug=old_slug))
-    return save_as.format(slug=old_slug), write_if_changed(source, redirect_page(new, href))
+    href = _href(settings, target_url, relative)
+    return relative, write_if_changed(source, redirect_page(new, href))
 
 
 def _remove_former_redirects(output: Path, cache: Path, current: set[str]) -> int:
@@ -126,7 +127,8 @@ def _remove_former_redirects(output: Path, cache: Path, current: set[str]) -> in
         lists = json.loads(state.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         lists = {}
-    previous = lists.get(key, []) if isinstance(lists, dict) else []
+    lists = lists if isinstance(lists, dict) else {}
+    previous = lists.get(key, [])
     removed = 0
     for relative in sorted(set(previous) - current):
         page = output / relative
@@ -134,7 +136,7 @@ def _remove_former_redirects(output: Path, cache: Path, current: set[str]) -> in
             page.unlink()
             removed += 1
             remove_empty_parents(page.parent, output)
-    lists = {**(lists if isinstance(lists, dict) else {}), key: sorted(current)}
+    lists[key] = sorted(current)
     write_if_changed(state, json.dumps(lists, ensure_ascii=False, sort_keys=True) + "\n")
     return removed
 
