@@ -32,12 +32,12 @@ def snapshot(output: Path) -> dict[str, tuple[bytes, int, int]]:
     return files
 
 
-def clean_build_of(site, root: Path) -> dict[str, bytes]:
+def clean_build_of(site, root: Path, **settings) -> dict[str, bytes]:
     """A full build, without the incremental writer, of the very same raw files and posts."""
     content = root / "content"
     shutil.copytree(site.content, content)
     reference = Site(root, content, content / "seeds", content / "posts", root / "output", root / "cache")
-    build(reference, KIOSQUE_INCREMENTAL=False, **SETTINGS)
+    build(reference, KIOSQUE_INCREMENTAL=False, **{**SETTINGS, **settings})
     return {name: data for name, (data, _, _) in snapshot(reference.output).items()}
 
 
@@ -155,8 +155,9 @@ def test_removed_article_leaves_no_stale_page(site, tmp_path):
 
 
 def test_two_process_build_equals_a_plain_build(tmp_path, monkeypatch):
-    """Reading and rendering forked over two processes (as at archive scale) change no byte."""
-    from kiosque_incremental import parallel
+    """Reading, related articles and rendering forked over two processes (as at archive scale)
+    change no byte of a build done in one process."""
+    from kiosque_import import parallel
 
     monkeypatch.setattr(parallel, "MIN_JOBS", 1)
     monkeypatch.setattr(parallel, "RUN", 1)  # a small site fits in one run: deal pages one by one
@@ -165,8 +166,8 @@ def test_two_process_build_equals_a_plain_build(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
     site = make_site_dirs(tmp_path / "site", raw_files()[:BASE])
     build(site, KIOSQUE_WRITE_PROCESSES=2, **SETTINGS)
-    assert len(forks) >= 2  # one for reading, at least one for rendering
-    expected = clean_build_of(site, tmp_path / "clean")
+    assert len(forks) >= 3  # one for reading, one for related articles, at least one for rendering
+    expected = clean_build_of(site, tmp_path / "clean", KIOSQUE_WRITE_PROCESSES=1)
     after = {name: data for name, (data, _, _) in snapshot(site.output).items()}
     assert sorted(after) == sorted(expected)
     assert [name for name in after if after[name] != expected[name]] == []
@@ -196,6 +197,40 @@ def test_content_cache_saved_only_when_it_grew_and_never_half_written(tmp_path, 
     second.save_cache()  # a failed save warns and keeps the previous cache whole
     assert FileDataCacher(settings, "content", True, True).get_cached_data("a.md") == "A"
     assert [p.name for p in tmp_path.iterdir()] == ["content"]
+
+
+def test_whole_article_cache_saved_by_a_forked_process(tmp_path, monkeypatch, caplog):
+    """With the generator layer the cache is pickled by a forked process while the build goes
+    on; the build waits for it at its end, and a failed save leaves the previous cache whole."""
+    import os
+
+    from kiosque_incremental import cache
+    from pelican.cache import FileDataCacher
+
+    cache.install()
+    forks = []
+    real_fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
+    settings = {"CACHE_PATH": str(tmp_path), "GZIP_CACHE": False, "CACHE_CONTENT": True,
+                "CONTENT_CACHING_LAYER": "generator"}
+    first = FileDataCacher(settings, "ArticlesGenerator", True, True)
+    first.cache_data("a.md", "A")
+    first.save_cache()
+    assert forks == [1]
+    cache.wait_for_saves()
+    assert FileDataCacher(settings, "ArticlesGenerator", True, True).get_cached_data("a.md") == "A"
+
+    def fail(*args, **kwargs):
+        raise OSError("disk full")
+
+    first.cache_data("b.md", "B")
+    monkeypatch.setattr(cache.pickle, "dumps", fail)  # in the forked process too
+    first.save_cache()
+    cache.wait_for_saves()
+    assert forks == [1, 1] and "Could not save cache" in caplog.text
+    reloaded = FileDataCacher(settings, "ArticlesGenerator", True, True)
+    assert reloaded.get_cached_data("a.md") == "A" and reloaded.get_cached_data("b.md") is None
+    assert [p.name for p in tmp_path.iterdir()] == ["ArticlesGenerator"]
 
 
 def test_temp_files_of_a_killed_build_are_removed_and_a_clean_end_skips_the_search(site):

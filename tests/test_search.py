@@ -276,6 +276,26 @@ def test_layout_is_stable_where_it_matters():
     assert all(len(pages) <= 4 for pages in old.values())
 
 
+def test_layout_cuts_the_filling_shard_in_pieces():
+    # 30 articles a day: 2019 fills whole shards, 2020 has 240 articles in a shard still filling.
+    days_2019 = [f"2019-{month:02}-{day:02}" for month in range(1, 13) for day in (5, 15, 25)]
+    days_2020 = [f"2020-01-{day:02}" for day in range(1, 9)]
+    base = _pages(*[day for day in days_2019 + days_2020 for _ in range(30)])
+    size = 400
+    layout = {s.name: s.pages for s in shards.layout(base, size)}
+    assert [(name, len(pages)) for name, pages in layout.items() if name.startswith("2020")] == [
+        ("2020-01-07", 60), ("2020-01-04", 90), ("2020-01-01", 90)]  # newest first, whole days
+    assert [len(pages) for name, pages in layout.items() if name.startswith("2019")] == [300, 390, 390]
+    # An article of the newest day re-indexes the newest piece only: at most TAIL pages.
+    newest = {s.name: s.pages for s in shards.layout(base + [shards.Page("new", "2020-01-08", "x")], size)}
+    assert [name for name in newest if newest[name] != layout.get(name)] == ["2020-01-07"]
+    assert len(newest["2020-01-07"]) <= shards.TAIL
+    # A day that does not fit closes the shard: its pieces become one, the new day starts afresh.
+    full = {s.name: len(s.pages) for s in shards.layout(base + _pages(*["2020-01-09"] * 200), size)}
+    assert {name: n for name, n in full.items() if name.startswith("2020")} == {
+        "2020-01-09-2": 100, "2020-01-09": 100, "2020-01-01": 240}
+
+
 def _article(save_as="a/index.html", year=2019, content="<p>texte</p>", **metadata):
     from datetime import datetime
 
@@ -310,3 +330,31 @@ def test_shard_size_setting(caplog):
             settings.shard_size({"KIOSQUE_SEARCH_SHARD_SIZE": wrong})
     settings.warn_obsolete({"KIOSQUE_SEARCH_SHARD_BY": "year"})
     assert "KIOSQUE_SEARCH_SHARD_BY is ignored" in caplog.text
+
+
+def test_articles_noted_on_two_processes_equal_one(tmp_path, monkeypatch):
+    """The search digests of every article are computed on every core: same pages, same facets."""
+    import os
+
+    from kiosque_import import parallel
+    from kiosque_search import plugin
+
+    articles = [_article(save_as=f"articles/a{n}/index.html", year=2015 + n % 5, content=f"<p>texte {n}</p>",
+                         tags=[f"Tag {n % 3}"]) for n in range(200)]
+    for article in articles:
+        article.category, article.tags = "France", [SimpleNamespace(name=t) for t in article.metadata["tags"]]
+
+    def noted(processes: int):
+        generator = SimpleNamespace(articles=articles, output_path=str(tmp_path / f"out{processes}"),
+                                    settings={"KIOSQUE_SEARCH_PROCESSES": processes})
+        plugin.note_articles(generator)
+        return plugin._noted.pop(str((tmp_path / f"out{processes}").resolve()))
+
+    alone = noted(1)
+    forks = []
+    real_fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
+    monkeypatch.setattr(parallel, "RUN", 16)
+    shared = noted(2)
+    assert forks and shared == alone and len(alone.pages) == 200
+    assert alone.pages[7] == shards.page_of(articles[7])

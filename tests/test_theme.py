@@ -250,3 +250,32 @@ def test_related_choice_equals_a_full_sort():
         everything = sorted(shared.items(), key=lambda item: (-item[1], abs(when[item[0]] - 86400),
                                                               item[0].title, item[0].slug))
         assert _best(shared, 86400.0, when, limit) == [post for post, _ in everything[:limit]]
+
+
+def test_related_chosen_on_two_processes_equal_one(monkeypatch):
+    """link_related forks a process for half the articles (as at archive scale): same choice."""
+    import datetime as dt
+    import os
+    import random
+    from types import SimpleNamespace
+
+    from kiosque_import import parallel
+    from kiosque_theme.related import link_related
+
+    class Post:  # hashed by identity, as Pelican's articles are
+        def __init__(self, number, tags, day):
+            self.title, self.slug = f"Titre {number % 7}", f"s{number}"
+            self.tags = [SimpleNamespace(slug=tag) for tag in tags]
+            self.date = dt.datetime(2020, 1, 1, tzinfo=dt.UTC) + dt.timedelta(days=day)
+
+    rng = random.Random(5)
+    posts = [Post(n, rng.sample("abcdefgh", rng.randint(1, 4)), rng.randint(0, 60)) for n in range(300)]
+    link_related(posts, 5, processes=1)
+    alone = [[other.slug for other in post.related] for post in posts]
+    forks = []
+    real_fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
+    monkeypatch.setattr(parallel, "RUN", 16)
+    link_related(posts, 5, processes=2)
+    assert forks and [[other.slug for other in post.related] for post in posts] == alone
+    assert all(other in posts for post in posts for other in post.related)  # this process's objects

@@ -17,11 +17,12 @@ import types
 from pathlib import Path
 
 from jinja2 import meta
+from kiosque_import import parallel
 from pelican.contents import Content
 from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
 
-from . import pagination, parallel
+from . import pagination
 
 # Attributes of a content object that are not part of what it shows.
 SKIPPED_ATTRIBUTES = frozenset({"_context", "settings", "_kiosque_urls"})
@@ -194,16 +195,8 @@ class Digester:
     """Digests of context values for one build; content objects are digested once each."""
 
     def __init__(self):
-        # id -> (object, its own digest, its links to other articles as (attribute, value))
-        self._own: dict[int, tuple[object, str, tuple]] = {}
+        self._own: dict[int, tuple[object, str]] = {}  # id -> (object, its own digest)
         self._lists: dict[int, tuple[object, str]] = {}
-
-    def _scan(self, content: Content) -> tuple[object, str, tuple]:
-        cached = self._own.get(id(content))
-        if cached is not None and cached[0] is content:
-            return cached
-        cached = self._own[id(content)] = (content, self._own_digest(content), _links(content))
-        return cached
 
     def prime(self, contents: list, processes: int) -> None:
         """Digest these content objects on every core, once, before pages are settled there:
@@ -211,7 +204,7 @@ class Digester:
         again for the neighbours and lists their pages show."""
         todo = [content for content in contents if self._own.get(id(content), (None,))[0] is not content]
         for content, digest in zip(todo, parallel.run(todo, self._own_digest, processes), strict=True):
-            self._own[id(content)] = (content, digest, _links(content))
+            self._own[id(content)] = (content, digest)
 
     @staticmethod
     def _own_digest(content: Content) -> str:
@@ -230,12 +223,16 @@ class Digester:
 
     def own(self, content: Content) -> str:
         """A content object's own state, without the state of the objects it links to."""
-        return self._scan(content)[1]
+        cached = self._own.get(id(content))
+        if cached is None or cached[0] is not content:
+            cached = self._own[id(content)] = (content, self._own_digest(content))
+        return cached[1]
 
     def subject(self, content: Content) -> str:
-        """The page's main object: its state and the state of every article it links to."""
-        _, own, links = self._scan(content)
-        return _hash("\n".join([own, *(f"{key}>{self.value(value)}" for key, value in links)]))
+        """The page's main object: its state and the state of every article it links to (looked
+        up here, by the process settling the page, not for every object while priming)."""
+        links = (f"{key}>{self.value(value)}" for key, value in _links(content))
+        return _hash("\n".join([self.own(content), *links]))
 
     def value(self, value, depth: int = 0) -> str:
         if isinstance(value, Content):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import atexit
 import gc
-import os
 
+from kiosque_import import parallel
 from pelican import signals
 
 from . import articles_cache, cache, grouping, pagination, reading, static, urls
@@ -23,10 +23,6 @@ def enabled(settings: dict) -> bool:
     return bool(settings.get("KIOSQUE_INCREMENTAL", DEFAULTS["KIOSQUE_INCREMENTAL"]))
 
 
-def processes(settings: dict) -> int:
-    return int(settings.get("KIOSQUE_WRITE_PROCESSES") or os.cpu_count() or 1)
-
-
 def fast_reader(readers) -> None:
     if enabled(readers.settings):
         reading.use_reusing_reader(readers)
@@ -34,7 +30,7 @@ def fast_reader(readers) -> None:
 
 def read_ahead(generator) -> None:
     if enabled(generator.settings):
-        reading.read_ahead(generator, processes(generator.settings))
+        reading.read_ahead(generator, parallel.processes(generator.settings))
 
 
 def after_reading(generator) -> None:
@@ -108,4 +104,5 @@ def register() -> None:
     signals.article_generator_pretaxonomy.connect(after_reading)
     signals.get_writer.connect(get_writer)
     signals.all_generators_finalized.connect(flush_after_each_generator)
+    signals.finalized.connect(cache.wait_for_saves)
     signals.finalized.connect(skip_collection_at_exit)

@@ -17,12 +17,13 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosque_import import parallel
 from kiosque_import.storage import remove_empty_parents, write_atomic
 from pelican import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
-from . import fingerprint, pagination, parallel, state
+from . import fingerprint, pagination, state
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +71,7 @@ class IncrementalWriter(Writer):
         self.digester = fingerprint.Digester()
         self.names: dict[str, frozenset[str] | None] = {}
         self.jobs: list[Job] = []
-        self.processes = int(settings.get("KIOSQUE_WRITE_PROCESSES") or os.cpu_count() or 1)
+        self.processes = parallel.processes(settings)
         self.templates: dict = {}  # parsed templates, shared by the `context_names` calls
         self.stats = Counter()
         self.primed = False  # the site's content objects digested on every core

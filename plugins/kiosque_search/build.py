@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import catalog, facets, shards
-from .indexer import index_shard
+from .indexer import Indexed, index_shard
 
 log = logging.getLogger(__name__)
 
@@ -22,12 +22,12 @@ class Report:
     kept: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     seconds: float = 0.0
-    bytes: int = 0  # size of the whole bundle on disk, measured only when it changed
+    bytes: int = 0  # size on disk of the shards re-indexed this build
     files: int = 0
 
     def summary(self) -> str:
         pages = sum(self.indexed.values())
-        size = f"; bundle {self.files} files, {self.bytes / 1e6:.1f} MB" if self.files else ""
+        size = f"; {self.files} files, {self.bytes / 1e6:.1f} MB written" if self.files else ""
         return (f"Kiosque search: {len(self.indexed)} shard(s) re-indexed ({pages} pages), "
                 f"{len(self.kept)} unchanged, {len(self.removed)} removed, in {self.seconds:.1f} s{size}")
 
@@ -50,33 +50,32 @@ def update(output: Path, pages: list[shards.Page], bundle_name: str, language: s
             todo.append(shard)
         entries.append({"name": shard.name, "pages": len(shard.pages), "first": shard.first,
                         "last": shard.last, "fingerprint": fingerprint})
-    for shard, pages_indexed in zip(todo, _index_all(output, todo, bundle, work, language, processes),
-                                    strict=True):
-        report.indexed[shard.name] = pages_indexed
+    for shard, done in zip(todo, _index_all(output, todo, bundle, work, language, processes), strict=True):
+        report.indexed[shard.name] = done.pages
+        report.files += done.files
+        report.bytes += done.bytes
     if filters is not None:
         facets.save(bundle, filters)
     catalog.save(bundle, entries, language, shard_size)
     report.removed = _remove_stale(bundle, {entry["name"] for entry in entries})
     shutil.rmtree(work, ignore_errors=True)
-    if report.indexed or report.removed:  # walking 37,000 files for a log line: only when it changed
-        report.files, report.bytes = _size(bundle)
     report.seconds = time.perf_counter() - started
     return report
 
 
 def _index_all(output: Path, todo: list[shards.Shard], bundle: Path, work: Path, language: str,
-               processes: int) -> list[int]:
+               processes: int) -> list[Indexed]:
     """Index the shards, ``processes`` Pagefind runs at a time: one run leaves most of a second
     core idle (3 CPU s in 3 s for 1,000 pages); two at a time index the 36 shards of 36,000
-    articles in 85 s instead of 104. Pages indexed per shard, in order; the first failure is
+    articles in 85 s instead of 104. What each shard's run did, in order; the first failure is
     raised once every run has ended."""
-    def index(shard: shards.Shard) -> int:
+    def index(shard: shards.Shard) -> Indexed:
         started = time.perf_counter()
         done = index_shard(output, [p.save_as for p in shard.pages], bundle / shard.name,
                            work / shard.name, language)
         log.info("Kiosque search: shard %s, %d pages, %.1f s, %.1f MB", shard.name, done.pages,
                  time.perf_counter() - started, done.bytes / 1e6)
-        return done.pages
+        return done
 
     if processes < 2 or len(todo) < 2:
         return [index(shard) for shard in todo]
@@ -95,8 +94,3 @@ def _remove_stale(bundle: Path, current: set[str]) -> list[str]:
             shutil.rmtree(path) if path.is_dir() else path.unlink()
             removed.append(path.name)
     return removed
-
-
-def _size(bundle: Path) -> tuple[int, int]:
-    files = [path for path in bundle.rglob("*") if path.is_file()]
-    return len(files), sum(path.stat().st_size for path in files)

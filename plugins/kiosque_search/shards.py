@@ -7,6 +7,11 @@ changes the newest shard, and an article inserted in an old year moves boundarie
 year only. Pagefind's memory and time are bounded by the shard size, and the search page can
 search the newest shards first.
 
+The newest shard is the one every everyday build re-indexes, and Pagefind takes about 4 ms per
+page: filling up to ``size`` articles, it would cost up to 4 s for one new article. So while it
+fills it is cut in pieces of at most ``TAIL`` articles (whole days), and only the newest piece
+is re-indexed; once full, its pieces become one shard (one re-index per ``size`` articles).
+
 A shard is re-indexed when its fingerprint changes: the fingerprint covers what Pagefind reads
 from an article page (its text and metadata, as Pelican rendered them) plus the theme's
 templates, so a change anywhere else in the site leaves shards alone.
@@ -22,6 +27,7 @@ from pathlib import Path
 # Bump when the way shards are indexed changes, so every shard is rebuilt once.
 FORMAT = 2
 SINGLE = "all"  # the shard name when sharding is off (size 0)
+TAIL = 100  # pages of the pieces of the newest shard while it fills (about 0.4 s of Pagefind)
 
 
 @dataclass(frozen=True)
@@ -81,6 +87,10 @@ def templates_digest(theme: str | Path) -> str:
     return digest.hexdigest()
 
 
+def _days(pages) -> list[list[Page]]:
+    return [list(day) for _day, day in groupby(pages, key=lambda p: p.day)]
+
+
 def _runs(days: list[list[Page]], size: int) -> list[list[Page]]:
     """Whole days packed greedily, in date order, into runs of at most ``size`` pages; a day
     larger than that (never seen in practice) is cut by path."""
@@ -112,9 +122,12 @@ def layout(pages: list[Page], size: int) -> list[Shard]:
         return [Shard(SINGLE, tuple(ordered))]
     shards: list[Shard] = []
     taken: set[str] = set()
-    for _year, in_year in groupby(ordered, key=lambda p: p.day[:4]):
-        days = [list(day) for _day, day in groupby(in_year, key=lambda p: p.day)]
-        for run in _runs(days, size):
+    newest_year = ordered[-1].day[:4]
+    for year, in_year in groupby(ordered, key=lambda p: p.day[:4]):
+        runs = _runs(_days(in_year), size)
+        if year == newest_year and size > TAIL:
+            runs[-1:] = _runs(_days(runs[-1]), TAIL)  # the shard still filling, in pieces
+        for run in runs:
             name, number = run[0].day, 1
             while name in taken:  # the later parts of a day cut by path
                 number += 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kiosque_import import parallel
 from pelican import signals
 
 from . import cards, dates, facets
@@ -39,7 +40,7 @@ def link_articles(generator) -> None:
     facets.link_sections(generator)
     generator.context["kiosque_facets"] = facets.link_facets(generator)
     link_neighbours(articles)
-    link_related(articles, generator.settings["KIOSQUE_RELATED"])
+    link_related(articles, generator.settings["KIOSQUE_RELATED"], parallel.processes(generator.settings))
 
 
 def add_generator(pelican):

@@ -12,6 +12,8 @@ import heapq
 from bisect import bisect_left
 from collections import Counter, defaultdict
 
+from kiosque_import import parallel
+
 WINDOW = 24
 
 
@@ -55,17 +57,24 @@ def _best(shared: Counter, stamp: float, when: dict, limit: int) -> list:
     return [entry[-1] for entry in best]
 
 
-def link_related(articles, limit: int = 5) -> None:
+def link_related(articles, limit: int = 5, processes: int = 1) -> None:
+    """Set each article's ``related``, the articles chosen on ``processes`` cores."""
     # datetime.timestamp() is slow (a time zone conversion): compute each article's once.
     when = {article: article.date.timestamp() for article in articles}
     index = tag_index(articles, when)
+    position = {article: number for number, article in enumerate(articles)}
+
+    def choose(article) -> list[int]:  # numbers, not articles: what a forked process sends back
+        return [position[other] for other in related_articles(article, index, when, limit)]
+
     # The loop makes millions of short-lived tuples and no cycles: without pausing the cyclic
     # garbage collector, its repeated full passes over 36,000 articles cost 10x the work itself.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for article in articles:
-            article.related = related_articles(article, index, when, limit)
+        chosen = parallel.run(articles, choose, processes)
     finally:
         if collecting:
             gc.enable()
+    for article, numbers in zip(articles, chosen, strict=True):
+        article.related = [articles[number] for number in numbers]

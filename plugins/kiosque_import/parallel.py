@@ -1,8 +1,11 @@
-"""Settle a batch of pages on two cores: a forked child takes every other run of pages.
+"""Share a list of jobs between the cores: forked children take every other run of jobs.
 
-Forking after the generators ran gives the child the whole site model for free (copy-on-write);
-it writes its pages itself and only sends back which ones it changed. Jinja rendering is pure
-Python, so threads would not help.
+A forked child gets the whole site model for free (copy-on-write); it does its side effects
+itself (writing pages) and only sends back small results. The build's per-article work is pure
+Python, so threads would not help. Used by the writer (reading posts, fingerprinting and
+rendering pages) and by the theme and search plugins (related articles, search digests); it
+lives in the first plugin loaded, because Pelican makes a plugin importable by the others only
+once it is loaded.
 """
 
 from __future__ import annotations
@@ -15,6 +18,11 @@ MIN_JOBS = 64  # below this, forking costs more than it saves
 # its neighbours and related articles, mostly close in date, hence in the same run, and each
 # process digests an article once. Runs are short enough to share a cluster of costly pages.
 RUN = 128
+
+
+def processes(settings: dict) -> int:
+    """How many processes share a build's work: ``KIOSQUE_WRITE_PROCESSES``, else one per core."""
+    return int(settings.get("KIOSQUE_WRITE_PROCESSES") or os.cpu_count() or 1)
 
 
 def _share(count: int, processes: int, index: int) -> list[int]:
