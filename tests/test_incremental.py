@@ -80,8 +80,8 @@ def check_against_clean_build(site, tmp_path, before, after, rendered) -> set[st
     for name in set(after) - changed - REWRITTEN_ANYWAY:
         assert after[name][1:] == before[name][1:], f"{name} was rewritten with the same bytes"
     # Every changed page was rendered; an article page only when it changed. (A listing page may
-    # be rendered for nothing when something it reads changed elsewhere, e.g. a month page reads
-    # the list of all periods; it is then not rewritten, as checked above.)
+    # be rendered for nothing when something it reads changed elsewhere; it is then not
+    # rewritten, as checked above.)
     pages = {name for name in changed if name.endswith(".html")}
     assert pages <= rendered
     assert len(rendered) < len(after) / 2
@@ -119,6 +119,9 @@ def test_adding_one_article_rewrites_only_the_pages_it_changes(site, tmp_path):
     # Its neighbours in time and the articles that now list it as related, not the archive.
     assert 1 <= len(touched) <= BASE // 3
     assert "index.html" in changed
+    # The archive pages of other periods are not even rendered (they read their own articles).
+    archives = {name for name in rendered if name.startswith("archives/")}
+    assert archives and archives <= changed
 
 
 def test_changed_raw_article_and_hand_edited_post(site, tmp_path):

@@ -58,3 +58,17 @@ def article_date_fr(article) -> str:
 def articles_fr(count: int) -> str:
     """« 1 article », « 2 articles », with a narrow no-break space as thousands separator."""
     return f"{count:,}".replace(",", "\u202f") + (" article" if count == 1 else " articles")
+
+
+def months(articles) -> list[tuple[int, list]]:
+    """The articles of a year page as (month number, its articles), in the order given.
+
+    A year page lists its months from its own articles, not from Pelican's ``period_archives``
+    (every period of the site): a page that read those would change, hence be rendered again,
+    whenever an article is added to any month."""
+    groups: list[tuple[int, list]] = []
+    for article in articles:
+        if not groups or groups[-1][0] != article.date.month:
+            groups.append((article.date.month, []))
+        groups[-1][1].append(article)
+    return groups

@@ -25,6 +25,7 @@ def configure(pelican) -> None:
         "date_fr": dates.date_fr,
         "day_iso": dates.day_iso,
         "month_fr": dates.month_fr,
+        "months": dates.months,
         "span_fr": dates.span_fr,
         "article_date_fr": dates.article_date_fr,
         "articles_fr": dates.articles_fr,
