@@ -188,7 +188,12 @@ def _fields(content: Content):
 def _links(content: Content) -> tuple:
     """Links to other articles (previous/next, related): not the object's own state, a page
     shows them only when it is about this object (see `Digester.subject`)."""
-    return tuple((key, value) for key, value in _fields(content) if _is_link(value))
+    # Only the few links are sorted, not every attribute as `_fields` does: this runs for every
+    # article page of every build.
+    metadata = getattr(content, "metadata", {})
+    return tuple(sorted((key, value) for key, value in vars(content).items()
+                        if _is_link(value) and key not in SKIPPED_ATTRIBUTES
+                        and metadata.get(key, _MISSING) is not value))
 
 
 class Digester:

@@ -7,11 +7,18 @@ run, slugs, dates and categories no longer change, so each URL can be computed o
 Every URL expansion (three per article while Pelican reads, even from its cache) also works out
 the post's path relative to the content folder with ``os.path.relpath``: 1 to 3 CPU s per build
 at 10,000 articles. For absolute paths that is a pure function of the two paths: remembered.
+
+Each first expansion copies the whole metadata to format a pattern that mostly reads the slug
+(30 µs; 30,000 of them in a build where one article was added to 10,000). A pattern that reads
+only the fields Pelican sets itself (slug, lang, date, author, category) is formatted from
+those alone, as Pelican computes them: the same text, without the copy.
 """
 
 from __future__ import annotations
 
+import datetime
 import os
+from string import Formatter
 
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
@@ -20,6 +27,7 @@ MEMO = "_kiosque_urls"
 _original_content = Content.get_url_setting
 _original_wrapper = URLWrapper._from_settings
 _original_relative_source_path = Content.get_relative_source_path
+_original_expand_settings = Content._expand_settings
 _relative_paths: dict[tuple[str, str], str | None] = {}
 _frozen = False
 
@@ -53,8 +61,39 @@ def _relative_source_path(self, source_path=None):
     return _relative_paths[key]
 
 
+# The fields of Pelican's `url_format` that do not need the metadata copy, as it computes them.
+_OWN_FIELDS = {
+    "slug": lambda content: getattr(content, "slug", ""),
+    "lang": lambda content: getattr(content, "lang", "en"),
+    "date": lambda content: getattr(content, "date", datetime.datetime.now()),
+    "author": lambda content: content.author.slug if hasattr(content, "author") else "",
+    "category": lambda content: content.category.slug if hasattr(content, "category") else "",
+}
+_pattern_fields: dict[str, frozenset[str] | None] = {}
+
+
+def _fields_read(pattern: str) -> frozenset[str] | None:
+    """The fields a URL pattern reads, or None when one of them is not in `_OWN_FIELDS`."""
+    if pattern not in _pattern_fields:
+        roots = set()
+        for _text, field, _spec, _conversion in Formatter().parse(pattern):
+            if field is not None:
+                roots.add(field.split(".", 1)[0].split("[", 1)[0])
+        _pattern_fields[pattern] = frozenset(roots) if roots <= _OWN_FIELDS.keys() else None
+    return _pattern_fields[pattern]
+
+
+def _expand_settings(self, key, klass=None):
+    pattern = str(self.settings[f"{klass or self.__class__.__name__}_{key}".upper()])
+    fields = _fields_read(pattern)
+    if fields is None:
+        return _original_expand_settings(self, key, klass)
+    return pattern.format(**{name: _OWN_FIELDS[name](self) for name in fields})
+
+
 def install() -> None:
     Content.get_relative_source_path = _relative_source_path
+    Content._expand_settings = _expand_settings
     Content.get_url_setting = _content_url_setting
     URLWrapper._from_settings = _wrapper_from_settings
 
