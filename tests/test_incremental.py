@@ -100,6 +100,14 @@ def test_unchanged_rebuild_writes_nothing_and_a_settings_change_rewrites_all(sit
     assert rendered == set()
     rewritten = [name for name in after if after[name][1:] != before[name][1:]]
     assert set(rewritten) <= REWRITTEN_ANYWAY
+    # How many processes build it is not what the pages show: nothing is rendered again.
+    rendered = Rendered(site.output)
+    signals.content_written.connect(rendered)
+    try:
+        build(site, KIOSQUE_WRITE_PROCESSES=1, KIOSQUE_SEARCH_PROCESSES=1, **SETTINGS)
+    finally:
+        signals.content_written.disconnect(rendered)
+    assert rendered.paths == set()
     build(site, SITENAME="Kiosque bis", **SETTINGS)
     changed = snapshot(site.output)
     pages = [name for name in changed if name.endswith(".html")]

@@ -119,8 +119,12 @@ def _instance(value, depth):
 _HANDLERS: dict[type, object] = {}
 
 
+# Settings that say how a build runs, not what it shows: changing them renders nothing again.
+RUN_SETTINGS = frozenset({"KIOSQUE_WRITE_PROCESSES", "KIOSQUE_SEARCH_PROCESSES", "KIOSQUE_TAGS_PROCESSES"})
+
+
 def settings_digest(settings: dict) -> str:
-    return _hash(stable(settings))
+    return _hash(stable({name: value for name, value in settings.items() if name not in RUN_SETTINGS}))
 
 
 def files_digest(folders) -> str:
