@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,8 +53,9 @@ def index_site(pelican) -> None:
     if noted is None:
         log.warning("Kiosque search: no article list from this build, search index left as it was")
         return
+    root = os.path.join(output, "")  # plain strings: a Path per page cost 0.1 s at 10,000
     written = [(page, facet) for page, facet in zip(noted.pages, noted.facets, strict=True)
-               if (output / page.save_as).is_file()]
+               if os.path.isfile(root + page.save_as)]
     common = shards.templates_digest(settings["THEME"])
     work = Path(settings.get("CACHE_PATH") or "cache").resolve() / "kiosque-search"
     try:
