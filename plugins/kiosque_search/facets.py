@@ -7,6 +7,7 @@ the ones theme/templates/article.html marks with ``data-pagefind-filter``.
 
 from __future__ import annotations
 
+import heapq
 import json
 from collections import Counter
 from pathlib import Path
@@ -37,11 +38,11 @@ def count(per_article: list[dict[str, list[str]]]) -> dict[str, dict[str, int]]:
     for facets in per_article:
         for name, values in facets.items():
             counters.setdefault(name, Counter()).update(set(values))
-    counted = {name: dict(sorted(counter.items())) for name, counter in sorted(counters.items())}
     if "tag" in counters:
-        top = sorted(counters["tag"].items(), key=lambda item: (-item[1], item[0]))[:TAGS_LISTED]
-        counted["tag"] = dict(sorted(top))
-    return counted
+        # Only the most used: not a sort of the tens of thousands of tags, each build.
+        top = heapq.nsmallest(TAGS_LISTED, counters["tag"].items(), key=lambda item: (-item[1], item[0]))
+        counters["tag"] = Counter(dict(top))
+    return {name: dict(sorted(counter.items())) for name, counter in sorted(counters.items())}
 
 
 def save(bundle: Path, counted: dict[str, dict[str, int]]) -> None:
