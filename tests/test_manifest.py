@@ -1,0 +1,57 @@
+"""The manifest's layout: one article a line, JSON all the same."""
+
+import json
+import shutil
+
+from conftest import ORANGE, SEED
+from import_helpers import run
+from kiosque_import import manifest
+from kiosque_import.manifest import Entry
+
+# File names a raw article may have: quotes, backslashes, control characters, line and paragraph
+# separators, non-ASCII letters, an emoji.
+AWKWARD_NAMES = ['a "quoted" name.txt', "back\\slash.txt", "tab\tand\x01ctrl.txt", "line\u2028sep\u2029.txt",
+                 "Écoles à Noël.txt", "emoji 🗞.txt", "plain.txt"]
+
+
+def entry(n: int) -> Entry:
+    return Entry(raw_hash=f"{n:064x}", post=f"post-{n}.md", post_hash=f"{n + 1:064x}", slug=f"post-{n}",
+                 first_seen="2026-01-15", converter=2)
+
+
+def test_manifest_is_json_with_one_article_a_line():
+    entries = {name: entry(n) for n, name in enumerate(AWKWARD_NAMES)}
+    text = manifest.dumps(entries)
+    assert json.loads(text) == {"version": 1, "articles": {k: vars(v) for k, v in entries.items()}}
+    lines = text.split("\n")[:-1]  # lines as git sees them (str.splitlines would also cut at U+2028)
+    assert lines[0] == '{"version": 1, "articles": {' and lines[-1] == "}}" and text.endswith("}}\n")
+    articles = lines[1:-1]
+    assert len(articles) == len(entries)  # no name or field spills over a line
+    for line, name in zip(articles, sorted(entries), strict=True):
+        assert json.loads("{" + line.rstrip(",") + "}") == {name: vars(entries[name])}
+
+
+def test_manifest_text_depends_only_on_the_entries():
+    entries = {name: entry(n) for n, name in enumerate(AWKWARD_NAMES)}
+    shuffled = dict(reversed(list(entries.items())))
+    assert manifest.dumps(shuffled) == manifest.dumps(entries)
+    assert json.loads(manifest.dumps({})) == {"version": 1, "articles": {}}
+
+
+def test_manifest_of_an_import_reads_back(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for raw in [SEED, *sorted(ORANGE.glob("*.txt"))[:3]]:
+        shutil.copy(raw, seeds / raw.name)
+    run(seeds, tmp_path / "posts")
+    path = tmp_path / "posts" / manifest.NAME
+    entries = manifest.load(tmp_path / "posts")
+    assert len(entries) == 4 and path.read_text(encoding="utf-8") == manifest.dumps(entries)
+    assert path.read_text(encoding="utf-8").count("\n") == 4 + 2
+
+
+def test_manifest_in_the_former_indented_layout_still_loads(tmp_path):
+    entries = {name: entry(n) for n, name in enumerate(AWKWARD_NAMES)}
+    payload = {"version": 1, "articles": {k: vars(entries[k]) for k in sorted(entries)}}
+    (tmp_path / manifest.NAME).write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    assert manifest.load(tmp_path) == entries
