@@ -1,11 +1,12 @@
-"""The manifest's layout: one article a line, JSON all the same."""
+"""The manifest's layout (one article a line, JSON all the same) and the listings the import
+makes without Path objects: each agrees with what it replaced."""
 
 import json
 import shutil
 
 from conftest import ORANGE, SEED
 from import_helpers import run
-from kiosque_import import manifest
+from kiosque_import import manifest, pipeline, storage
 from kiosque_import.manifest import Entry
 
 # File names a raw article may have: quotes, backslashes, control characters, line and paragraph
@@ -55,3 +56,19 @@ def test_manifest_in_the_former_indented_layout_still_loads(tmp_path):
     payload = {"version": 1, "articles": {k: vars(entries[k]) for k in sorted(entries)}}
     (tmp_path / manifest.NAME).write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     assert manifest.load(tmp_path) == entries
+
+
+def test_raw_names_are_what_glob_finds(tmp_path):
+    for name in [*AWKWARD_NAMES, ".hidden.txt", ".txt", "notes.TXT", "a.txt.bak", "readme"]:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "folder.txt").mkdir()
+    assert pipeline._raw_names(tmp_path) == sorted(p.name for p in tmp_path.glob("*.txt"))
+
+
+def test_stale_temp_files_are_what_glob_finds(tmp_path):
+    names = [".post.md.abc123.tmp", "..tmp", ".tmp", "post.tmp", ".post.md", "post.md", ".x.TMP"]
+    for name in names:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    stale = {p.name for p in tmp_path.glob(".*.tmp")}
+    storage.remove_stale_temp_files(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(set(names) - stale)

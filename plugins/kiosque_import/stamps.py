@@ -25,7 +25,7 @@ NAME = "import-stamps.json"
 VERSION = 1
 
 
-def stamp(path: Path) -> list[int]:
+def stamp(path: str | Path) -> list[int]:
     """Raises OSError (FileNotFoundError) when the file is not there."""
     info = os.stat(path)
     return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
