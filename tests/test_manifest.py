@@ -1,12 +1,12 @@
-"""The manifest's layout (one article a line, JSON all the same) and the listings the import
-makes without Path objects: each agrees with what it replaced."""
+"""The manifest's layout (one article a line, JSON all the same), the stamps' saving rule and the
+listings the import makes without Path objects: each agrees with what it replaced."""
 
 import json
 import shutil
 
 from conftest import ORANGE, SEED
 from import_helpers import run
-from kiosque_import import manifest, pipeline, storage
+from kiosque_import import manifest, pipeline, stamps, storage
 from kiosque_import.manifest import Entry
 
 # File names a raw article may have: quotes, backslashes, control characters, line and paragraph
@@ -72,3 +72,43 @@ def test_stale_temp_files_are_what_glob_finds(tmp_path):
     stale = {p.name for p in tmp_path.glob(".*.tmp")}
     storage.remove_stale_temp_files(tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(set(names) - stale)
+
+
+def test_few_new_stamps_are_not_saved_many_are(tmp_path):
+    """Rewriting every stamp to record a handful costs more than reading that handful again."""
+    path = tmp_path / stamps.NAME
+    known = stamps.Stamps(path)
+    for n in range(300):
+        known.record(f"/f{n}", [n, n, n, n], f"{n:064x}")
+    known.save()
+    saved = path.read_bytes()
+    again = stamps.Stamps(path)
+    again.record("/f0", [0, 0, 0, 0], f"{0:064x}")  # the same: no change
+    again.record("/new", [1, 2, 3, 4], "h" * 64)
+    again.keep_only([f"/f{n}" for n in range(1, 300)] + ["/new"])  # /f0 is gone
+    again.save()
+    assert path.read_bytes() == saved  # 2 changes of 300: not worth a rewrite
+    for n in range(5):
+        again.record(f"/more{n}", [n, n, n, n], "h" * 64)
+    again.save()
+    files = json.loads(path.read_text(encoding="utf-8"))["files"]
+    assert "/new" in files and "/more4" in files and "/f0" not in files
+
+
+def test_unsaved_stamps_only_cost_a_read(tmp_path, monkeypatch):
+    """An import whose new stamps were not saved reads those files again, and sees them right."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    files = [SEED, *sorted(ORANGE.glob("*.txt"))[:12]]
+    for raw in files[:-1]:
+        shutil.copy(raw, seeds / raw.name)
+    posts = tmp_path / "posts"
+    run(seeds, posts)
+    monkeypatch.setattr(stamps, "UNSAVED_SHARE", 1.0)  # as if the archive were big
+    shutil.copy(files[-1], seeds / files[-1].name)
+    assert run(seeds, posts).new == [files[-1].name]
+    reads = []
+    real_read = pipeline.read_raw
+    monkeypatch.setattr(pipeline, "read_raw", lambda path, *a: reads.append(path) or real_read(path, *a))
+    report = run(seeds, posts)
+    assert report.unchanged == len(files) and [str(r) for r in reads] == [str(seeds / files[-1].name)]
