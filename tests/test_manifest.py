@@ -1,9 +1,11 @@
 """The manifest's layout (one article a line, JSON all the same), the stamps' saving rule and the
 listings the import makes without Path objects: each agrees with what it replaced."""
 
+import gc
 import json
 import shutil
 
+import pytest
 from conftest import ORANGE, SEED
 from import_helpers import run
 from kiosque_import import manifest, pipeline, stamps, storage
@@ -112,3 +114,17 @@ def test_unsaved_stamps_only_cost_a_read(tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "read_raw", lambda path, *a: reads.append(path) or real_read(path, *a))
     report = run(seeds, posts)
     assert report.unchanged == len(files) and [str(r) for r in reads] == [str(seeds / files[-1].name)]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_import_leaves_the_garbage_collector_as_it_found_it(tmp_path, enabled):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEED, seeds / SEED.name)
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        run(seeds, tmp_path / "posts")
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
