@@ -3,6 +3,7 @@ the disk cache, the registry kept between chunks, the rewritten scans."""
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import shutil
@@ -11,11 +12,12 @@ from contextlib import ExitStack
 from datetime import date
 
 import pytest
-from conftest import ORANGE, SEED
+from conftest import ORANGE, ROOT, SEED
 from kiosque_import import pipeline
 from kiosque_import.signals import articles_ahead, articles_parsed, articles_written, import_finished
 from kiosque_tags import compiled, holes, mentions, plugin
-from kiosque_tags.registry import Registry
+from kiosque_tags import registry as registry_module
+from kiosque_tags.registry import Entity, Registry
 
 
 def test_a_long_pattern_from_the_cache_is_the_compiled_one(tmp_path):
@@ -103,3 +105,33 @@ def test_the_model_started_ahead_of_each_chunk_tags_as_without(tmp_path, monkeyp
         assert len(late) == (1 if ahead else 4)
         outcomes.append({p.name: p.read_bytes() for p in sorted(posts.iterdir()) if p.is_file()})
     assert len(outcomes[0]) > 200 and outcomes[0] == outcomes[1]
+
+
+def _json_dumps(entities) -> str:
+    return json.dumps({"version": 1, "entities": [e.to_json() for e in entities]}, ensure_ascii=False, indent=1) + "\n"
+
+
+def test_the_registry_file_is_what_json_dumps_writes():
+    """The registry is written by hand (the import saves it after every chunk): byte for byte what
+    ``json.dumps(..., indent=1)`` wrote, awkward names and hand-edited fields included."""
+    awkward = ['Zoé "la" Martin', "back\\slash", "tab\there", "line\u2028sep", "ctrl\x01", "🗞 Presse", ""]
+    entities = [Entity(name, "PER", f"{i}.txt", Counter({name: i + 1, name.upper(): 2}), awkward[:i])
+                for i, name in enumerate(awkward)]
+    entities.append(Entity("Ankara", "LOC"))  # no variants, no former name
+    assert registry_module.dumps(entities) == _json_dumps(entities)
+    assert registry_module.dumps([]) == _json_dumps([])
+    committed = ROOT / "content" / "posts" / "entities.json"
+    loaded = Registry.load(committed)
+    assert registry_module.dumps(sorted(loaded.entities, key=registry_module._file_order)) == \
+        committed.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("odd", [
+    {"variants": Counter({"Ankara": True})}, {"variants": Counter({"Ankara": 1.5})},
+    {"variants": {"Ankara": None}}, {"first_seen": None}, {"former": ["Angora", 3]}, {"name": 7},
+])
+def test_a_hand_edited_registry_is_still_written_as_json_dumps_would(odd):
+    entities = [Entity("Ankara", "LOC", "a.txt", Counter({"Ankara": 2})), Entity("Paris", "LOC", "b.txt")]
+    for field, value in odd.items():
+        setattr(entities[0], field, value)
+    assert registry_module.dumps(entities) == _json_dumps(entities)
