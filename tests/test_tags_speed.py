@@ -76,8 +76,8 @@ def test_rewritten_scans_match_the_straightforward_ones():
 
 def test_the_model_started_ahead_of_each_chunk_tags_as_without(tmp_path, monkeypatch):
     """The import announces the next chunk before writing the current one (articles_ahead) and
-    the model starts on it: every post and the registry are the same as without, and the model
-    is not run again on a chunk it was started on ahead."""
+    the model starts on it: every post and the registry are the same as without, and neither the
+    model nor the reading of heads against the registry is done again on a chunk started ahead."""
     from kiosque_tags import enrich
 
     seeds = tmp_path / "seeds"
@@ -88,9 +88,13 @@ def test_the_model_started_ahead_of_each_chunk_tags_as_without(tmp_path, monkeyp
     late = []  # chunks the model had not started on ahead
     real = enrich._recognise
     monkeypatch.setattr(enrich, "_recognise", lambda *args: late.append(1) or real(*args))
-    outcomes = []
+    heads_read = []
+    real_unexplained = mentions.unexplained
+    monkeypatch.setattr(mentions, "unexplained", lambda *args: heads_read.append(1) or real_unexplained(*args))
+    outcomes, reads = [], []
     for ahead in (True, False):
         late.clear()
+        heads_read.clear()
         posts = tmp_path / f"posts-{ahead}"
         settings = {"KIOSQUE_ENTITIES": str(posts / "entities.json"), "KIOSQUE_TAGS_PARALLEL_FROM": 2,
                     "KIOSQUE_TAGS_PROCESSES": 2}
@@ -104,7 +108,9 @@ def test_the_model_started_ahead_of_each_chunk_tags_as_without(tmp_path, monkeyp
                                                  today=date(2026, 1, 15)))
         assert len(late) == (1 if ahead else 4)
         outcomes.append({p.name: p.read_bytes() for p in sorted(posts.iterdir()) if p.is_file()})
+        reads.append(len(heads_read))
     assert len(outcomes[0]) > 200 and outcomes[0] == outcomes[1]
+    assert reads[0] == reads[1] > 200  # each article's head read once, ahead or not
 
 
 def _json_dumps(entities) -> str:
