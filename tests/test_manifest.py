@@ -1,5 +1,5 @@
-"""The manifest's layout (one article a line, JSON all the same), the stamps' saving rule and the
-listings the import makes without Path objects: each agrees with what it replaced."""
+"""The manifest's layout (one article a line, JSON all the same), the stamps' saving rule, the
+listings the import makes without Path objects and its handling of the garbage collector."""
 
 import gc
 import json
@@ -117,14 +117,24 @@ def test_unsaved_stamps_only_cost_a_read(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("enabled", [True, False])
-def test_import_leaves_the_garbage_collector_as_it_found_it(tmp_path, enabled):
+@pytest.mark.parametrize("frozen", [True, False])
+def test_import_leaves_the_garbage_collector_as_it_found_it(tmp_path, monkeypatch, enabled, frozen):
+    """The import pauses the collector while it plans and freezes what outlives each chunk: it
+    ends with the collector on or off, and objects frozen or not, as before."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    shutil.copy(SEED, seeds / SEED.name)
+    for raw in [SEED, *sorted(ORANGE.glob("*.txt"))[:6]]:
+        shutil.copy(raw, seeds / raw.name)
+    monkeypatch.setattr(pipeline, "CHUNK", 3)  # several chunks, each frozen when written
     was = gc.isenabled()
+    gc.unfreeze()
     try:
         gc.enable() if enabled else gc.disable()
+        if frozen:
+            gc.freeze()
         run(seeds, tmp_path / "posts")
         assert gc.isenabled() is enabled
+        assert (gc.get_freeze_count() > 0) is frozen
     finally:
+        gc.unfreeze()
         gc.enable() if was else gc.disable()

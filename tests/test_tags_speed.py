@@ -141,3 +141,22 @@ def test_a_hand_edited_registry_is_still_written_as_json_dumps_would(odd):
     for field, value in odd.items():
         setattr(entities[0], field, value)
     assert registry_module.dumps(entities) == _json_dumps(entities)
+
+
+@pytest.mark.parametrize("frozen", [True, False])
+def test_processes_forked_for_a_call_leave_the_collector_as_they_found_it(frozen):
+    """``workers.start`` freezes this process's objects while it forks (children then leave their
+    pages alone); it unfreezes them after only if they were not frozen before (the import keeps
+    what outlives its chunks frozen until it ends)."""
+    import gc
+
+    from kiosque_tags import workers
+
+    gc.unfreeze()
+    try:
+        if frozen:
+            gc.freeze()
+        assert workers.spread(lambda part: [n * 2 for n in part], [1, 2, 3, 4], (), 2, "") == [2, 4, 6, 8]
+        assert (gc.get_freeze_count() > 0) is frozen
+    finally:
+        gc.unfreeze()
