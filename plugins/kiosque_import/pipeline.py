@@ -12,14 +12,13 @@ import multiprocessing
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from tqdm import tqdm
 
-from . import chrome, manifest, post, slugs, stamps
+from . import chrome, collector, manifest, post, slugs, stamps
 from .article import Article, Refused
 from .decode import decode
 from .read import MAX_BYTES, read_raw
@@ -82,13 +81,20 @@ def run_import(options: Options) -> Report:
     lock = import_lock(posts, options.lock_timeout)
     try:
         remove_stale_temp_files(posts)
-        with _collector_paused():
+        # Loading the manifest and the stamps and planning make tens of thousands of objects and
+        # no reference cycles: the collector's passes over them were a sixth of an import where
+        # nothing changed (10,000 articles), and they grow with the process around it.
+        with collector.paused():
             entries = manifest.load(posts)
             known = Stamps(options.report.parent / stamps.NAME if options.report else None)
             names = _raw_names(seeds)
             todo = _plan(seeds, posts, names, entries, report, options, known)
         try:
-            with _collector_spared():
+            # What outlives the chunks (the loaded code and model, the manifest, the tags registry)
+            # is frozen out of the collector's full passes, which walked it again and again: 2.4
+            # of ~20 CPU s of this process at 5,000 articles with tags, growing with the archive.
+            # The import's records make no reference cycles: frozen garbage waits for the end.
+            with collector.frozen():
                 _convert(todo, posts, entries, report, options, known)
         finally:
             known.save()  # a cache: saved once, as losing it only costs reading files again
@@ -99,37 +105,6 @@ def run_import(options: Options) -> Report:
     if options.report:
         report.write_json(Path(options.report))
     return report
-
-
-@contextmanager
-def _collector_paused():
-    """Loading the manifest and the stamps and planning make tens of thousands of objects and no
-    reference cycles: the cyclic garbage collector's passes over them were a sixth of an import
-    where nothing changed (10,000 articles), and they grow with the process around it."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-
-
-@contextmanager
-def _collector_spared():
-    """While chunks are converted, the objects that outlive them (the loaded code and model, the
-    manifest, the tags registry) are frozen out of the cyclic garbage collector's full passes,
-    which walked all of them again and again (2.4 of 20 CPU s of the main process at 5,000
-    articles with tags, and more as the archive grows). They are the import's records, which
-    make no reference cycles; any cyclic garbage among them waits for the end of the import.
-    Frozen objects are also left alone by the collectors of processes forked meanwhile."""
-    frozen_before = gc.get_freeze_count()
-    gc.freeze()
-    try:
-        yield
-    finally:
-        if not frozen_before:
-            gc.unfreeze()
 
 
 def _raw_names(seeds: Path) -> list[str]:
@@ -249,7 +224,7 @@ def _convert(todo, posts: Path, entries: dict, report: Report, options: Options,
             manifest.save(posts, entries)
             articles_written.send([article for article, _ in parsed], settings=options.settings, posts=posts)
         bar.update(len(chunk))
-        gc.freeze()  # what outlives the chunk (registry, manifest) joins what _collector_spared froze
+        gc.freeze()  # what outlives the chunk (registry, manifest) joins what run_import froze
 
     # Each chunk is written once the next one is parsed and announced (articles_ahead), so that
     # enrichers can start on the next chunk while this process writes the current one.

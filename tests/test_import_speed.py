@@ -1,5 +1,6 @@
-"""The manifest's layout (one article a line, JSON all the same), the stamps' saving rule, the
-listings the import makes without Path objects and its handling of the garbage collector."""
+"""What makes the import faster must not change what it does: the manifest's layout (one article
+a line, JSON all the same), the stamps' saving rule, the listings made without Path objects,
+the garbage collector paused and frozen."""
 
 import gc
 import json
@@ -8,7 +9,7 @@ import shutil
 import pytest
 from conftest import ORANGE, SEED
 from import_helpers import run
-from kiosque_import import manifest, pipeline, stamps, storage
+from kiosque_import import collector, manifest, pipeline, stamps, storage
 from kiosque_import.manifest import Entry
 
 # File names a raw article may have: quotes, backslashes, control characters, line and paragraph
@@ -138,3 +139,19 @@ def test_import_leaves_the_garbage_collector_as_it_found_it(tmp_path, monkeypatc
     finally:
         gc.unfreeze()
         gc.enable() if was else gc.disable()
+
+
+def test_nested_freezes_leave_unfreezing_to_the_outermost():
+    gc.unfreeze()
+    try:
+        with collector.frozen():
+            with collector.frozen():
+                pass
+            assert gc.get_freeze_count() > 0  # the inner block did not unfreeze the outer one's
+        assert gc.get_freeze_count() == 0
+        gc.freeze()
+        with collector.frozen():
+            pass
+        assert gc.get_freeze_count() > 0  # frozen before: left frozen
+    finally:
+        gc.unfreeze()
