@@ -168,13 +168,12 @@ class Registry:
         self._index(entity)
 
     def _index(self, entity: Entity) -> None:
-        names = {entity.name, *entity.variants, *entity.former}
-        for name in names:
-            key = fold(name)
-            # A full-named person's bare surname is looked up by surname (it may be shared).
-            if entity.type == "PER" and entity.full and len(tokens(name)) == 1:
+        # A full-named person's bare surname is looked up by surname (it may be shared).
+        by_surname_only = entity.type == "PER" and entity.full
+        for name in {entity.name, *entity.variants, *entity.former}:
+            if by_surname_only and len(tokens(name)) == 1:
                 continue
-            self._by_key.setdefault(key, entity)
+            self._by_key.setdefault(fold(name), entity)
         if entity.type == "PER":
             people = self._by_surname.setdefault(surname_key(entity.name), [])
             if entity not in people:
