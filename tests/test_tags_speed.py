@@ -160,3 +160,47 @@ def test_processes_forked_for_a_call_leave_the_collector_as_they_found_it(frozen
         assert (gc.get_freeze_count() > 0) is frozen
     finally:
         gc.unfreeze()
+
+
+class _ScanningRegistry(Registry):
+    """The registry as it was: an absorbed bare surname looked for in every entity and every key."""
+
+    def _absorb_bare_surname(self, person):
+        people = self._by_surname.get(registry_module.surname_key(person.name), [])
+        for bare in [e for e in people if not e.full and e is not person]:
+            if self.person_by_surname(bare.name) is not person:
+                continue
+            person.variants.update(bare.variants)
+            person.former.extend(n for n in [bare.name, *bare.former] if n not in person.former)
+            self.entities.remove(bare)
+            people.remove(bare)
+            for k, e in list(self._by_key.items()):
+                if e is bare:
+                    self._by_key[k] = person
+
+
+def test_absorbing_a_bare_surname_indexes_as_the_full_scan_did():
+    """Bare surnames (« Durand »), then one or two full names of that surname, in random order:
+    many bare surnames are absorbed, some full names are renamed; both ways index alike."""
+    rng = random.Random(6)
+    people = [(f"Durand{i}", rng.sample(["Jean", "Zoé", "Anne-Marie", "Recep Tayyip"], rng.choice([1, 1, 2])))
+              for i in range(300)]
+    events = [(surname, None) for surname, _ in people for _ in range(rng.randint(1, 3))]
+    events += [(surname, first) for surname, firsts in people for first in firsts for _ in range(rng.randint(1, 4))]
+    rng.shuffle(events)
+    registries = [Registry(), _ScanningRegistry()]
+    for n, (surname, first) in enumerate(events):
+        name = surname if first is None else f"{first} {surname}"
+        surfaces = Counter({name: 1, rng.choice([name, name.upper(), surname]): 1})
+        for registry in registries:
+            registry.observe(name, "PER", surfaces, f"{n}.txt")
+
+    def index(r):
+        position = {id(e): i for i, e in enumerate(r.entities)}
+        return (sorted((k, position[id(e)]) for k, e in r._by_key.items()),
+                sorted((k, [position[id(e)] for e in people]) for k, people in r._by_surname.items()),
+                [e.to_json() for e in r.entities])
+
+    assert index(registries[0]) == index(registries[1])
+    absorbed = sum(1 for e in registries[0].entities if any(len(f.split()) == 1 for f in e.former))
+    assert absorbed > 100

@@ -8,8 +8,10 @@ were written with; the build maps each through the registry, so merging ``Erdoga
 from __future__ import annotations
 
 import json
+import operator
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
 from kiosque_import.storage import write_atomic
@@ -140,11 +142,14 @@ class Registry:
                 continue
             person.variants.update(bare.variants)
             person.former.extend(n for n in [bare.name, *bare.former] if n not in person.former)
-            self.entities.remove(bare)
+            # By identity, and only through bare's own spellings (every key it was ever indexed
+            # under: a renamed entity keeps its old name in ``former``): scanning every entity and
+            # every key of the archive for each absorbed surname grew with the archive.
+            del self.entities[list(map(operator.is_, self.entities, repeat(bare))).index(True)]
             people.remove(bare)
-            for k, e in list(self._by_key.items()):
-                if e is bare:
-                    self._by_key[k] = person
+            for key in {fold(name) for name in (bare.name, *bare.variants, *bare.former)}:
+                if self._by_key.get(key) is bare:
+                    self._by_key[key] = person
 
     def _rename(self, entity: Entity) -> None:
         if country(entity.name):
