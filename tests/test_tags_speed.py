@@ -3,6 +3,7 @@ the disk cache, the registry kept between chunks, the rewritten scans."""
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import shutil
@@ -11,11 +12,12 @@ from contextlib import ExitStack
 from datetime import date
 
 import pytest
-from conftest import ORANGE, SEED
+from conftest import ORANGE, ROOT, SEED
 from kiosque_import import pipeline
 from kiosque_import.signals import articles_ahead, articles_parsed, articles_written, import_finished
 from kiosque_tags import compiled, holes, mentions, plugin
-from kiosque_tags.registry import Registry
+from kiosque_tags import registry as registry_module
+from kiosque_tags.registry import Entity, Registry
 
 
 def test_a_long_pattern_from_the_cache_is_the_compiled_one(tmp_path):
@@ -74,8 +76,8 @@ def test_rewritten_scans_match_the_straightforward_ones():
 
 def test_the_model_started_ahead_of_each_chunk_tags_as_without(tmp_path, monkeypatch):
     """The import announces the next chunk before writing the current one (articles_ahead) and
-    the model starts on it: every post and the registry are the same as without, and the model
-    is not run again on a chunk it was started on ahead."""
+    the model starts on it: every post and the registry are the same as without, and neither the
+    model nor the reading of heads against the registry is done again on a chunk started ahead."""
     from kiosque_tags import enrich
 
     seeds = tmp_path / "seeds"
@@ -86,9 +88,13 @@ def test_the_model_started_ahead_of_each_chunk_tags_as_without(tmp_path, monkeyp
     late = []  # chunks the model had not started on ahead
     real = enrich._recognise
     monkeypatch.setattr(enrich, "_recognise", lambda *args: late.append(1) or real(*args))
-    outcomes = []
+    heads_read = []
+    real_unexplained = mentions.unexplained
+    monkeypatch.setattr(mentions, "unexplained", lambda *args: heads_read.append(1) or real_unexplained(*args))
+    outcomes, reads = [], []
     for ahead in (True, False):
         late.clear()
+        heads_read.clear()
         posts = tmp_path / f"posts-{ahead}"
         settings = {"KIOSQUE_ENTITIES": str(posts / "entities.json"), "KIOSQUE_TAGS_PARALLEL_FROM": 2,
                     "KIOSQUE_TAGS_PROCESSES": 2}
@@ -102,4 +108,99 @@ def test_the_model_started_ahead_of_each_chunk_tags_as_without(tmp_path, monkeyp
                                                  today=date(2026, 1, 15)))
         assert len(late) == (1 if ahead else 4)
         outcomes.append({p.name: p.read_bytes() for p in sorted(posts.iterdir()) if p.is_file()})
+        reads.append(len(heads_read))
     assert len(outcomes[0]) > 200 and outcomes[0] == outcomes[1]
+    assert reads[0] == reads[1] > 200  # each article's head read once, ahead or not
+
+
+def _json_dumps(entities) -> str:
+    return json.dumps({"version": 1, "entities": [e.to_json() for e in entities]}, ensure_ascii=False, indent=1) + "\n"
+
+
+def test_the_registry_file_is_what_json_dumps_writes():
+    """The registry is written by hand (the import saves it after every chunk): byte for byte what
+    ``json.dumps(..., indent=1)`` wrote, awkward names and hand-edited fields included."""
+    awkward = ['Zoé "la" Martin', "back\\slash", "tab\there", "line\u2028sep", "ctrl\x01", "🗞 Presse", ""]
+    entities = [Entity(name, "PER", f"{i}.txt", Counter({name: i + 1, name.upper(): 2}), awkward[:i])
+                for i, name in enumerate(awkward)]
+    entities.append(Entity("Ankara", "LOC"))  # no variants, no former name
+    assert registry_module.dumps(entities) == _json_dumps(entities)
+    assert registry_module.dumps([]) == _json_dumps([])
+    committed = ROOT / "content" / "posts" / "entities.json"
+    loaded = Registry.load(committed)
+    assert registry_module.dumps(sorted(loaded.entities, key=registry_module._file_order)) == \
+        committed.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("odd", [
+    {"variants": Counter({"Ankara": True})}, {"variants": Counter({"Ankara": 1.5})},
+    {"variants": {"Ankara": None}}, {"first_seen": None}, {"former": ["Angora", 3]}, {"name": 7},
+])
+def test_a_hand_edited_registry_is_still_written_as_json_dumps_would(odd):
+    entities = [Entity("Ankara", "LOC", "a.txt", Counter({"Ankara": 2})), Entity("Paris", "LOC", "b.txt")]
+    for field, value in odd.items():
+        setattr(entities[0], field, value)
+    assert registry_module.dumps(entities) == _json_dumps(entities)
+
+
+@pytest.mark.parametrize("frozen", [True, False])
+def test_processes_forked_for_a_call_leave_the_collector_as_they_found_it(frozen):
+    """``workers.start`` freezes this process's objects while it forks (children then leave their
+    pages alone); it unfreezes them after only if they were not frozen before (the import keeps
+    what outlives its chunks frozen until it ends)."""
+    import gc
+
+    from kiosque_tags import workers
+
+    gc.unfreeze()
+    try:
+        if frozen:
+            gc.freeze()
+        assert workers.spread(lambda part: [n * 2 for n in part], [1, 2, 3, 4], (), 2, "") == [2, 4, 6, 8]
+        assert (gc.get_freeze_count() > 0) is frozen
+    finally:
+        gc.unfreeze()
+
+
+class _ScanningRegistry(Registry):
+    """The registry as it was: an absorbed bare surname looked for in every entity and every key."""
+
+    def _absorb_bare_surname(self, person):
+        people = self._by_surname.get(registry_module.surname_key(person.name), [])
+        for bare in [e for e in people if not e.full and e is not person]:
+            if self.person_by_surname(bare.name) is not person:
+                continue
+            person.variants.update(bare.variants)
+            person.former.extend(n for n in [bare.name, *bare.former] if n not in person.former)
+            self.entities.remove(bare)
+            people.remove(bare)
+            for k, e in list(self._by_key.items()):
+                if e is bare:
+                    self._by_key[k] = person
+
+
+def test_absorbing_a_bare_surname_indexes_as_the_full_scan_did():
+    """Bare surnames (« Durand »), then one or two full names of that surname, in random order:
+    many bare surnames are absorbed, some full names are renamed; both ways index alike."""
+    rng = random.Random(6)
+    people = [(f"Durand{i}", rng.sample(["Jean", "Zoé", "Anne-Marie", "Recep Tayyip"], rng.choice([1, 1, 2])))
+              for i in range(300)]
+    events = [(surname, None) for surname, _ in people for _ in range(rng.randint(1, 3))]
+    events += [(surname, first) for surname, firsts in people for first in firsts for _ in range(rng.randint(1, 4))]
+    rng.shuffle(events)
+    registries = [Registry(), _ScanningRegistry()]
+    for n, (surname, first) in enumerate(events):
+        name = surname if first is None else f"{first} {surname}"
+        surfaces = Counter({name: 1, rng.choice([name, name.upper(), surname]): 1})
+        for registry in registries:
+            registry.observe(name, "PER", surfaces, f"{n}.txt")
+
+    def index(r):
+        position = {id(e): i for i, e in enumerate(r.entities)}
+        return (sorted((k, position[id(e)]) for k, e in r._by_key.items()),
+                sorted((k, [position[id(e)] for e in people]) for k, people in r._by_surname.items()),
+                [e.to_json() for e in r.entities])
+
+    assert index(registries[0]) == index(registries[1])
+    absorbed = sum(1 for e in registries[0].entities if any(len(f.split()) == 1 for f in e.former))
+    assert absorbed > 100

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .article import Refused
@@ -9,12 +10,13 @@ from .article import Refused
 MAX_BYTES = 5 * 1024 * 1024
 
 
-def read_raw(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+def read_raw(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
     """Return the bytes of a raw article, refusing what cannot be an article."""
-    size = path.stat().st_size
+    size = os.stat(path).st_size
     if size > max_bytes:
         raise Refused(f"too large ({size:,} bytes, limit {max_bytes:,})")
-    data = path.read_bytes()
+    with open(path, "rb") as handle:
+        data = handle.read()
     if not data.strip():
         raise Refused("empty" if not data else "whitespace only")
     if _looks_binary(data):

@@ -48,4 +48,5 @@ class Report:
 
     def write_json(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, json.dumps(asdict(self), ensure_ascii=False, indent=1) + "\n")
+        # Not fsynced: the report records nothing the next import needs (the manifest does).
+        write_atomic(path, json.dumps(asdict(self), ensure_ascii=False, indent=1) + "\n", durable=False)

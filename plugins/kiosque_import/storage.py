@@ -64,9 +64,11 @@ def _umask() -> int:
 
 
 def remove_stale_temp_files(folder: Path) -> None:
-    """Temp files a killed run left behind (``write_atomic`` names them ``.<name>.*.tmp``)."""
-    for stale in folder.glob(".*.tmp"):
-        stale.unlink(missing_ok=True)
+    """Temp files a killed run left behind (``write_atomic`` names them ``.<name>.*.tmp``): what
+    ``folder.glob(".*.tmp")`` finds, without matching a pattern against every post's name."""
+    for name in os.listdir(folder):
+        if name.startswith(".") and name.endswith(".tmp") and len(name) > len(".tmp"):
+            (folder / name).unlink(missing_ok=True)
 
 
 class ImportLocked(RuntimeError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import operator
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,12 +107,12 @@ def enrich_batch(articles: list[Article], settings: dict, posts: Path | None = N
     config = Config.from_settings(settings)
     path = registry_path(settings, posts)
     registry = _PENDING.get(path) or _saved(path) or Registry.load(path)
-    heads = [ner.head_text([a.title, a.lede, *a.paragraphs], config.head_words) for a in articles]
-    # The model reads only the head's sentences naming something the archive does not know yet:
-    # names it learned are found by matching. The more the archive knows, the less the model reads.
-    inputs = [mentions.unexplained(head, lambda key: _known(registry, key)) for head in heads]
-    processes = config.processes if len(articles) >= config.parallel_from else 1
     ahead = _AHEAD.pop(path, None)
+    if ahead is not None and ahead.read(articles, registry, config):
+        heads, inputs = ahead.heads, ahead.inputs  # found while the previous chunk was written
+    else:
+        heads, inputs = _heads_and_inputs(articles, registry, config)
+    processes = config.processes if len(articles) >= config.parallel_from else 1
     found = ahead.result() if ahead is not None else None  # its processes end either way
     if found is None or ahead.inputs != inputs:
         found = _recognise(inputs, config, processes)
@@ -134,6 +135,15 @@ def enrich_batch(articles: list[Article], settings: dict, posts: Path | None = N
 _PENDING: dict[Path, Registry] = {}
 
 
+def _heads_and_inputs(articles: list[Article], registry: Registry, config: Config) -> tuple[list, list]:
+    """Each article's head, and what the model is to read of it: only the head's sentences naming
+    something the archive does not know yet; names it learned are found by matching. The more the
+    archive knows, the less the model reads."""
+    heads = [ner.head_text([a.title, a.lede, *a.paragraphs], config.head_words) for a in articles]
+    inputs = [mentions.unexplained(head, lambda key: _known(registry, key)) for head in heads]
+    return heads, inputs
+
+
 def recognise_ahead(articles: list[Article], settings: dict, posts: Path | None = None) -> None:
     """Start the model on the next chunk while the import writes the current one: what it reads
     depends only on the registry as the current chunk left it, which is the registry the next
@@ -146,22 +156,34 @@ def recognise_ahead(articles: list[Article], settings: dict, posts: Path | None 
     config = Config.from_settings(settings)
     if len(articles) < config.parallel_from or config.processes <= 1:
         return
-    heads = [ner.head_text([a.title, a.lede, *a.paragraphs], config.head_words) for a in articles]
-    inputs = [mentions.unexplained(head, lambda key: _known(registry, key)) for head in heads]
+    heads, inputs = _heads_and_inputs(articles, registry, config)
     todo = [i for i, text in enumerate(inputs) if text]
+    running = None
     if len(todo) >= 2:
         texts = [inputs[i] for i in todo]
         running = workers.start(ner.recognise, texts, (config.model,), config.processes, config.model, kept=True)
-        _AHEAD[path] = _Ahead(inputs, todo, running)
+    _AHEAD[path] = _Ahead(list(articles), registry, config.head_words, heads, inputs, todo, running)
 
 
 @dataclass
 class _Ahead:
+    articles: list[Article]
+    registry: Registry
+    head_words: int
+    heads: list[str]
     inputs: list[str]
     todo: list[int]
-    running: Running
+    running: Running | None  # None: too little for the model's processes, the chunk runs it
 
-    def result(self) -> list:
+    def read(self, articles: list[Article], registry: Registry, config: Config) -> bool:
+        """Whether its heads and inputs are those of these very articles against this very
+        registry, unchanged since (nothing learns between the two signals), with these settings."""
+        return (registry is self.registry and config.head_words == self.head_words
+                and len(articles) == len(self.articles) and all(map(operator.is_, articles, self.articles)))
+
+    def result(self) -> list | None:
+        if self.running is None:
+            return None
         out = [[] for _ in self.inputs]
         for i, ents in zip(self.todo, self.running.result(), strict=True):
             out[i] = ents

@@ -62,8 +62,10 @@ def tokens(name: str) -> list[str]:
     return name.replace("’", "'").split()
 
 
+@lru_cache(maxsize=262144)
 def surname_key(name: str) -> str:
-    """The part a person is called by alone: ``Bachar al-Assad``, ``al-Assad``, ``Assad`` → ``assad``."""
+    """The part a person is called by alone: ``Bachar al-Assad``, ``al-Assad``, ``Assad`` → ``assad``
+    (cached: the registry indexes every person by it after every chunk of an import)."""
     words = tokens(name)
     last = words[-1] if words else ""
     # A compound surname ("Le Pen", "de Gaulle", "Dupont-Aignan") keeps its particle.

@@ -4,9 +4,10 @@ cores are busy; the main process only learns (registry) and writes, which must s
 from __future__ import annotations
 
 import atexit
-import gc
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+
+from kiosque_import import collector
 
 from . import firstnames, ner
 
@@ -65,14 +66,14 @@ def start(func, items: list, args: tuple, processes: int, model: str, kept: bool
     # Forked for this call, with what it works on (the registry is read-only until the call
     # returns): pickling the registry to long-lived processes cost more, and grew with it. The
     # objects of this process are frozen meanwhile, so that a collection in a child does not
-    # write to (hence copy) every page it shares with this one.
-    gc.freeze()
+    # write to (hence copy) every page it shares with this one; they stay frozen if the import
+    # froze them.
     try:
-        pool = ProcessPoolExecutor(len(bounds), mp_context=multiprocessing.get_context("fork"))
-        # With "fork", the executor forks all its processes at the first submit, so they see _job.
-        futures = [pool.submit(_part, part) for part in bounds]
+        with collector.frozen():
+            pool = ProcessPoolExecutor(len(bounds), mp_context=multiprocessing.get_context("fork"))
+            # With "fork", the executor forks all its processes at the first submit, so they see _job.
+            futures = [pool.submit(_part, part) for part in bounds]
     finally:
-        gc.unfreeze()
         _job = ()
     return Running(pool, futures, kept=False)
 
