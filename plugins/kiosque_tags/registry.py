@@ -189,8 +189,9 @@ def dumps(entities: list[Entity]) -> str:
     """The registry file's text: ``json.dumps({"version": 1, "entities": [e.to_json() ...]},
     ensure_ascii=False, indent=1)``, byte for byte. Written by hand because the import saves the
     whole registry after every chunk, and json's pure-Python indenting encoder took most of
-    each save (0.25 s of 0.3 at 10,000 entities); an entity whose fields are not plain strings
-    and counts (a hand edit) sends the whole file back to ``json.dumps``."""
+    each save (0.22 s for the 10,400 entities of 5,000 articles, 0.07 s here); an entity whose
+    fields are not plain strings and counts (a hand edit) sends the whole file back to
+    ``json.dumps``."""
     blocks = [_entity_text(entity) for entity in entities]
     if None in blocks:
         return json.dumps({"version": 1, "entities": [e.to_json() for e in entities]},
