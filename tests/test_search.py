@@ -285,11 +285,21 @@ def test_layout_cuts_the_filling_shard_in_pieces():
     layout = {s.name: s.pages for s in shards.layout(base, size)}
     assert [(name, len(pages)) for name, pages in layout.items() if name.startswith("2020")] == [
         ("2020-01-07", 60), ("2020-01-04", 90), ("2020-01-01", 90)]  # newest first, whole days
-    assert [len(pages) for name, pages in layout.items() if name.startswith("2019")] == [300, 390, 390]
+    # 2019 is the other of the two newest years: its last shard is in pieces too.
+    assert [len(pages) for name, pages in layout.items() if name.startswith("2019")] == [30, 90, 90, 90, 390, 390]
     # An article of the newest day re-indexes the newest piece only: at most TAIL pages.
     newest = {s.name: s.pages for s in shards.layout(base + [shards.Page("new", "2020-01-08", "x")], size)}
     assert [name for name in newest if newest[name] != layout.get(name)] == ["2020-01-07"]
     assert len(newest["2020-01-07"]) <= shards.TAIL
+    # An article dated in a later year (an undated one, dated the day of its import) leaves the
+    # year that the news still fills in pieces; the year before those two is in whole shards.
+    undated = {s.name: len(s.pages) for s in shards.layout(base + [shards.Page("u", "2026-11-26", "x")], size)}
+    assert [(name, n) for name, n in undated.items() if name[:4] in ("2020", "2026")] == [
+        ("2026-11-26", 1), ("2020-01-07", 60), ("2020-01-04", 90), ("2020-01-01", 90)]
+    older = {s.name: len(s.pages) for s in shards.layout(base + [shards.Page("u", "2026-11-26", "x"),
+                                                                 shards.Page("v", "2025-01-01", "x")], size)}
+    assert older["2020-01-01"] == 240
+    assert sorted(n for name, n in older.items() if name.startswith("2019")) == [300, 390, 390]
     # A day that does not fit closes the shard: its pieces become one, the new day starts afresh.
     full = {s.name: len(s.pages) for s in shards.layout(base + _pages(*["2020-01-09"] * 200), size)}
     assert {name: n for name, n in full.items() if name.startswith("2020")} == {

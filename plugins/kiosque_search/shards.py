@@ -11,6 +11,9 @@ The newest shard is the one every everyday build re-indexes, and Pagefind takes 
 page: filling up to ``size`` articles, it would cost up to 4 s for one new article. So while it
 fills it is cut in pieces of at most ``TAIL`` articles (whole days), and only the newest piece
 is re-indexed; once full, its pieces become one shard (one re-index per ``size`` articles).
+This is done for the last shard of the two newest years: around New Year both receive news, and
+an article without a date is dated the day of its import, so a single undated article can make
+the current year the newest one while the news still fills the year before.
 
 A shard is re-indexed when its fingerprint changes: the fingerprint covers what Pagefind reads
 from an article page (its text and metadata, as Pelican rendered them) plus the theme's
@@ -122,10 +125,10 @@ def layout(pages: list[Page], size: int) -> list[Shard]:
         return [Shard(SINGLE, tuple(ordered))]
     shards: list[Shard] = []
     taken: set[str] = set()
-    newest_year = ordered[-1].day[:4]
+    filling = sorted({page.day[:4] for page in ordered})[-2:]
     for year, in_year in groupby(ordered, key=lambda p: p.day[:4]):
         runs = _runs(_days(in_year), size)
-        if year == newest_year and size > TAIL:
+        if year in filling and size > TAIL:
             runs[-1:] = _runs(_days(runs[-1]), TAIL)  # the shard still filling, in pieces
         for run in runs:
             name, number = run[0].day, 1
