@@ -64,7 +64,7 @@ def run(jobs: list, work, processes: int) -> list:
         for i, result in zip(share, outcome, strict=True):
             results[i] = result
     if failures:
-        raise RuntimeError(f"page rendering process(es) {failures} died")
+        raise RuntimeError(f"forked process(es) {failures} died before sending their results")
     return results
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 # Bump when the way shards are indexed changes, so every shard is rebuilt once.
 FORMAT = 2
 SINGLE = "all"  # the shard name when sharding is off (size 0)
-TAIL = 100  # pages of the pieces of the newest shard while it fills (about 0.4 s of Pagefind)
+TAIL = 100  # pages of the pieces of a shard still filling (at most about 0.4 s of Pagefind)
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,11 @@ linear in the number of articles and favours contemporaneous coverage."""
 
 from __future__ import annotations
 
-import gc
 import heapq
 from bisect import bisect_left
 from collections import Counter, defaultdict
 
-from kiosque_import import parallel
+from kiosque_import import collector, parallel
 
 WINDOW = 24
 
@@ -69,12 +68,7 @@ def link_related(articles, limit: int = 5, processes: int = 1) -> None:
 
     # The loop makes millions of short-lived tuples and no cycles: without pausing the cyclic
     # garbage collector, its repeated full passes over 36,000 articles cost 10x the work itself.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         chosen = parallel.run(articles, choose, processes)
-    finally:
-        if collecting:
-            gc.enable()
     for article, numbers in zip(articles, chosen, strict=True):
         article.related = [articles[number] for number in numbers]
