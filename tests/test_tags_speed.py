@@ -12,10 +12,10 @@ from contextlib import ExitStack
 from datetime import date
 
 import pytest
-from conftest import ORANGE, ROOT, SEED
+from conftest import ORANGE, ROOT, SEED, build, make_site_dirs
 from kiosque_import import pipeline
 from kiosque_import.signals import articles_ahead, articles_parsed, articles_written, import_finished
-from kiosque_tags import compiled, holes, mentions, plugin
+from kiosque_tags import compiled, firstnames, holes, mentions, plugin
 from kiosque_tags import registry as registry_module
 from kiosque_tags.registry import Entity, Registry
 
@@ -39,6 +39,36 @@ def test_a_long_pattern_from_the_cache_is_the_compiled_one(tmp_path):
         path.write_text('{"flags": 32, "code": "AQAAAAIAAAA=", "groups": 0, "groupindex": {}, "indexgroup": [null]}')
     with compiled.cached_long_patterns(tmp_path):
         assert re._compiler.compile(pattern, 0) == expected
+
+
+def test_the_first_names_from_the_cache_are_the_folded_dictionary(tmp_path):
+    folded = firstnames._fold_dictionary()
+    assert folded["laeticia"] is True and folded["recep"] is False and len(folded) > 40_000
+    assert firstnames.table(tmp_path) == folded  # worked out, and written
+    [path] = tmp_path.iterdir()
+    path.write_text('{"laeticia": false}', encoding="utf-8")
+    assert firstnames.table(tmp_path) == {"laeticia": False}  # read back: no parsing
+    path.write_text('{"laeticia": 1', encoding="utf-8")
+    assert firstnames.table(tmp_path) == folded  # a broken file is worked out again...
+    assert json.loads(path.read_text(encoding="utf-8")) == folded  # ...and replaced
+    path.write_text('["laeticia"]', encoding="utf-8")
+    assert firstnames.table(tmp_path) == folded
+
+
+def test_the_build_reads_the_registry_only_when_the_import_did_not_just_save_it(tmp_path, monkeypatch):
+    site = make_site_dirs(tmp_path, [SEED, *sorted(ORANGE.glob("*.txt"))[:4]])
+    loaded = []
+    real = Registry.load
+    monkeypatch.setattr(Registry, "load", lambda path: loaded.append(path) or real(path))
+    build(site)
+    assert len(loaded) == 1  # by the import (no file yet); the build takes what it saved
+    entities = site.posts / "entities.json"
+    tags = {str(page): page.read_bytes() for page in (site.output / "tags").rglob("index.html")}
+    entities.write_text(entities.read_text(encoding="utf-8"), encoding="utf-8")  # touched by hand
+    build(site)
+    assert len(loaded) == 2  # no import this time, and the file is not the one saved: read
+    assert {str(page): page.read_bytes() for page in (site.output / "tags").rglob("index.html")} == tags
+    assert len(tags) > 20
 
 
 def test_the_registry_kept_in_memory_is_indexed_as_the_saved_file(tmp_path):

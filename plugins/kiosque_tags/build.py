@@ -12,7 +12,7 @@ from pathlib import Path
 from kiosque_import.storage import remove_empty_parents, write_if_changed
 from pelican.urlwrappers import Tag
 
-from .registry import Registry
+from .enrich import registry_for_build
 from .settings import get, registry_path
 
 log = logging.getLogger(__name__)
@@ -28,7 +28,7 @@ WRITTEN = "_kiosque_written_names"
 def canonical_tags(generator) -> None:
     """``article_generator_pretaxonomy``: rename tags and facets before Pelican groups them."""
     settings = generator.settings
-    registry = Registry.load(registry_path(settings))
+    registry = registry_for_build(registry_path(settings))
     aliases: dict[str, tuple[str, str]] = {}  # name as written → (canonical name, type)
     # Articles share their names: each is resolved once, and each tag is one object, whose slug
     # (which every lookup by tag hashes) is then worked out once, not once per article.

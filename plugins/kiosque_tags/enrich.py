@@ -204,9 +204,20 @@ def save_registry(settings: dict, posts: Path | None = None) -> None:
         _SAVED[path] = (_stamp(path), registry)
 
 
+def registry_for_build(path: Path) -> Registry:
+    """The registry the file holds: the one this process saved last when the file is still the
+    one it wrote (same inode, size and time, whatever the path's spelling), else read. The build
+    right after an import would otherwise parse and index it again (0.8 s at 10,000 articles)."""
+    stamp = _stamp(path)
+    for saved_stamp, registry in _SAVED.values():
+        if stamp is not None and saved_stamp == stamp:
+            return registry
+    return Registry.load(path)
+
+
 def release() -> None:
-    """Forget the saved registries (the import is over; the next one reads the file)."""
-    _SAVED.clear()
+    """Let the look-ahead processes end. The saved registries are kept for the build
+    (`registry_for_build`); the next import reads the file unless it is the one saved."""
     while _AHEAD:
         _discard(_AHEAD.popitem()[1])  # started for a chunk the import did not reach
 

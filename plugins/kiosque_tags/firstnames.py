@@ -1,11 +1,22 @@
 """Is this word a first name? From gender-guesser's dictionary of 40,000 given names of many
-countries (Recep, Mevlüt, Judd, …), shipped inside its PyPI package."""
+countries (Recep, Mevlüt, Judd, …), shipped inside its PyPI package.
+
+Parsing and folding the dictionary takes about 1.7 s, paid by every import that meets a name:
+most of adding one article. The folded table is kept on disk beside the compiled patterns
+(``compiled.folder()``), keyed by the dictionary's bytes and the code that folds it."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 from functools import lru_cache
+from pathlib import Path
 
+from . import compiled, names
 from .names import fold
+
+log = logging.getLogger(__name__)
 
 # gender-guesser's columns 0–14: Britain, Ireland, USA, … France, Belgium, … Switzerland.
 _WESTERN = slice(0, 15)
@@ -14,14 +25,47 @@ _WESTERN = slice(0, 15)
 @lru_cache(maxsize=1)
 def _names() -> dict[str, bool]:
     """Folded first name → whether it is given in western Europe or America."""
+    return table(compiled.folder().parent / "firstnames")
+
+
+def table(where: Path) -> dict[str, bool]:
+    """The folded table, from the disk cache in ``where`` when it is there and sound."""
+    path = where / f"{_key()}.json"
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(stored, dict) and all(isinstance(v, bool) for v in stored.values()):
+            return stored
+    except (OSError, ValueError):
+        pass
+    folded = _fold_dictionary()
+    try:
+        from kiosque_import.storage import write_atomic
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, json.dumps(folded, ensure_ascii=False), durable=False)
+    except OSError as exc:  # a cache: the table is right either way
+        log.debug("first-name cache not written: %s", exc)
+    return folded
+
+
+def _fold_dictionary() -> dict[str, bool]:
     from gender_guesser.detector import Detector
 
-    names: dict[str, bool] = {}
+    table: dict[str, bool] = {}
     for name, by_gender in Detector(case_sensitive=False).names.items():
         western = any(values[_WESTERN].strip() for values in by_gender.values())
         key = fold(name)
-        names[key] = names.get(key, False) or western
-    return names
+        table[key] = table.get(key, False) or western
+    return table
+
+
+def _key() -> str:
+    import gender_guesser
+
+    digest = hashlib.sha256()
+    for path in (Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt", Path(__file__), Path(names.__file__)):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:32]
 
 
 def is_first_name(word: str) -> bool:
