@@ -9,31 +9,38 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from theme_fixtures import build_tiny_site
+from theme_fixtures import build_tiny_site, chunk_pages
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 CORPUS_PAGES = [
-    "index.html", "page/1/index.html", "404.html",
+    "index.html", "404.html",
     "articles/trump-remercie-erdogan-pour-les-efforts-de-la-turquie-afin-d-empecher-une/index.html",
     "articles/11-novembre-merkel-et-macron-a-rethondes-pour-commemorer-l-armistice/index.html",
     "archives/index.html", "archives/2018/index.html", "archives/2018/05/index.html",
     "tags/index.html", "tags/par-nombre/index.html", "tags/france/index.html",
     "sections/index.html", "sections/par-nombre/index.html", "sections/france/index.html",
-    "tags/france/page/1/index.html", "personnes/index.html",
+    "personnes/index.html",
 ]
 TINY_PAGES = [
     "articles/article-a-trous/index.html", "articles/sans-date/index.html",
-    "tags/sujet-6/page/1/index.html", "sections/monde/page/1/index.html",
     "personnes/donald-trump/index.html",
     "personnes/par-nombre/index.html", "lieux/index.html", "organisations/maison-blanche/index.html",
 ]
+# Lists whose oldest chunk page (stable pagination, named by its first day) is checked too.
+CORPUS_LISTS = ["", "tags/france/"]
+TINY_LISTS = ["tags/sujet-6/", "sections/monde/"]
+
+
+def oldest_chunks(output: Path, fronts: list[str]) -> list[Path]:
+    return [output / chunk_pages(output, front)[0] / "index.html" for front in fronts]
 
 
 @pytest.fixture(scope="module")
 def pages(corpus_site, tmp_path_factory) -> list[Path]:
     tiny = build_tiny_site(tmp_path_factory.mktemp("tiny-vnu")).output
-    files = [corpus_site.output / p for p in CORPUS_PAGES] + [tiny / p for p in TINY_PAGES]
+    files = [corpus_site.output / p for p in CORPUS_PAGES] + [tiny / p for p in TINY_PAGES] + \
+        oldest_chunks(corpus_site.output, CORPUS_LISTS) + oldest_chunks(tiny, TINY_LISTS)
     missing = [str(f) for f in files if not f.exists()]
     assert not missing, missing
     return files

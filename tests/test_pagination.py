@@ -1,6 +1,7 @@
-"""Stable pagination (plugins/kiosque_incremental/pagination.py): numbered list pages are fixed
-slices counted from the oldest article, the list's own URL holds the newest ones, so that adding
-an article re-renders as few list pages as possible, and a rebuild still equals a clean build."""
+"""Stable pagination (plugins/kiosque_incremental/pagination.py): list pages are chunks cut where
+the articles say (content-defined), named by the day they start; the list's own URL holds the
+newest ones, so that adding an article, of any date, re-renders as few list pages as possible,
+and a rebuild still equals a clean build."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import shutil
 from datetime import datetime, timedelta
 from html import unescape
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from conftest import ROOT, Site, build
@@ -20,6 +22,7 @@ from test_incremental import Rendered, snapshot
 from theme_fixtures import post, read, urls
 
 PER_PAGE = 20  # DEFAULT_PAGINATION in pelicanconf.py
+SIZES = pagination.Sizes.for_page(PER_PAGE)
 SETTINGS = {"KIOSQUE_IMPORT": False, "KIOSQUE_SEARCH": False}
 START = datetime(2018, 1, 1, 9, 0)
 # The lists every test article belongs to, by their front page's URL.
@@ -41,19 +44,39 @@ def make_site(root: Path, count: int) -> Site:
     return site
 
 
+def item(number: int, when: datetime | None = None) -> SimpleNamespace:
+    """What pagination reads of the article write_post writes."""
+    return SimpleNamespace(number=number, save_as=f"articles/a-{number:03d}/index.html",
+                           date=when or START + timedelta(days=number))
+
+
+def chunked(items: list) -> tuple[dict[str, list[int]], list[int]]:
+    """The sealed chunks of articles given oldest first, by name, and the open chunk, as numbers."""
+    sealed, open_chunk = pagination.chunks(items, SIZES)
+    names = pagination.chunk_names(sealed)
+    return ({name: [i.number for i in chunk] for name, chunk in zip(names, sealed, strict=True)},
+            [i.number for i in open_chunk])
+
+
 def titles(output: Path, url: str) -> list[int]:
     """The article numbers a list page shows, in order."""
     return [int(n) for n in re.findall(r'class="card__title"><a href="[^"]*">Article (\d+)</a>', read(output, url))]
 
 
-def numbered_pages(output: Path, front: str) -> list[int]:
-    return sorted(int(p.parent.name) for p in (output / front).glob("page/*/index.html"))
+def chunk_pages(output: Path, front: str) -> set[str]:
+    return {p.parent.name for p in (output / front).glob("page/*/index.html")}
 
 
 def list_pages(output: Path) -> set[str]:
     """Every page of the test lists, as output paths."""
     return {f"{front}index.html" for front in LISTS} | {
         p.relative_to(output).as_posix() for front in LISTS for p in (output / front).glob("page/*/index.html")}
+
+
+def pages_of(names, fronts=True) -> set[str]:
+    """The output paths of these chunks (and of the front pages) in every test list."""
+    return {f"{front}page/{name}/index.html" for front in LISTS for name in names} | (
+        {f"{front}index.html" for front in LISTS} if fronts else set())
 
 
 def rebuild(site: Site, **overrides) -> tuple[dict, dict, set[str]]:
@@ -88,89 +111,169 @@ def settings() -> dict:
     return read_settings(str(ROOT / "pelicanconf.py"))
 
 
-@pytest.mark.parametrize("count", range(0, 4 * PER_PAGE + 3))
-def test_slices_hold_every_article_once_and_keep_when_one_is_added(settings, count):
-    newest_first = list(range(count - 1, -1, -1))
-    pages = dict(pagination.stable_pages("index.html", "", {"articles": newest_first}, settings, PER_PAGE))
-    front, numbered = pages.pop("index.html"), pages
-    assert sorted(n for names in [front, *numbered.values()] for n in names["articles_page"].object_list) == \
-        list(range(count))
-    assert len(front["articles_page"].object_list) == (count if count < 2 * PER_PAGE else
-                                                        PER_PAGE + count % PER_PAGE)
-    for save_as, names in numbered.items():
-        number = names["articles_page"].number
-        assert save_as == f"page/{number}/index.html"
-        assert names["articles"] == list(range(number * PER_PAGE - 1, (number - 1) * PER_PAGE - 1, -1))
-    # One newer article: every numbered page keeps its slice; at most one new one splits off.
-    grown = dict(pagination.stable_pages("index.html", "", {"articles": [count, *newest_first]}, settings,
-                                         PER_PAGE))
-    kept = {save_as: names["articles"] for save_as, names in numbered.items()}
-    assert {save_as: grown[save_as]["articles"] for save_as in kept} == kept
-    assert len(set(grown) - set(pages) - {"index.html"}) <= 1
+def paginate(settings, newest_first) -> dict:
+    return dict(pagination.stable_pages("index.html", "", {"articles": newest_first}, settings, PER_PAGE))
 
 
-def test_front_page_holds_the_newest_and_page_1_the_oldest(tmp_path):
-    site = make_site(tmp_path / "site", 3 * PER_PAGE + 5)
+def test_chunk_sizes_give_pages_of_per_page_articles_on_average():
+    assert (SIZES.least, SIZES.odds, SIZES.most) == (10, 11, 40)
+    sealed, _ = pagination.chunks([item(n) for n in range(10_000)], SIZES)
+    assert 18 <= 10_000 / len(sealed) <= 22
+
+
+@pytest.mark.parametrize("count", [*range(0, 3 * PER_PAGE), 97, 150, 333])
+def test_every_article_is_on_one_chunk_and_the_front_shows_the_newest(settings, count):
+    newest_first = [item(n) for n in range(count - 1, -1, -1)]
+    pages = paginate(settings, newest_first)
+    front, chunks = pages.pop("index.html"), list(pages.values())
+    assert sorted(i.number for names in chunks for i in names["articles"]) == \
+        list(range(count - len(front_only(front, chunks))))
+    for names in chunks:
+        page = names["articles_page"]
+        assert SIZES.least <= len(page.object_list) <= SIZES.most
+        assert page.save_as == f"page/{page.label}/index.html"
+        assert page.label.startswith(page.object_list[-1].date.date().isoformat())
+        assert names["articles"] == page.object_list and page.has_previous()
+    # The front page: the newest articles, at least PER_PAGE of them, then a link to the newest
+    # chunk it does not show.
+    shown = front["articles_page"].object_list
+    assert shown == newest_first[:len(shown)] and len(shown) >= min(count, PER_PAGE)
+    older = front["articles_next_page"]
+    assert (older is None) == (len(shown) == count)
+    if older:
+        assert pages[older.save_as]["articles_page"].object_list[0] is newest_first[len(shown)]
+
+
+def front_only(front, chunks) -> list:
+    """The articles on the front page and no chunk: the open chunk."""
+    sealed = {id(i) for names in chunks for i in names["articles"]}
+    return [i for i in front["articles_page"].object_list if id(i) not in sealed]
+
+
+@pytest.mark.parametrize("count", range(0, 3 * PER_PAGE))
+def test_chunks_keep_when_a_newer_article_is_added(settings, count):
+    newest_first = [item(n) for n in range(count - 1, -1, -1)]
+    pages = paginate(settings, newest_first)
+    grown = paginate(settings, [item(count), *newest_first])
+    for save_as, names in pages.items():
+        if save_as != "index.html":
+            assert grown[save_as]["articles"] == names["articles"]
+            assert grown[save_as]["articles_next_page"] == names["articles_next_page"]
+    assert len(set(grown) - set(pages)) <= 1
+
+
+def test_an_inserted_article_changes_its_chunk_and_at_most_two_neighbours():
+    items = [item(n) for n in range(1000)]
+    before = chunks_and_front(items)
+    spread = []
+    for position in range(1000):
+        inserted = item(5000 + position, items[position].date - timedelta(hours=1))
+        after = chunks_and_front([*items[:position], inserted, *items[position:]])
+        changed = [name for name in after if after[name] != before.get(name)]
+        spread.append(len(changed))
+        assert len(set(before) - set(after)) <= 3, position
+        # The changed chunks are next to each other, and one holds the inserted article.
+        spots = [list(after).index(name) for name in changed]
+        assert spots == list(range(spots[0], spots[0] + len(spots))), position
+        assert any(inserted.number in after[name] for name in changed), position
+    assert spread[500] == 1
+    # A third neighbour only past a chunk cut at MAX (a run with no hit): the next starts shift.
+    assert min(spread) >= 1 and max(spread) <= 4 and spread.count(4) <= 5
+
+
+def chunks_and_front(items: list) -> dict[str, list[int]]:
+    """The chunks, oldest first, then the open one (as « front »)."""
+    sealed, open_chunk = chunked(items)
+    return {**sealed, "front": open_chunk}
+
+
+def test_chunks_starting_on_the_same_day_are_numbered_oldest_first():
+    same_day = [item(n, START + timedelta(minutes=n)) for n in range(200)]
+    names = list(chunked(same_day)[0])
+    assert names[:3] == ["2018-01-01", "2018-01-01-2", "2018-01-01-3"]
+    assert len(set(names)) == len(names)
+
+
+def test_undated_objects_are_named_by_their_hash(settings):
+    pages = paginate(settings, list(range(99, -1, -1)))
+    labels = [names["articles_page"].label for save_as, names in pages.items() if save_as != "index.html"]
+    assert labels and all(re.fullmatch(r"[0-9a-f]{10}", label) for label in labels)
+
+
+def test_front_page_holds_the_newest_and_chunks_are_named_by_their_first_day(tmp_path):
+    site = make_site(tmp_path / "site", 65)
     build(site, **SETTINGS)
     out = site.output
+    sealed, open_chunk = chunked([item(n) for n in range(65)])
+    assert list(sealed) == ["2018-01-01", "2018-01-13", "2018-01-29", "2018-02-18"]
+    assert open_chunk == [62, 63, 64]
     for front in LISTS:
-        assert titles(out, front) == list(range(64, 39, -1))  # the newest 20 + 5
-        assert titles(out, f"{front}page/2/") == list(range(39, 19, -1))
-        assert titles(out, f"{front}page/1/") == list(range(19, -1, -1))
-        assert numbered_pages(out, front) == [1, 2]
-    home, second, first = read(out, ""), read(out, "page/2/"), read(out, "page/1/")
+        assert chunk_pages(out, front) == set(sealed)
+        for name, numbers in sealed.items():
+            assert titles(out, f"{front}page/{name}/") == numbers[::-1]
+        # Three open, then the two newest chunks (14 and 20 articles) to show at least 20.
+        assert titles(out, front) == list(range(64, 27, -1))
+    home, newest, oldest = read(out, ""), read(out, "page/2018-02-18/"), read(out, "page/2018-01-01/")
     assert "<title>Kiosque</title>" in home and "Plus récents" not in home
-    assert re.search(r'rel="next" href="\./page/2/">Plus anciens →', home)
-    assert "<title>Kiosque — articles du 21 janvier au 9 février 2018</title>" in second
-    assert re.search(r'rel="prev" href="\.\./\.\./index.html">← Plus récents', second)  # INDEX_URL
-    assert re.search(r'rel="next" href="\.\./\.\./page/1/">Plus anciens →', second)
-    assert "Articles du 1er au 20 janvier 2018" in first and "Plus anciens" not in first
+    assert re.search(r'rel="next" href="\./page/2018-01-13/">Plus anciens →', home)
+    assert "<title>Kiosque — articles du 18 février au 3 mars 2018</title>" in newest
+    assert re.search(r'rel="prev" href="\.\./\.\./index.html">← Plus récents', newest)  # INDEX_URL
+    assert re.search(r'rel="next" href="\.\./\.\./page/2018-01-29/">Plus anciens →', newest)
+    assert "Articles du 1er au 12 janvier 2018" in oldest and "Plus anciens" not in oldest
+    assert re.search(r'rel="prev" href="\.\./\.\./page/2018-01-13/">← Plus récents', oldest)
     assert "(65 articles)" in read(out, "tags/fil/")
-    assert "articles)" not in read(out, "tags/fil/page/1/")  # no count: it would change every day
+    assert "articles)" not in read(out, "tags/fil/page/2018-01-01/")  # no count: it would change every day
 
 
-def test_a_short_list_has_no_numbered_page(tmp_path):
-    site = make_site(tmp_path / "site", 2 * PER_PAGE - 1)
+def test_a_list_without_a_boundary_is_a_single_page(tmp_path):
+    site = make_site(tmp_path / "site", SIZES.least - 1)
     build(site, **SETTINGS)
-    assert titles(site.output, "tags/fil/") == list(range(38, -1, -1))
-    assert numbered_pages(site.output, "tags/fil/") == []
+    assert titles(site.output, "tags/fil/") == list(range(SIZES.least - 2, -1, -1))
+    assert chunk_pages(site.output, "tags/fil/") == set()
     assert 'class="pagination"' not in read(site.output, "tags/fil/")
 
 
 def test_a_new_newest_article_renders_only_the_front_pages(tmp_path):
-    site = make_site(tmp_path / "site", 3 * PER_PAGE + 5)
+    site = make_site(tmp_path / "site", 65)
     build(site, **SETTINGS)
+    assert chunked([item(n) for n in range(66)])[1] == [62, 63, 64, 65]  # 65 seals nothing
     write_post(site.posts, 65)
     before, after, rendered = rebuild(site)
-    assert rendered & list_pages(site.output) == {f"{front}index.html" for front in LISTS}
+    assert rendered & list_pages(site.output) == pages_of([])
     assert untouched(before, after, list_pages(site.output) - rendered)
     assert_equals_clean_build(site, tmp_path / "clean", after)
 
 
-def test_a_new_slice_renders_the_front_page_the_new_page_and_its_older_neighbour(tmp_path):
-    site = make_site(tmp_path / "site", 3 * PER_PAGE - 1)
+def test_a_sealed_chunk_renders_the_front_page_the_new_page_and_its_older_neighbour(tmp_path):
+    site = make_site(tmp_path / "site", 71)
     build(site, **SETTINGS)
-    assert numbered_pages(site.output, "") == [1]
-    write_post(site.posts, 3 * PER_PAGE - 1)
+    sealed, open_chunk = chunked([item(n) for n in range(72)])
+    assert list(sealed)[-2:] == ["2018-02-18", "2018-03-04"] and open_chunk == []  # 71 seals 62–71
+    write_post(site.posts, 71)
     before, after, rendered = rebuild(site)
-    assert numbered_pages(site.output, "") == [1, 2]
-    assert titles(site.output, "page/2/") == list(range(39, 19, -1))
-    assert rendered & list_pages(site.output) == {
-        f"{front}{page}index.html" for front in LISTS for page in ("", "page/2/", "page/1/")}
-    # page/1/ is rendered for its new « Plus récents » link; its articles did not move.
-    assert titles(site.output, "page/1/") == list(range(19, -1, -1))
+    assert chunk_pages(site.output, "") == set(sealed)
+    assert titles(site.output, "page/2018-03-04/") == list(range(71, 61, -1))
+    # 2018-02-18 is rendered for its new « Plus récents » link; its articles did not move.
+    assert rendered & list_pages(site.output) == pages_of(["2018-03-04", "2018-02-18"])
+    assert titles(site.output, "page/2018-02-18/") == list(range(61, 47, -1))
     assert_equals_clean_build(site, tmp_path / "clean", after)
 
 
-def test_an_old_article_moves_only_the_newer_slices(tmp_path):
-    site = make_site(tmp_path / "site", 3 * PER_PAGE + 5)
+def test_an_old_article_renders_its_chunk_and_the_front_pages_not_the_newer_chunks(tmp_path):
+    site = make_site(tmp_path / "site", 120)
     build(site, **SETTINGS)
-    write_post(site.posts, 900, START + timedelta(days=25, hours=1))  # between articles 25 and 26
+    old, _ = chunked([item(n) for n in range(120)])
+    when = START + timedelta(days=25, hours=1)  # between articles 25 and 26
+    write_post(site.posts, 900, when)
     before, after, rendered = rebuild(site)
-    oldest = {f"{front}page/1/index.html" for front in LISTS}
-    assert not rendered & oldest and untouched(before, after, oldest)
-    assert rendered & list_pages(site.output) == list_pages(site.output) - oldest
-    assert titles(site.output, "page/2/") == [*range(38, 25, -1), 900, *range(25, 19, -1)]
+    new, _ = chunked([*(item(n) for n in range(26)), item(900, when), *(item(n) for n in range(26, 120))])
+    changed = {name for name in new if new[name] != old.get(name)}
+    assert changed == {"2018-01-13"}  # 12–27, with 900
+    assert titles(site.output, "page/2018-01-13/") == [*range(27, 25, -1), 900, *range(25, 11, -1)]
+    # The terms' front pages count their articles; the home page shows only its newest ones.
+    assert rendered & list_pages(site.output) == pages_of(changed, fronts=False) | {
+        "sections/monde/index.html", "tags/fil/index.html"}
+    assert untouched(before, after, list_pages(site.output) - rendered)
     assert_equals_clean_build(site, tmp_path / "clean", after)
 
 
@@ -182,12 +285,12 @@ def test_the_setting_off_gives_pelicans_pagination(tmp_path, incremental):
     assert titles(out, "tags/fil/") == list(range(64, 44, -1))
     assert titles(out, "tags/fil/page/2/") == list(range(44, 24, -1))
     assert titles(out, "tags/fil/page/4/") == list(range(4, -1, -1))
-    assert numbered_pages(out, "tags/fil/") == [2, 3, 4]
+    assert chunk_pages(out, "tags/fil/") == {"2", "3", "4"}
     assert "../../tags/fil/page/2/" in urls(read(out, "tags/fil/"))
     assert "Articles du 1er au 5 janvier 2018" in unescape(read(out, "tags/fil/page/4/"))
 
 
-def test_a_pattern_that_gives_slices_the_front_path_is_refused(settings):
+def test_a_pattern_that_gives_chunks_the_front_path_is_refused(settings):
     from pelican.paginator import PaginationRule
 
     only_front = {**settings, "PAGINATION_PATTERNS": [PaginationRule(1, "{url}", "{save_as}")]}
@@ -198,7 +301,7 @@ def test_a_pattern_that_gives_slices_the_front_path_is_refused(settings):
 def test_no_stale_numbered_page_when_switching_schemes(tmp_path):
     site = make_site(tmp_path / "site", 3 * PER_PAGE + 5)
     build(site, KIOSQUE_STABLE_PAGINATION=False, **SETTINGS)
-    assert numbered_pages(site.output, "") == [2, 3, 4]
+    assert chunk_pages(site.output, "") == {"2", "3", "4"}
     build(site, **SETTINGS)
-    assert numbered_pages(site.output, "") == [1, 2]
-    assert not os.path.exists(site.output / "page" / "4")
+    assert chunk_pages(site.output, "") == {"2018-01-01", "2018-01-13", "2018-01-29", "2018-02-18"}
+    assert not os.path.exists(site.output / "page" / "2")

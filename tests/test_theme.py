@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import pytest
 from conftest import ORANGE
 from kiosque_theme.dates import date_fr, span_fr
-from theme_fixtures import GAP, HOSTILE_TITLE, SUJET6_POSTS, attributes, build_tiny_site, read, urls
+from theme_fixtures import GAP, HOSTILE_TITLE, SUJET6_POSTS, attributes, build_tiny_site, chunk_pages, read, urls
 
 SEED_TITLE = ("Trump remercie Erdoğan pour les efforts de la Turquie afin d’empêcher une catastrophe "
               "humanitaire à Idlib")
@@ -92,18 +92,22 @@ def test_article_carries_pagefind_fields(corpus_site):
 
 
 def test_listing_pages_are_not_indexed(corpus_site):
-    for url in ("", "page/1/", "tags/", "archives/", "sections/france/"):
+    for url in ("", chunk_pages(corpus_site.output, "")[0], "tags/", "archives/", "sections/france/"):
         assert "data-pagefind-body" not in read(corpus_site.output, url), url
 
 
 def test_home_is_paginated_with_cards(corpus_site):
-    # 201 articles, 20 a page: pages 1 to 9 hold the oldest 180, the home page the newest 21.
-    home = read(corpus_site.output, "")
-    assert home.count('class="card"') == 21
-    assert "./page/9/" in urls(home)
-    numbered = sorted(int(p.parent.name) for p in corpus_site.output.glob("page/*/index.html"))
-    assert numbered == list(range(1, 10))
-    assert all(read(corpus_site.output, f"page/{n}/").count('class="card"') == 20 for n in numbered)
+    # 201 articles in chunks of 10 to 40 (20 on average), named by their first day; the home
+    # page shows the newest, at least 20, and links to the newest chunk it does not show.
+    out = corpus_site.output
+    home, chunks = read(out, ""), chunk_pages(out, "")
+    assert 20 <= home.count('class="card"') <= 20 + 40
+    assert 5 <= len(chunks) <= 20 and all(re.fullmatch(r"page/\d{4}-\d\d-\d\d(-\d+)?/", c) for c in chunks)
+    older = re.search(r'rel="next" href="\./(page/[^"]+/)"', home).group(1)
+    assert older in chunks
+    cards = [read(out, chunk).count('class="card"') for chunk in chunks]
+    assert all(10 <= count <= 40 for count in cards) and sum(cards) <= 201
+    assert sum(cards[:chunks.index(older) + 1]) + home.count('class="card"') == 201  # each article once
 
 
 def test_archives_count_by_year_and_month(corpus_site):
@@ -173,9 +177,12 @@ def test_french_date_spans():
 
 
 def test_tag_pagination_does_not_collide(tiny):
-    first, oldest = read(tiny, "tags/sujet-6/"), read(tiny, "tags/sujet-6/page/1/")
-    assert first.count('class="card"') == SUJET6_POSTS - 20 and oldest.count('class="card"') == 20
-    assert "Articles du 21 avril au 10 mai 2018" in oldest and "sujet-six-00" in oldest
+    first, chunks = read(tiny, "tags/sujet-6/"), chunk_pages(tiny, "tags/sujet-6/")
+    # No article of the 40 oldest ends a chunk: the 40th ends it (the most a chunk holds).
+    assert chunks == ["tags/sujet-6/page/2018-04-21/"]
+    oldest = read(tiny, chunks[0])
+    assert first.count('class="card"') == SUJET6_POSTS and oldest.count('class="card"') == 40
+    assert "Articles du 21 avril au 30 mai 2018" in oldest and "sujet-six-00" in oldest
     assert "Sujet soixante-deux" in read(tiny, "tags/sujet-62/")
 
 
@@ -226,7 +233,7 @@ def test_subpath_publish(tmp_path):
     assert "<content" not in feed and "<summary" in feed  # summaries only
     assert (out / "feeds" / "turquie.atom.xml").exists() and (out / "feeds" / "tag-idlib.atom.xml").exists()
     assert "Sitemap: https://example.org/archive/sitemap.xml" in (out / "robots.txt").read_text()
-    assert "<loc>https://example.org/archive/tags/sujet-6/page/1/</loc>" in (out / "sitemap.xml").read_text()
+    assert "<loc>https://example.org/archive/tags/sujet-6/page/2018-04-21/</loc>" in (out / "sitemap.xml").read_text()
 
 
 def test_related_choice_equals_a_full_sort():

@@ -12,7 +12,7 @@ from conftest import Site, build
 
 HOSTILE_TITLE = '<script>alert("kiosque")</script> & « guillemets »'
 GAP = '<span class="gap" title="Mot manquant dans la source">[…]</span>'
-SUJET6_POSTS = 41  # two pages and one more (DEFAULT_PAGINATION = 20): tag sujet-6 gets a page/1/
+SUJET6_POSTS = 41  # more than a chunk can hold (2 × DEFAULT_PAGINATION): tag sujet-6 gets a chunk page
 
 
 def post(slug: str, title: str, date: datetime, tags: list[str], body: str = "Texte.", **meta) -> str:
@@ -77,6 +77,16 @@ def urls(html: str) -> list[str]:
 
 
 def read(output: Path, url_path: str) -> str:
-    """The page at a site-relative URL such as ``tags/sujet-6/page/1/``."""
+    """The page at a site-relative URL such as ``tags/sujet-6/page/2018-04-21/``."""
     target = output / url_path
     return (target / "index.html" if url_path.endswith("/") or not url_path else target).read_text("utf-8")
+
+
+def chunk_pages(output: Path, front: str) -> list[str]:
+    """The chunk pages of the list at ``front`` (stable pagination), oldest first, as URLs:
+    ``page/2018-04-21/``, then ``page/2018-04-21-2/`` for a second chunk starting that day."""
+    def order(name: str) -> tuple[str, int]:
+        return name[:10], int(name[11:] or 1)
+
+    names = sorted((p.parent.name for p in (output / front).glob("page/*/index.html")), key=order)
+    return [f"{front}page/{name}/" for name in names]

@@ -247,9 +247,9 @@ class Digester:
         if isinstance(value, Content):
             return self.own(value)
         if isinstance(value, pagination.Page):
-            # What the page shows: its slice, its address and its neighbours' (not the list).
+            # What the page shows: its chunk, its address and its neighbours' (not the list).
             return "StablePage(" + ",".join([
-                repr(value.save_as), repr(value.url), repr(value.number), stable(value.previous),
+                repr(value.save_as), repr(value.url), repr(value.label), stable(value.previous),
                 stable(value.next), self.value(value.paginator), self.value(value.object_list, depth + 1)]) + ")"
         if isinstance(value, pagination.Paginator):
             return f"StablePaginator({value.name!r},{value.url!r},{value.per_page})"

@@ -1,25 +1,38 @@
-"""Stable pagination: list pages numbered from the oldest article.
+"""Stable pagination: list pages cut where the articles say, not every ``per_page`` articles.
 
 Pelican numbers a list's pages from the newest article, so one added article moves every page
-after it, and each page says how many pages there are. Here the numbered pages are fixed slices
-of ``per_page`` articles counted from the oldest: ``page/1/`` holds the oldest ``per_page``,
-``page/2/`` the next ones, and the list's own URL (the front page) holds the rest, the newest
-``per_page`` to ``2 × per_page − 1`` (everything when the list is shorter than two pages). A new
-newest article changes the front page only, plus, when a full slice splits off, that new page and
-the page linking to it; nothing on a numbered page depends on the length of the list.
+after it, and each page says how many pages there are. Here a list is cut into chunks by its
+content, as content-defined chunking cuts a file: walking from the oldest article to the newest,
+a chunk ends after an article when it holds at least ``MIN`` articles and a hash of that article
+(of its ``save_as``, the same in every build) hits 1 in ``D``, or when it reaches ``MAX``
+articles. Where a chunk ends depends only on the articles up to that point, and an inserted
+article moves only the end of its own chunk (boundaries fall back on the same articles right
+after it): an article dated in the past re-renders its chunk and at most a neighbour or two, not
+every newer page. With a page size ``n``: ``MIN = n // 2``, ``D = n - MIN + 1`` (a mean chunk of
+``MIN - 1 + D = n`` articles), ``MAX = 2n``; only a run of articles with no hit is cut at ``MAX``.
 
-URLs come from ``PAGINATION_PATTERNS``: the front page takes the rule Pelican uses for page 1;
-slice ``k`` takes the rule Pelican uses for page ``max(k, 2)``, formatted with ``number = k``
-(with Kiosque's patterns: ``{url}``, then ``{base_name}/page/{k}/``). Rules for the last page
+A sealed chunk is named by the day of its oldest article, ``2018-07-16``, then ``2018-07-16-2``,
+``2018-07-16-3`` for the next chunks starting that day (an ordinal would renumber every newer
+page on a split); objects without a date are named by the hash of their oldest object. The
+articles after the last boundary form the open chunk, on the list's own URL (the front page),
+with the newest sealed chunks until it shows at least ``n`` articles: those keep their own pages
+too, so nothing moves when the open chunk seals. Nothing on a chunk's page depends on the length
+of the list.
+
+URLs come from ``PAGINATION_PATTERNS``: the front page takes the rule Pelican uses for page 1, a
+chunk the rule Pelican uses for page 2, formatted with ``number =`` the chunk's name (with
+Kiosque's patterns: ``{url}``, then ``{base_name}/page/2018-07-16/``). Rules for the last page
 (``min_page = -1``) are not used: which page is last changes with every article.
 
 Pelican passes the lists newest first (``ARTICLE_ORDER_BY = "reversed-date"`` and
-``NEWEST_FIRST_ARCHIVES = True``, its defaults); slices are counted from the end of each list.
+``NEWEST_FIRST_ARCHIVES = True``, its defaults); chunks are cut from the end of each list.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+from collections import Counter
 from dataclasses import dataclass
 
 from pelican.paginator import Paginator as PelicanPaginator
@@ -45,17 +58,86 @@ def per_page(settings: dict, template_name) -> int:
 
 
 @dataclass(frozen=True)
+class Sizes:
+    """A chunk holds ``least`` to ``most`` articles; past ``least``, 1 article in ``odds`` ends it."""
+
+    least: int
+    odds: int
+    most: int
+
+    @classmethod
+    def for_page(cls, per_page: int) -> Sizes:
+        least = max(per_page // 2, 1)
+        return cls(least, per_page - least + 1, 2 * per_page)
+
+
+def identity(item) -> str:
+    """What names an item in every build: an article's output path (its source path would
+    differ between two copies of a site), its slug if it is not written, else its text."""
+    return str(getattr(item, "save_as", None) or getattr(item, "slug", None) or item)
+
+
+def digest(item) -> int:
+    # sha1, not hash(): Python salts str hashes per process, and boundaries must not move.
+    return int.from_bytes(hashlib.sha1(identity(item).encode("utf-8")).digest()[:8], "big")
+
+
+def ends_chunk(item, size: int, sizes: Sizes) -> bool:
+    return size >= sizes.most or (size >= sizes.least and digest(item) % sizes.odds == 0)
+
+
+def chunks(oldest_first, sizes: Sizes) -> tuple[list[list], list]:
+    """The sealed chunks, oldest first, and the open one (the articles after the last end)."""
+    sealed, current = [], []
+    for item in oldest_first:
+        current.append(item)
+        if ends_chunk(item, len(current), sizes):
+            sealed.append(current)
+            current = []
+    return sealed, current
+
+
+def day(item) -> str:
+    """The day a chunk starting with ``item`` is named by; an undated item's hash instead."""
+    date = getattr(item, "date", None)
+    if date is None:
+        return f"{digest(item):016x}"[:10]
+    return (date.date() if hasattr(date, "date") else date).isoformat()
+
+
+def chunk_names(sealed) -> list[str]:
+    """Each chunk's name: the day it starts, ``-2``, ``-3`` for later chunks starting that day."""
+    seen = Counter()
+    names = []
+    for chunk in sealed:
+        start = day(chunk[0])
+        seen[start] += 1
+        names.append(start if seen[start] == 1 else f"{start}-{seen[start]}")
+    return names
+
+
+def shown_on_front(sealed, open_size: int, per_page: int) -> int:
+    """How many of the newest sealed chunks the front page shows after the open chunk, so that
+    it never shows fewer than ``per_page`` articles (unless the list is shorter)."""
+    shown, count = 0, open_size
+    while count < per_page and shown < len(sealed):
+        shown += 1
+        count += len(sealed[-shown])
+    return shown
+
+
+@dataclass(frozen=True)
 class Link:
     """A neighbour as a page shows it: its address, not its articles (which would make the page
     depend on them)."""
 
-    number: int | None
+    label: str | None
     url: str
     save_as: str
 
 
 class Paginator:
-    """One list's stable pages. It tells nothing of the list's length, on purpose: a numbered
+    """One list's stable pages. It tells nothing of the list's length, on purpose: a chunk's
     page that showed it would change with every article."""
 
     def __init__(self, name: str, url: str, object_list, settings: dict, per_page: int):
@@ -66,26 +148,42 @@ class Paginator:
         self._objects = object_list
 
     def pages(self) -> list[Page]:
-        """The front page, then the numbered pages from the newest to the oldest."""
-        size = len(self._objects)
-        numbered = max(size // self.per_page - 1, 0)
-        front = Page(self, None, self._objects[: size - numbered * self.per_page])
-        pages = [front] + [Page(self, k, self._objects[size - k * self.per_page: size - (k - 1) * self.per_page])
-                           for k in range(numbered, 0, -1)]
-        for newer, older in zip(pages, pages[1:], strict=False):
-            if older.save_as == front.save_as:
-                raise ValueError(f"PAGINATION_PATTERNS give page {older.number} of {self.name!r} the "
+        """The front page, then the chunks' pages from the newest to the oldest."""
+        sealed, open_chunk = chunks(reversed(self._objects), Sizes.for_page(self.per_page))
+        shown = shown_on_front(sealed, len(open_chunk), self.per_page)
+        on_front = len(open_chunk) + sum(len(chunk) for chunk in sealed[len(sealed) - shown:])
+        front = Page(self, None, self._objects[:on_front])
+        older = self._chunk_pages(sealed, front)
+        link(front, older, shown)
+        return [front, *older]
+
+    def _chunk_pages(self, sealed, front: Page) -> list[Page]:
+        """The sealed chunks' pages, newest first, each listing its chunk newest first."""
+        pages = [Page(self, label, chunk[::-1]) for label, chunk in zip(chunk_names(sealed), sealed, strict=True)]
+        for page in pages:
+            if page.save_as == front.save_as:
+                raise ValueError(f"PAGINATION_PATTERNS give page {page.label} of {self.name!r} the "
                                  "front page's path: add a rule for numbers from 2 on")
-            newer.next, older.previous = older.link(), newer.link()
-        return pages
+        return pages[::-1]
+
+
+def link(front: Page, newest_first: list[Page], shown: int) -> None:
+    """Chain the chunks' pages, the newest one to the front page; the front page's older
+    neighbour is the newest chunk it does not show itself."""
+    for newer, older in zip([front, *newest_first], newest_first, strict=False):
+        older.previous = newer.link()
+        if newer is not front:
+            newer.next = older.link()
+    if shown < len(newest_first):
+        front.next = newest_first[shown].link()
 
 
 class Page:
     """A page of a stable list: what Pelican's Page offers templates, minus the counts."""
 
-    def __init__(self, paginator: Paginator, number: int | None, object_list):
+    def __init__(self, paginator: Paginator, label: str | None, object_list):
         self.paginator = paginator
-        self.number = number  # None on the front page
+        self.label = label  # the chunk's name; None on the front page
         self.object_list = object_list
         self.previous: Link | None = None  # the newer neighbour
         self.next: Link | None = None  # the older neighbour
@@ -99,7 +197,7 @@ class Page:
         self.save_as = self._from_patterns("SAVE_AS")
 
     def __repr__(self):
-        return f"<stable Page {self.number or 'front'} of {self.full_name}>"
+        return f"<stable Page {self.label or 'front'} of {self.full_name}>"
 
     def has_previous(self) -> bool:
         return self.previous is not None
@@ -111,17 +209,17 @@ class Page:
         return self.has_previous() or self.has_next()
 
     def link(self) -> Link:
-        return Link(self.number, self.url, self.save_as)
+        return Link(self.label, self.url, self.save_as)
 
     def _from_patterns(self, key: str) -> str:
-        # The front page is Pelican's page 1; page/1/ must not take page 1's rule ({url}).
-        number = 1 if self.number is None else max(self.number, 2)
+        # The front page is Pelican's page 1; a chunk takes the rule of page 2, not page 1's ({url}).
+        number = 1 if self.label is None else 2
         rules = [rule for rule in self.paginator.settings["PAGINATION_PATTERNS"] if 0 <= rule.min_page <= number]
         if not rules:
             return ""
         value = getattr(rules[-1], key).format(
             save_as=self.full_name, url=self.base_url, name=self.name, base_name=self.base_name,
-            extension=self.extension, number=self.number or 1)
+            extension=self.extension, number=self.label or 1)
         # As Pelican: one leading slash is dropped (a second one keeps a root-relative path).
         return value[1:] if value.startswith("/") else value
 
@@ -129,8 +227,8 @@ class Page:
 def stable_pages(name: str, url: str, lists: dict, settings: dict, per_page: int):
     """(output path, names for the template) for each stable page of the lists.
 
-    On a numbered page each paginated list (``articles``, ``dates``) is the page's own slice:
-    the page shows nothing of the whole list, and its fingerprint reads only its slice."""
+    On a chunk's page each paginated list (``articles``, ``dates``) is the page's own chunk:
+    the page shows nothing of the whole list, and its fingerprint reads only its chunk."""
     paginators = {key: Paginator(name, url, objects, settings, per_page) for key, objects in lists.items()}
     pages = {key: paginator.pages() for key, paginator in paginators.items()}
     for index in range(len(next(iter(pages.values())))):
@@ -139,7 +237,7 @@ def stable_pages(name: str, url: str, lists: dict, settings: dict, per_page: int
             page = pages[key][index]
             names.update({f"{key}_paginator": paginator, f"{key}_page": page,
                           f"{key}_previous_page": page.previous, f"{key}_next_page": page.next})
-            if page.number is not None:
+            if page.label is not None:
                 names[key] = page.object_list
         yield page.save_as, names
 

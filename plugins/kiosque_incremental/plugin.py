@@ -14,7 +14,7 @@ from .writer import IncrementalWriter, StableWriter
 DEFAULTS = {
     "KIOSQUE_INCREMENTAL": True,  # skip pages whose inputs did not change since the last build
     "KIOSQUE_WRITE_PROCESSES": None,  # processes reading posts and rendering pages; default: one per core
-    # list pages numbered from the oldest article, so that a page keeps its articles (pagination.py)
+    # list pages cut into chunks by their articles, so that a page keeps its articles (pagination.py)
     "KIOSQUE_STABLE_PAGINATION": pagination.DEFAULT,
 }
 
