@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 from conftest import ORANGE, ROOT, SEED, build, make_site_dirs
 from kiosque_import import pipeline
-from kiosque_import.signals import articles_ahead, articles_parsed, articles_written, import_finished
+from kiosque_import.signals import articles_ahead, articles_parsed, articles_written, import_finished, import_started
 from kiosque_tags import compiled, firstnames, holes, mentions, plugin
 from kiosque_tags import registry as registry_module
 from kiosque_tags.registry import Entity, Registry
@@ -141,6 +141,38 @@ def test_the_model_started_ahead_of_each_chunk_tags_as_without(tmp_path, monkeyp
         reads.append(len(heads_read))
     assert len(outcomes[0]) > 200 and outcomes[0] == outcomes[1]
     assert reads[0] == reads[1] > 200  # each article's head read once, ahead or not
+
+
+def test_a_small_import_reads_names_with_the_model_another_process_loaded(tmp_path):
+    """Below KIOSQUE_TAGS_PARALLEL_FROM the model is loaded by a process started with the
+    import (`workers.warm`), not by this one, and the posts are those of an import that loads
+    it itself."""
+    from kiosque_tags import ner
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for path in sorted(ORANGE.glob("*.txt"))[:3]:
+        shutil.copy(path, seeds / path.name)
+    outcomes, loaded_here = [], []
+    for processes in (2, 1):
+        ner.load.cache_clear()
+        posts = tmp_path / f"posts-{processes}"
+        settings = {"KIOSQUE_ENTITIES": str(posts / "entities.json"), "KIOSQUE_TAGS_PROCESSES": processes}
+        with ExitStack() as stack:
+            for signal, receiver in ((import_started, plugin.on_import_started),
+                                     (articles_parsed, plugin.on_articles_parsed),
+                                     (articles_written, plugin.on_articles_written),
+                                     (import_finished, plugin.on_import_finished)):
+                stack.enter_context(signal.connected_to(receiver))
+            pipeline.run_import(pipeline.Options(seeds=seeds, posts=posts, progress=False, settings=settings,
+                                                 today=date(2026, 1, 15)))
+        loaded_here.append(ner.load.cache_info().currsize)
+        outcomes.append({p.name: p.read_bytes() for p in sorted(posts.iterdir()) if p.is_file()})
+    assert loaded_here == [0, 1]
+    assert outcomes[0] == outcomes[1]
+    people = [line for post in outcomes[0].values() for line in post.decode().splitlines()
+              if line.startswith("People: ")]
+    assert len(people) >= 2  # names the model found
 
 
 def _json_dumps(entities) -> str:

@@ -96,9 +96,15 @@ class Cluster:
 
 def get_ready(count: int, settings: dict) -> None:
     """Load the model while the import parses its first chunk (this process would only wait):
-    an import of chunks of new articles has names to read."""
-    if get(settings, "KIOSQUE_TAGS") and count >= int(get(settings, "KIOSQUE_TAGS_PARALLEL_FROM")):
-        ner.load(get(settings, "KIOSQUE_TAGS_MODEL"))
+    an import of chunks of new articles has names to read. A smaller import has it loaded by
+    another process meanwhile (`workers.warm`), which then reads the batch."""
+    if not get(settings, "KIOSQUE_TAGS") or count < 1:
+        return
+    model = get(settings, "KIOSQUE_TAGS_MODEL")
+    if count >= int(get(settings, "KIOSQUE_TAGS_PARALLEL_FROM")):
+        ner.load(model)
+    elif int(get(settings, "KIOSQUE_TAGS_PROCESSES")) > 1:
+        workers.warm(model)
 
 
 def enrich_batch(articles: list[Article], settings: dict, posts: Path | None = None) -> None:
@@ -298,7 +304,9 @@ def _recognise(inputs: list[str], config: Config, processes: int) -> list:
     name of the batch (adding one article about known people costs no model time)."""
     todo = [i for i, text in enumerate(inputs) if text]
     texts = [inputs[i] for i in todo]
-    found = spread(ner.recognise, texts, (config.model,), processes, config.model, kept=True) if todo else []
+    found = workers.recognise_warm(texts, config.model) if todo and processes <= 1 else None
+    if found is None:
+        found = spread(ner.recognise, texts, (config.model,), processes, config.model, kept=True) if todo else []
     out = [[] for _ in inputs]
     for i, ents in zip(todo, found, strict=True):
         out[i] = ents

@@ -56,6 +56,11 @@ def head_text(parts: list[str], budget: int) -> str:
     return "\n".join(out)
 
 
+def load_only(model: str) -> None:
+    """``load`` for another process: nothing to send back."""
+    load(model)
+
+
 def recognise(texts: list[str], model: str, batch_size: int = 64) -> list:
     """Per text, the model's (surface, label, start char) for persons, places, organisations."""
     nlp = load(model)

@@ -78,15 +78,37 @@ def start(func, items: list, args: tuple, processes: int, model: str, kept: bool
     return Running(pool, futures, kept=False)
 
 
+_warm: dict[str, ProcessPoolExecutor] = {}
+
+
+def warm(model: str) -> None:
+    """One process starts loading the model now, for a batch too small to spread over processes
+    (adding an article or two): loading it takes 1.7 s, and the import's own work before the
+    model is needed (planning, parsing, reading the registry) goes on meanwhile on another core."""
+    if model and model not in _warm:
+        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        pool.submit(ner.load_only, model)  # forks now, while this process is small
+        _warm[model] = pool
+
+
+def recognise_warm(texts: list[str], model: str) -> list | None:
+    """``ner.recognise`` by the process ``warm`` started, or None when none was."""
+    pool = _warm.get(model)
+    return None if pool is None else pool.submit(ner.recognise, texts, model).result()
+
+
 def _part(bounds: tuple[int, int]) -> list:
     func, items, args = _job
     return func(items[bounds[0]:bounds[1]], *args)
 
 
 def close() -> None:
-    """Stop the kept processes: the build that follows the import needs their memory."""
+    """Stop the kept processes: the build that follows the import needs their memory. A warm
+    process the import did not need ends once its model is loaded, without being waited for."""
     while _kept:
         _kept.popitem()[1].shutdown(wait=True, cancel_futures=True)
+    while _warm:
+        _warm.popitem()[1].shutdown(wait=False, cancel_futures=True)
 
 
 atexit.register(close)
