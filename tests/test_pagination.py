@@ -126,8 +126,9 @@ def test_every_article_is_on_one_chunk_and_the_front_shows_the_newest(settings, 
     newest_first = [item(n) for n in range(count - 1, -1, -1)]
     pages = paginate(settings, newest_first)
     front, chunks = pages.pop("index.html"), list(pages.values())
-    assert sorted(i.number for names in chunks for i in names["articles"]) == \
-        list(range(count - len(front_only(front, chunks))))
+    # Every article once: on the front page or on the page of a chunk it does not show.
+    on_pages = [i.number for names in [front, *chunks] for i in names["articles_page"].object_list]
+    assert sorted(on_pages) == list(range(count))
     for names in chunks:
         page = names["articles_page"]
         assert SIZES.least <= len(page.object_list) <= SIZES.most
@@ -142,12 +143,6 @@ def test_every_article_is_on_one_chunk_and_the_front_shows_the_newest(settings, 
     assert (older is None) == (len(shown) == count)
     if older:
         assert pages[older.save_as]["articles_page"].object_list[0] is newest_first[len(shown)]
-
-
-def front_only(front, chunks) -> list:
-    """The articles on the front page and no chunk: the open chunk."""
-    sealed = {id(i) for names in chunks for i in names["articles"]}
-    return [i for i in front["articles_page"].object_list if id(i) not in sealed]
 
 
 @pytest.mark.parametrize("count", range(0, 3 * PER_PAGE))
@@ -208,17 +203,18 @@ def test_front_page_holds_the_newest_and_chunks_are_named_by_their_first_day(tmp
     assert list(sealed) == ["2018-01-01", "2018-01-13", "2018-01-29", "2018-02-18"]
     assert open_chunk == [62, 63, 64]
     for front in LISTS:
-        assert chunk_pages(out, front) == set(sealed)
-        for name, numbers in sealed.items():
-            assert titles(out, f"{front}page/{name}/") == numbers[::-1]
-        # Three open, then the two newest chunks (14 and 20 articles) to show at least 20.
+        # Three open, then the two newest chunks (14 and 20 articles) to show at least 20: those
+        # two have no page of their own.
         assert titles(out, front) == list(range(64, 27, -1))
-    home, newest, oldest = read(out, ""), read(out, "page/2018-02-18/"), read(out, "page/2018-01-01/")
+        assert chunk_pages(out, front) == {"2018-01-01", "2018-01-13"}
+        for name in ("2018-01-01", "2018-01-13"):
+            assert titles(out, f"{front}page/{name}/") == sealed[name][::-1]
+    home, newest, oldest = read(out, ""), read(out, "page/2018-01-13/"), read(out, "page/2018-01-01/")
     assert "<title>Kiosque</title>" in home and "Plus récents" not in home
     assert re.search(r'rel="next" href="\./page/2018-01-13/">Plus anciens →', home)
-    assert "<title>Kiosque — articles du 18 février au 3 mars 2018</title>" in newest
+    assert "<title>Kiosque — articles du 13 au 28 janvier 2018</title>" in newest
     assert re.search(r'rel="prev" href="\.\./\.\./index.html">← Plus récents', newest)  # INDEX_URL
-    assert re.search(r'rel="next" href="\.\./\.\./page/2018-01-29/">Plus anciens →', newest)
+    assert re.search(r'rel="next" href="\.\./\.\./page/2018-01-01/">Plus anciens →', newest)
     assert "Articles du 1er au 12 janvier 2018" in oldest and "Plus anciens" not in oldest
     assert re.search(r'rel="prev" href="\.\./\.\./page/2018-01-13/">← Plus récents', oldest)
     assert "(65 articles)" in read(out, "tags/fil/")
@@ -244,18 +240,31 @@ def test_a_new_newest_article_renders_only_the_front_pages(tmp_path):
     assert_equals_clean_build(site, tmp_path / "clean", after)
 
 
-def test_a_sealed_chunk_renders_the_front_page_the_new_page_and_its_older_neighbour(tmp_path):
+def test_a_sealed_chunk_stays_on_the_front_page_and_renders_no_other_page(tmp_path):
     site = make_site(tmp_path / "site", 71)
     build(site, **SETTINGS)
     sealed, open_chunk = chunked([item(n) for n in range(72)])
     assert list(sealed)[-2:] == ["2018-02-18", "2018-03-04"] and open_chunk == []  # 71 seals 62–71
     write_post(site.posts, 71)
     before, after, rendered = rebuild(site)
-    assert chunk_pages(site.output, "") == set(sealed)
-    assert titles(site.output, "page/2018-03-04/") == list(range(71, 61, -1))
-    # 2018-02-18 is rendered for its new « Plus récents » link; its articles did not move.
-    assert rendered & list_pages(site.output) == pages_of(["2018-03-04", "2018-02-18"])
-    assert titles(site.output, "page/2018-02-18/") == list(range(61, 47, -1))
+    # The front page shows the new chunk (10 articles) and the one before (14), as before.
+    assert chunk_pages(site.output, "") == {"2018-01-01", "2018-01-13", "2018-01-29"}
+    assert titles(site.output, "") == list(range(71, 47, -1))
+    assert rendered & list_pages(site.output) == pages_of([])
+    assert_equals_clean_build(site, tmp_path / "clean", after)
+
+
+def test_a_chunk_leaving_the_front_page_renders_its_page_and_its_older_neighbour(tmp_path):
+    site = make_site(tmp_path / "site", 67)
+    build(site, **SETTINGS)
+    assert chunk_pages(site.output, "") == {"2018-01-01", "2018-01-13"}  # 5 open + 14 + 20 on the front
+    write_post(site.posts, 67)  # 6 open + 14: 2018-01-29 leaves the front page
+    before, after, rendered = rebuild(site)
+    assert chunk_pages(site.output, "") == {"2018-01-01", "2018-01-13", "2018-01-29"}
+    assert titles(site.output, "page/2018-01-29/") == list(range(47, 27, -1))
+    # 2018-01-13 is rendered for its new « Plus récents » link; its articles did not move.
+    assert rendered & list_pages(site.output) == pages_of(["2018-01-29", "2018-01-13"])
+    assert titles(site.output, "page/2018-01-13/") == list(range(27, 11, -1))
     assert_equals_clean_build(site, tmp_path / "clean", after)
 
 
@@ -295,7 +304,7 @@ def test_a_pattern_that_gives_chunks_the_front_path_is_refused(settings):
 
     only_front = {**settings, "PAGINATION_PATTERNS": [PaginationRule(1, "{url}", "{save_as}")]}
     with pytest.raises(ValueError, match="front page's path"):
-        list(pagination.stable_pages("index.html", "", {"articles": list(range(50))}, only_front, PER_PAGE))
+        list(pagination.stable_pages("index.html", "", {"articles": list(range(200))}, only_front, PER_PAGE))
 
 
 def test_no_stale_numbered_page_when_switching_schemes(tmp_path):
@@ -303,5 +312,5 @@ def test_no_stale_numbered_page_when_switching_schemes(tmp_path):
     build(site, KIOSQUE_STABLE_PAGINATION=False, **SETTINGS)
     assert chunk_pages(site.output, "") == {"2", "3", "4"}
     build(site, **SETTINGS)
-    assert chunk_pages(site.output, "") == {"2018-01-01", "2018-01-13", "2018-01-29", "2018-02-18"}
+    assert chunk_pages(site.output, "") == {"2018-01-01", "2018-01-13"}
     assert not os.path.exists(site.output / "page" / "2")

@@ -179,10 +179,11 @@ def test_french_date_spans():
 def test_tag_pagination_does_not_collide(tiny):
     first, chunks = read(tiny, "tags/sujet-6/"), chunk_pages(tiny, "tags/sujet-6/")
     # No article of the 40 oldest ends a chunk: the 40th ends it (the most a chunk holds).
-    assert chunks == ["tags/sujet-6/page/2018-04-21/"]
+    assert chunks == ["tags/sujet-6/page/2018-04-01/"]
     oldest = read(tiny, chunks[0])
-    assert first.count('class="card"') == SUJET6_POSTS and oldest.count('class="card"') == 40
-    assert "Articles du 21 avril au 30 mai 2018" in oldest and "sujet-six-00" in oldest
+    # The front page: the open chunk (10) and the chunk 40–50 (11), which has no page of its own.
+    assert first.count('class="card"') == SUJET6_POSTS - 40 and oldest.count('class="card"') == 40
+    assert "Articles du 1er avril au 10 mai 2018" in oldest and "sujet-six-00" in oldest
     assert "Sujet soixante-deux" in read(tiny, "tags/sujet-62/")
 
 
@@ -233,7 +234,7 @@ def test_subpath_publish(tmp_path):
     assert "<content" not in feed and "<summary" in feed  # summaries only
     assert (out / "feeds" / "turquie.atom.xml").exists() and (out / "feeds" / "tag-idlib.atom.xml").exists()
     assert "Sitemap: https://example.org/archive/sitemap.xml" in (out / "robots.txt").read_text()
-    assert "<loc>https://example.org/archive/tags/sujet-6/page/2018-04-21/</loc>" in (out / "sitemap.xml").read_text()
+    assert "<loc>https://example.org/archive/tags/sujet-6/page/2018-04-01/</loc>" in (out / "sitemap.xml").read_text()
 
 
 def test_related_choice_equals_a_full_sort():

@@ -12,7 +12,8 @@ from conftest import Site, build
 
 HOSTILE_TITLE = '<script>alert("kiosque")</script> & « guillemets »'
 GAP = '<span class="gap" title="Mot manquant dans la source">[…]</span>'
-SUJET6_POSTS = 41  # more than a chunk can hold (2 × DEFAULT_PAGINATION): tag sujet-6 gets a chunk page
+# Past a chunk cut at its most (2 × DEFAULT_PAGINATION) and the front page: tag sujet-6 gets a chunk page.
+SUJET6_POSTS = 61
 
 
 def post(slug: str, title: str, date: datetime, tags: list[str], body: str = "Texte.", **meta) -> str:
@@ -25,7 +26,7 @@ def post(slug: str, title: str, date: datetime, tags: list[str], body: str = "Te
 
 def write_posts(posts_dir: Path) -> None:
     posts_dir.mkdir(parents=True)
-    start = datetime(2018, 4, 21, 9, 0)  # the last one on 31 May, before the other posts
+    start = datetime(2018, 4, 1, 9, 0)  # the last one on 31 May, before the other posts
     for n in range(SUJET6_POSTS):
         (posts_dir / f"sujet-six-{n:02d}.md").write_text(
             post(f"sujet-six-{n:02d}", f"Sujet six numéro {n}", start + timedelta(days=n), ["sujet-6"]))
@@ -77,7 +78,7 @@ def urls(html: str) -> list[str]:
 
 
 def read(output: Path, url_path: str) -> str:
-    """The page at a site-relative URL such as ``tags/sujet-6/page/2018-04-21/``."""
+    """The page at a site-relative URL such as ``tags/sujet-6/page/2018-04-01/``."""
     target = output / url_path
     return (target / "index.html" if url_path.endswith("/") or not url_path else target).read_text("utf-8")
 

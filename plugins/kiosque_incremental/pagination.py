@@ -15,9 +15,11 @@ A sealed chunk is named by the day of its oldest article, ``2018-07-16``, then `
 ``2018-07-16-3`` for the next chunks starting that day (an ordinal would renumber every newer
 page on a split); objects without a date are named by the hash of their oldest object. The
 articles after the last boundary form the open chunk, on the list's own URL (the front page),
-with the newest sealed chunks until it shows at least ``n`` articles: those keep their own pages
-too, so nothing moves when the open chunk seals. Nothing on a chunk's page depends on the length
-of the list.
+with the newest sealed chunks until it shows at least ``n`` articles, so nothing moves when the
+open chunk seals. A chunk the front page shows has no page of its own (it would repeat the front
+page, linked from nowhere); it gets one, under its name, when newer articles push it off the
+front page, and the page that was the newest gets a link to it. Nothing on a chunk's page
+depends on the length of the list.
 
 URLs come from ``PAGINATION_PATTERNS``: the front page takes the rule Pelican uses for page 1, a
 chunk the rule Pelican uses for page 2, formatted with ``number =`` the chunk's name (with
@@ -153,13 +155,17 @@ class Paginator:
         shown = shown_on_front(sealed, len(open_chunk), self.per_page)
         on_front = len(open_chunk) + sum(len(chunk) for chunk in sealed[len(sealed) - shown:])
         front = Page(self, None, self._objects[:on_front])
-        older = self._chunk_pages(sealed, front)
-        link(front, older, shown)
+        older = self._chunk_pages(sealed, len(sealed) - shown, front)
+        link(front, older)
         return [front, *older]
 
-    def _chunk_pages(self, sealed, front: Page) -> list[Page]:
-        """The sealed chunks' pages, newest first, each listing its chunk newest first."""
-        pages = [Page(self, label, chunk[::-1]) for label, chunk in zip(chunk_names(sealed), sealed, strict=True)]
+    def _chunk_pages(self, sealed, count: int, front: Page) -> list[Page]:
+        """The pages of the oldest ``count`` sealed chunks (those the front page does not show:
+        a page of its own would repeat it, linked from nowhere), newest first, each listing its
+        chunk newest first. Names are given over all sealed chunks, so that a chunk keeps its
+        name when it leaves the front page."""
+        names = chunk_names(sealed)
+        pages = [Page(self, names[i], sealed[i][::-1]) for i in range(count)]
         for page in pages:
             if page.save_as == front.save_as:
                 raise ValueError(f"PAGINATION_PATTERNS give page {page.label} of {self.name!r} the "
@@ -167,15 +173,10 @@ class Paginator:
         return pages[::-1]
 
 
-def link(front: Page, newest_first: list[Page], shown: int) -> None:
-    """Chain the chunks' pages, the newest one to the front page; the front page's older
-    neighbour is the newest chunk it does not show itself."""
+def link(front: Page, newest_first: list[Page]) -> None:
+    """Chain the front page and the chunks' pages, newest to oldest."""
     for newer, older in zip([front, *newest_first], newest_first, strict=False):
-        older.previous = newer.link()
-        if newer is not front:
-            newer.next = older.link()
-    if shown < len(newest_first):
-        front.next = newest_first[shown].link()
+        older.previous, newer.next = newer.link(), older.link()
 
 
 class Page:
