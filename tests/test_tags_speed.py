@@ -144,8 +144,8 @@ def test_the_model_started_ahead_of_each_chunk_tags_as_without(tmp_path, monkeyp
 
 
 def test_a_small_import_reads_names_with_the_model_another_process_loaded(tmp_path):
-    """Below KIOSQUE_TAGS_PARALLEL_FROM the model is loaded by a process started with the
-    import (`workers.warm`), not by this one, and the posts are those of an import that loads
+    """Below KIOSQUE_TAGS_PARALLEL_FROM the model is loaded by a process started when the batch
+    arrives (`workers.warm`), not by this one, and the posts are those of an import that loads
     it itself."""
     from kiosque_tags import ner
 

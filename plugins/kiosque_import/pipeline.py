@@ -257,13 +257,10 @@ def _parsed_chunks(todo: list, splitter: Splitter, recorded: int, started=None):
 
     With several chunks the next one is parsed by a child process while the caller enriches and
     writes the current one, so parsing costs no time of its own on a machine with two cores;
-    ``started()`` is called while the child parses the first one, or before the only chunk is
-    parsed here (enrichers may start a process of their own meanwhile).
+    ``started()`` is called while the child parses the first one.
     """
     chunks = _chunks(todo, recorded)
     if len(chunks) < 2:
-        if chunks and started is not None:
-            started()
         for chunk in chunks:
             yield chunk, _parse_chunk(chunk, splitter)
         return

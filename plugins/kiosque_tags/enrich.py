@@ -96,21 +96,19 @@ class Cluster:
 
 def get_ready(count: int, settings: dict) -> None:
     """Load the model while the import parses its first chunk (this process would only wait):
-    an import of chunks of new articles has names to read. A smaller import has it loaded by
-    another process meanwhile (`workers.warm`), which then reads the batch."""
-    if not get(settings, "KIOSQUE_TAGS") or count < 1:
-        return
-    model = get(settings, "KIOSQUE_TAGS_MODEL")
-    if count >= int(get(settings, "KIOSQUE_TAGS_PARALLEL_FROM")):
-        ner.load(model)
-    elif int(get(settings, "KIOSQUE_TAGS_PROCESSES")) > 1:
-        workers.warm(model)
+    an import of chunks of new articles has names to read."""
+    if get(settings, "KIOSQUE_TAGS") and count >= int(get(settings, "KIOSQUE_TAGS_PARALLEL_FROM")):
+        ner.load(get(settings, "KIOSQUE_TAGS_MODEL"))
 
 
 def enrich_batch(articles: list[Article], settings: dict, posts: Path | None = None) -> None:
     if not get(settings, "KIOSQUE_TAGS") or not articles:
         return
     config = Config.from_settings(settings)
+    if len(articles) < config.parallel_from and config.processes > 1:
+        # Adding an article or two: another process loads the model (1.7 s) while this one
+        # reads the registry and the heads, then reads the names (`_recognise`).
+        workers.warm(config.model)
     path = registry_path(settings, posts)
     registry = _PENDING.get(path) or _saved(path) or Registry.load(path)
     ahead = _AHEAD.pop(path, None)

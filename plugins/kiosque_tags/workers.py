@@ -83,9 +83,9 @@ _warm: dict[str, ProcessPoolExecutor] = {}
 
 def warm(model: str) -> None:
     """One process starts loading the model now, for a batch too small to spread over processes
-    (adding an article or two): loading it takes 1.7 s, and the import's own work before the
-    model is needed (planning, parsing, reading the registry) goes on meanwhile on another core."""
-    if model and model not in _warm:
+    (adding an article or two): loading it takes 1.7 s, and what the import does before the model
+    is needed goes on meanwhile on another core. Unless the model is loaded here already."""
+    if model and model not in _warm and not ner.load.cache_info().currsize:
         pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
         pool.submit(ner.load_only, model)  # forks now, while this process is small
         _warm[model] = pool
