@@ -36,6 +36,7 @@ import hashlib
 import os
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pelican.paginator import Paginator as PelicanPaginator
 
@@ -80,8 +81,14 @@ def identity(item) -> str:
 
 
 def digest(item) -> int:
+    return _digest(identity(item))
+
+
+@lru_cache(maxsize=1 << 17)
+def _digest(text: str) -> int:
     # sha1, not hash(): Python salts str hashes per process, and boundaries must not move.
-    return int.from_bytes(hashlib.sha1(identity(item).encode("utf-8")).digest()[:8], "big")
+    # Cached: an article is in a dozen lists (home, sections, tags, facets, archives).
+    return int.from_bytes(hashlib.sha1(text.encode("utf-8")).digest()[:8], "big")
 
 
 def ends_chunk(item, size: int, sizes: Sizes) -> bool:
