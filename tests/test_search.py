@@ -175,6 +175,29 @@ def test_adding_one_article_reindexes_one_shard(sharded_site, pagefind_runs):
     assert len(fragments(bundle / "2017-02-02")) == 3 and len(fragments(bundle / "2016-10-13")) == 2
 
 
+def test_indexing_runs_while_the_rest_of_the_site_is_written(sharded_site, monkeypatch):
+    """Pagefind starts once the article pages are written, beside the list pages, the static
+    files and the sitemap (written at the end), and the build waits for it."""
+    import threading
+
+    from kiosque_search import build as search_build
+
+    seen = []
+    real = search_build.update
+
+    def update(output, *args, **kwargs):
+        seen.append((threading.current_thread() is threading.main_thread(), (output / "sitemap.xml").exists()))
+        return real(output, *args, **kwargs)
+
+    monkeypatch.setattr(search_build, "update", update)
+    shutil.rmtree(sharded_site.output)
+    shutil.rmtree(sharded_site.cache)
+    build(sharded_site, KIOSQUE_SEARCH_SHARD_SIZE=SMALL_SHARDS)
+    assert seen == [(False, False)]  # in another thread, before the sitemap
+    assert len(fragments(sharded_site.output / "pagefind" / "2017-02-02")) == 2
+    assert (sharded_site.output / "sitemap.xml").is_file()
+
+
 def test_incremental_layout_equals_a_clean_build(sharded_site, tmp_path):
     shutil.copy(ORANGE / Y2017_MORE, sharded_site.seeds / Y2017_MORE)
     build(sharded_site, KIOSQUE_SEARCH_SHARD_SIZE=SMALL_SHARDS)

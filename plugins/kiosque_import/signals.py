@@ -1,4 +1,5 @@
-"""Signals of the import, for other plugins to connect to (as Pelican's own signals are)."""
+"""Signals of the import and of the incremental writer, for other plugins to connect to (as
+Pelican's own signals are). Here because ``kiosque_import`` is the plugin loaded first."""
 
 from blinker import signal
 
@@ -25,3 +26,8 @@ articles_written = signal("kiosque_articles_written")
 # Sent with ``settings=``, ``posts=`` when an import run ends, done or not: receivers let go of
 # what they held for the whole run (kiosque_tags stops its model processes).
 import_finished = signal("kiosque_import_finished")
+
+# Sent by kiosque_incremental with a generator once the pages it queued are on disk (rendered or
+# left as they were), before the next generator's pages are: receivers may start on those files
+# (kiosque_search indexes the article pages while the list pages and static files are written).
+pages_written = signal("kiosque_pages_written")

@@ -6,6 +6,7 @@ import atexit
 import gc
 
 from kiosque_import import parallel
+from kiosque_import.signals import pages_written
 from pelican import signals
 
 from . import articles_cache, cache, grouping, pagination, reading, static, urls
@@ -67,15 +68,18 @@ def flush_after_each_generator(generators) -> None:
     the output (sitemap, search index)."""
     writing = [g for g in generators if hasattr(g, "generate_output")]
     for index, generator in enumerate(writing):
-        generator.generate_output = _flushing(generator.generate_output, index == len(writing) - 1)
+        generator.generate_output = _flushing(generator, index == len(writing) - 1)
 
 
-def _flushing(generate_output, last: bool):
+def _flushing(generator, last: bool):
+    generate_output = generator.generate_output
+
     def wrapper(writer):
         try:
             generate_output(writer)
             if isinstance(writer, IncrementalWriter):
                 writer.finish() if last else writer.flush()
+                pages_written.send(generator)
         except BaseException:
             if last:
                 gc.unfreeze()  # no `finalized` for a failed build
