@@ -28,6 +28,7 @@ articles_written = signal("kiosque_articles_written")
 import_finished = signal("kiosque_import_finished")
 
 # Sent by kiosque_incremental with a generator once the pages it queued are on disk (rendered or
-# left as they were), before the next generator's pages are: receivers may start on those files
-# (kiosque_search indexes the article pages while the list pages and static files are written).
+# left as they were): by Pelican's ArticlesGenerator after its article pages, then after its lists;
+# by the others after all their pages. Receivers may start on those files (kiosque_search indexes
+# the article pages while the lists and static files are worked out and written).
 pages_written = signal("kiosque_pages_written")

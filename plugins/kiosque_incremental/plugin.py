@@ -75,6 +75,8 @@ def _flushing(generator, last: bool):
     generate_output = generator.generate_output
 
     def wrapper(writer):
+        if isinstance(writer, IncrementalWriter) and hasattr(generator, "generate_articles"):
+            generator.generate_articles = _articles_first(generator, writer)
         try:
             generate_output(writer)
             if isinstance(writer, IncrementalWriter):
@@ -88,6 +90,19 @@ def _flushing(generator, last: bool):
             if last:
                 urls.freeze(False)
     return wrapper
+
+
+def _articles_first(generator, writer):
+    """Pelican's ArticlesGenerator writes its articles, then its lists: the article pages are
+    settled before the lists are queued, and announced, so that the search index can start on
+    them while the lists are worked out (one process, the other core idle)."""
+    generate_articles = generator.generate_articles
+
+    def articles_then_flush(write):
+        generate_articles(write)
+        writer.flush()
+        pages_written.send(generator)
+    return articles_then_flush
 
 
 def release_model(pelican) -> None:
