@@ -11,6 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 from conftest import CORPUS_SHARD_SIZE, ORANGE, Site, build, make_site_dirs
+from kiosque_import.signals import pages_written
 from kiosque_search import indexer, shards
 from kiosque_search.indexer import UNUSED_FILES
 
@@ -190,9 +191,19 @@ def test_indexing_runs_while_the_rest_of_the_site_is_written(sharded_site, monke
         return real(output, *args, **kwargs)
 
     monkeypatch.setattr(search_build, "update", update)
-    shutil.rmtree(sharded_site.output)
+    announced = []
+
+    def written(generator):  # what is on disk when the writer announces pages
+        announced.append((type(generator).__name__, (output / "tags" / "index.html").exists(),
+                          len(list((output / "articles").glob("*/index.html")))))
+
+    output = sharded_site.output
+    shutil.rmtree(output)
     shutil.rmtree(sharded_site.cache)
-    build(sharded_site, KIOSQUE_SEARCH_SHARD_SIZE=SMALL_SHARDS)
+    with pages_written.connected_to(written):
+        build(sharded_site, KIOSQUE_SEARCH_SHARD_SIZE=SMALL_SHARDS)
+    # First the article pages, every one of them, before any list page of the same generator.
+    assert announced[:2] == [("ArticlesGenerator", False, 4), ("ArticlesGenerator", True, 4)]
     assert seen == [(False, False)]  # in another thread, before the sitemap
     assert len(fragments(sharded_site.output / "pagefind" / "2017-02-02")) == 2
     assert (sharded_site.output / "sitemap.xml").is_file()

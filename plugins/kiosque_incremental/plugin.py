@@ -83,8 +83,7 @@ def _flushing(generator, last: bool):
                 writer.finish() if last else writer.flush()
                 pages_written.send(generator)
         except BaseException:
-            if last:
-                gc.unfreeze()  # no `finalized` for a failed build
+            gc.unfreeze()  # frozen by `get_writer`; a failed build has no `finalized`
             raise
         finally:
             if last:

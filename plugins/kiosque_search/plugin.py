@@ -39,11 +39,11 @@ def note_articles(generator) -> None:
         return
     search_settings.warn_obsolete(settings)
     search_settings.shard_size(settings)  # a wrong setting fails the build now, not at the end
-    _wait_for_earlier(str(Path(generator.output_path).resolve()))
+    output = str(Path(generator.output_path).resolve())
+    _wait_for_earlier(output)
     # Digesting every article's text is most of a no-change build's search work: on every core.
     noted = parallel.run(generator.articles, _note, search_settings.processes(settings))
-    _noted[str(Path(generator.output_path).resolve())] = _Noted([page for page, _ in noted],
-                                                                [facet for _, facet in noted])
+    _noted[output] = _Noted([page for page, _ in noted], [facet for _, facet in noted])
 
 
 def _note(article) -> tuple[shards.Page, dict[str, list[str]]]:
