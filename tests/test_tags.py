@@ -122,9 +122,10 @@ def test_an_archive_that_knows_the_names_tags_as_well(tagged, tmp_path):
     """The model skips sentences whose names the registry already knows: articles tagged by an
     archive that learned from them must keep their hand-labelled entities and gain no junk."""
     from kiosque_tags import mentions, ner
-    from kiosque_tags.enrich import _known, save_registry
+    from kiosque_tags.reading import known as _known
     from kiosque_tags.registry import Registry
     from kiosque_tags.settings import get
+    from kiosque_tags.store import save_registry
 
     registry = tmp_path / "entities.json"
     first = [_parse(SEED)] + [_parse(p) for p in sorted(ORANGE.glob("*.txt"))]

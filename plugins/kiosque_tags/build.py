@@ -12,8 +12,8 @@ from pathlib import Path
 from kiosque_import.storage import remove_empty_parents, write_if_changed
 from pelican.urlwrappers import Tag
 
-from .enrich import registry_for_build
 from .settings import get, registry_path
+from .store import registry_for_build
 
 log = logging.getLogger(__name__)
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+
+from .names import stop_keys
 
 DEFAULTS = {
     "KIOSQUE_TAGS": True,  # tag articles and mark holes at import
@@ -36,3 +39,27 @@ def registry_path(settings: dict, posts: Path | None = None) -> Path:
     if posts is None:
         posts = settings.get("KIOSQUE_POSTS") or Path(settings.get("PATH") or "content") / "posts"
     return Path(posts) / "entities.json"
+
+
+@dataclass
+class Config:
+    """The settings one batch is tagged with."""
+
+    model: str
+    max_tags: int
+    min_tags: int
+    head_words: int
+    processes: int
+    parallel_from: int
+    stop: frozenset
+    holes: bool
+
+    @classmethod
+    def from_settings(cls, settings: dict) -> Config:
+        return cls(
+            model=get(settings, "KIOSQUE_TAGS_MODEL"), max_tags=int(get(settings, "KIOSQUE_TAGS_MAX")),
+            min_tags=int(get(settings, "KIOSQUE_TAGS_MIN")), head_words=int(get(settings, "KIOSQUE_TAGS_HEAD_WORDS")),
+            processes=int(get(settings, "KIOSQUE_TAGS_PROCESSES")),
+            parallel_from=int(get(settings, "KIOSQUE_TAGS_PARALLEL_FROM")),
+            stop=stop_keys(tuple(get(settings, "KIOSQUE_STOP_TAGS"))), holes=bool(get(settings, "KIOSQUE_TAGS_HOLES")),
+        )

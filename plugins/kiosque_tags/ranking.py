@@ -1,10 +1,11 @@
-"""Which entities become an article's tags: those in the title and lede, then the most used."""
+"""Tag ranking: which of an article's entities become its tags (the sections first, then the
+names in the title and lede, then the most used)."""
 
 from __future__ import annotations
 
 from kiosque_import.article import Article
 
-from .names import fold
+from .names import country, fold
 
 TITLE, LEDE = 6, 3  # a title mention outweighs a few body mentions
 BODY_CAP = 5  # past five uses, more says little more
@@ -43,3 +44,23 @@ def _distinct(chosen: list, sections: set) -> list:
             seen.add(fold(name))
             out.append(cluster)
     return out
+
+
+def fill(article: Article, chosen: list) -> None:
+    """The article's tags (sections, then ``chosen``) and facets."""
+    tags = list(dict.fromkeys(article.sections))
+    seen = {fold(t) for t in tags}
+    people, places, orgs = [], [], []
+    for section in article.sections:
+        if country(section):
+            places.append(section)
+    for cluster in chosen:
+        name = cluster.entity.name if cluster.entity is not None else cluster.best
+        kind = cluster.entity.type if cluster.entity is not None else cluster.label
+        if fold(name) not in seen:
+            seen.add(fold(name))
+            tags.append(name)
+        target = {"PER": people, "LOC": places, "ORG": orgs}.get(kind)
+        if target is not None and name not in target:
+            target.append(name)
+    article.tags, article.people, article.places, article.organizations = tags, people, places, orgs

@@ -1,0 +1,223 @@
+"""One article's analysis, without changing the registry: the names the model found in its head,
+every use of a known name in its text, people merged by surname, holes marked or repaired.
+Articles are analysed in any order and in any process (workers.py)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kiosque_import.article import Article
+
+from . import mentions
+from .firstnames import is_common_first_name
+from .names import (
+    PARTICLES,
+    bare_surname,
+    clean,
+    country,
+    drop_opening_article,
+    fold,
+    given_names,
+    is_plausible,
+    surname_key,
+    tokens,
+)
+from .registry import Registry
+from .repair import mark_holes
+from .settings import Config
+
+
+@dataclass
+class Cluster:
+    """One entity's uses in one article."""
+
+    surfaces: Counter = field(default_factory=Counter)
+    labels: Counter = field(default_factory=Counter)
+    zones: set = field(default_factory=set)  # "title", "lede", "body"
+    first: int = 10**9  # order of first use
+    initial_only: bool = True  # every use opens a sentence
+    from_model: bool = False
+    entity: object = None  # registry Entity, when the archive knows it
+
+    @property
+    def label(self) -> str:
+        if self.entity is not None:
+            return self.entity.type
+        if self.surfaces and country(self.best):
+            return "LOC"
+        return self.labels.most_common(1)[0][0] if self.labels else ""
+
+    @property
+    def best(self) -> str:
+        return max(self.surfaces, key=lambda s: (len(tokens(s)), self.surfaces[s], s))
+
+    @property
+    def uses(self) -> int:
+        return sum(self.surfaces.values())
+
+    def absorb(self, other: Cluster) -> None:
+        self.surfaces.update(other.surfaces)
+        self.labels.update(other.labels)
+        self.zones |= other.zones
+        self.first = min(self.first, other.first)
+        self.initial_only = self.initial_only and other.initial_only
+        self.from_model = self.from_model or other.from_model
+        self.entity = self.entity or other.entity
+
+
+@dataclass
+class Analysis:
+    """What one article yields without changing the registry: its entities, its holes."""
+
+    clusters: list[Cluster]
+    lede: str
+    blocks: list[str]
+    gaps: int = 0
+    repairs: list[str] = field(default_factory=list)
+
+
+def analyse(article: Article, ents, registry: Registry, config: Config, heads_text: str = "",
+            shared: dict[str, Counter] | None = None, head: str | None = None) -> Analysis:
+    """Holes marked or repaired and entity uses found; the registry is only read, so articles can
+    be analysed in any order and in any process. ``heads_text``: what the model read;
+    ``head``: the part of the article it was given to read (when it skipped known names)."""
+    excluded = config.stop | {fold(article.kicker), fold(article.author)} - {""}
+    local = model_names(ents, excluded, heads_text)
+    clusters = _find_uses(article, local, registry, shared or {})
+    _vouch_for_known(clusters.values(), heads_text if head is None else head)
+    _merge_people(clusters)
+    gaps, repairs = mark_holes(article, clusters, registry) if config.holes else (0, [])
+    kept = [c for c in clusters.values() if _worth_keeping(c, excluded)]
+    return Analysis(kept, article.lede, [b.text for b in article.blocks], gaps, repairs)
+
+
+def analyse_all(items: list, registry: Registry, config: Config, shared: dict) -> list[Analysis]:
+    return [analyse(article, ents, registry, config, read, shared, head) for article, ents, read, head in items]
+
+
+def _vouch_for_known(clusters, head: str) -> None:
+    """A name the archive knows, used in the head, counts as found by the model: the model was
+    spared that sentence only because the archive had learned the name from it before."""
+    for cluster in clusters:
+        if cluster.entity is not None and not cluster.from_model and any(s in head for s in cluster.surfaces):
+            cluster.from_model = True
+
+
+def model_names(ents, excluded, head: str) -> dict[str, Counter]:
+    """Folded name → labels the model gave it, for plausible names only."""
+    local: dict[str, Counter] = {}
+    for text, label, start in ents:
+        name = clean(text)
+        if mentions.opens_sentence(head, start):
+            name = drop_opening_article(name)
+        if not is_plausible(name, label) or fold(name) in excluded:
+            continue
+        local.setdefault(fold(name), Counter())[label] += 1
+    return local
+
+
+def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, shared: dict[str, Counter]) -> dict:
+    clusters: dict = {}
+    order = 0
+
+    def lookup(key, words, initial):
+        if key in local:
+            return ("local", key)
+        if len(words) == 1 and is_common_first_name(words[0]):
+            # « la petite Angélique » is the article's only Angélique the model named in full; not
+            # « (marché de) Noël » for a « Noël de Strasbourg » the model took for a person.
+            owners = [k for k, labels in local.items() if labels.get("PER") and given_names(k)[:1] == [key]
+                      and not set(k.split()) & PARTICLES]
+            if len(owners) == 1:
+                return ("local", owners[0])
+        name = " ".join(words)
+        french = country(name)
+        if french:
+            return ("country", fold(french))
+        entity = registry.known(key)
+        if entity is not None and entity.type in ("PER", "LOC", "ORG"):
+            return ("entity", id(entity), entity)
+        if len(words) == 1 and not initial:
+            person = registry.person_by_surname(name)
+            if person is not None:
+                return ("entity", id(person), person)
+        if key in shared:
+            local[key] = Counter(shared[key])
+            return ("local", key)
+        if _first_and_last_name(words):
+            # Beyond the head the model reads, « Alain Juppé » is still a person by its shape.
+            local[key] = Counter({"PER": 1})
+            return ("local", key)
+        return None
+
+    zones = [("title", article.title), ("lede", article.lede)] + [("body", b.text) for b in article.blocks]
+    for zone, text in zones:
+        for mention, hit in mentions.find(text, lookup):
+            ident = hit[:2]
+            cluster = clusters.setdefault(ident, Cluster())
+            cluster.surfaces[mention.text] += 1
+            cluster.zones.add(zone)
+            cluster.first = min(cluster.first, order)
+            cluster.initial_only = cluster.initial_only and mention.initial
+            order += 1
+            if hit[0] == "local":
+                cluster.labels.update(local[hit[1]])
+                cluster.from_model = True
+            elif hit[0] == "entity":
+                cluster.entity = hit[2]
+            elif hit[0] == "country":
+                cluster.labels["LOC"] += 1
+    # A name the model found and the archive knows is one cluster with the archive's other uses.
+    for ident, cluster in list(clusters.items()):
+        if ident[0] != "local":
+            continue
+        entity = registry.resolve(cluster.best, cluster.label)
+        if entity is not None:
+            cluster.entity = entity
+            other = clusters.get(("entity", id(entity)))
+            if other is not None and other is not cluster:
+                cluster.absorb(other)
+                del clusters[("entity", id(entity))]
+    return clusters
+
+
+def _first_and_last_name(words: list[str]) -> bool:
+    """A common first name, then a capitalised surname that is not itself a first name."""
+    if len(words) < 2 or len(words) > 4 or not is_common_first_name(words[0]):
+        return False
+    last = words[-1]
+    return is_plausible(" ".join(words), "PER") and not is_common_first_name(last) and not last.isupper()
+
+
+def _merge_people(clusters: dict) -> None:
+    """``Trump`` and ``Donald Trump``, ``al-Assad`` and ``Bachar al-Assad``: one person when only
+    one full name in the article fits the bare surname (or the bare first name)."""
+    full = [(k, c) for k, c in clusters.items() if c.label == "PER" and len(tokens(c.best)) >= 2]
+    for key, cluster in list(clusters.items()):
+        if key not in clusters or len(tokens(cluster.best)) >= 2 and not bare_surname(cluster.best):
+            continue
+        if cluster.label == "LOC" and cluster.entity is None or country(cluster.best):
+            continue
+        fits = [(k, c) for k, c in full if c is not cluster and k in clusters
+                and (surname_key(c.best) == surname_key(cluster.best)
+                     or [fold(cluster.best)] == given_names(c.best)[:1] and is_common_first_name(cluster.best))]
+        targets = {id(c): (k, c) for k, c in fits}
+        if len(targets) == 1:
+            _key, target = next(iter(targets.values()))
+            target.absorb(cluster)
+            del clusters[key]
+
+
+def _worth_keeping(cluster: Cluster, excluded) -> bool:
+    name = cluster.best
+    if fold(name) in excluded or not cluster.label or cluster.label == "MISC":
+        return False
+    if country(name):
+        return True
+    if cluster.initial_only and len(tokens(name)) == 1 and cluster.entity is None:
+        return False  # « Soutenues », « Pendant »: capitalised only as a sentence's first word
+    if cluster.label in ("PER", "ORG") and len(tokens(name)) == 1 and is_common_first_name(name) \
+            and (cluster.entity is None or not cluster.entity.full):
+        return False  # a lone first name says nothing in an archive-wide tag
+    return True

@@ -1,0 +1,77 @@
+"""Holes in one article: marked where the grammar says words fell out (holes.py), and repaired
+only when the article or the archive leaves no doubt about the missing surname."""
+
+from __future__ import annotations
+
+from kiosque_import.article import GAP, Article
+
+from . import holes
+from .firstnames import is_common_first_name
+from .names import bare_surname, fold, surname_key, tokens
+from .registry import Registry
+
+
+def mark_holes(article: Article, clusters: dict, registry: Registry) -> tuple[int, list[str]]:
+    bare = _bare_people(clusters, registry)
+    surnames = {fold(w) for c in clusters.values() if c.label == "PER" for s in c.surfaces
+                for w in [tokens(s)[-1]] if len(tokens(s)) >= 2 or not is_common_first_name(s)}
+    count, repairs = 0, []
+    texts = [("lede", None)] + [("body", i) for i in range(len(article.blocks))]
+    for _zone, index in texts:
+        text = article.lede if index is None else article.blocks[index].text
+        found = holes.find(text, surnames)
+        fills, kept = {}, []
+        for hole in found:
+            fill = _repair(hole, bare, clusters, registry, text) if hole.first_names else None
+            if fill:
+                fills[hole.at] = fill
+                repairs.append(f"{' '.join(hole.first_names)} […] → {' '.join(hole.first_names)} {fill}")
+            elif hole.only_if_repaired:
+                continue
+            else:
+                count += 1
+            kept.append(hole)
+        if kept:
+            marked = holes.mark(text, kept, fills, GAP)
+            if index is None:
+                article.lede = marked
+            else:
+                article.blocks[index].text = marked
+    return count, repairs
+
+
+def _bare_people(clusters: dict, registry: Registry) -> list:
+    """People the article names by surname only (candidates for a dangling first name)."""
+    out = []
+    for cluster in clusters.values():
+        if cluster.label != "PER" or not all(bare_surname(s) for s in cluster.surfaces):
+            continue
+        if cluster.entity is not None and cluster.entity.full:
+            continue  # the archive knows this person's first names
+        if all(is_common_first_name(s) and not cluster.entity for s in cluster.surfaces):
+            continue
+        out.append(cluster)
+    return out
+
+
+def _repair(hole, bare: list, clusters: dict, registry: Registry, text: str) -> str | None:
+    """The surname that fell out, when the article or the archive leaves no doubt; else None."""
+    given = [fold(n) for n in hole.first_names]
+    # The archive knows exactly one person with these first names, and the article names them.
+    named = {fold(s) for c in clusters.values() for s in c.surfaces}
+    known = [e for e in registry.with_given_names(given) if any(surname_key(e.name) == surname_key(n) for n in named)]
+    if len(known) == 1:
+        return tokens(known[0].name)[-1]
+    # Otherwise: the only person named by surname alone in the title or lede.
+    headline = [c for c in bare if c.zones & {"title", "lede"}]
+    if len(headline) != 1:
+        return None
+    cluster = headline[0]
+    surname = max(cluster.surfaces, key=lambda s: (_marks(s), cluster.surfaces[s]))
+    bare.remove(cluster)  # one person per dangling first name
+    cluster.surfaces[" ".join(hole.first_names + [surname])] += 1
+    return surname
+
+
+def _marks(text: str) -> int:
+    return sum(1 for ch in text if ord(ch) > 127)
