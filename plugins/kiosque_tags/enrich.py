@@ -108,6 +108,6 @@ def learn(article: Article, found: Analysis, registry: Registry, config: Config)
         learned = cluster.from_model or cluster.entity is not None
         cluster.entity = registry.observe(cluster.best, cluster.label or "MISC", cluster.surfaces,
                                           article.source) if learned else None
-    fill(article, choose(article, found.clusters, config.min_tags, config.max_tags))
+    fill(article, choose(article, found.clusters, config.min_tags, config.max_tags), found.clusters)
     if found.gaps or found.repairs:
         article.gaps, article.repairs = found.gaps, found.repairs

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kiosque_import.article import Article
 
-from .names import country, fold
+from .names import fold
 
 TITLE, LEDE = 6, 3  # a title mention outweighs a few body mentions
 BODY_CAP = 5  # past five uses, more says little more
@@ -39,28 +39,35 @@ def choose(article: Article, clusters: list, min_tags: int, max_tags: int) -> li
 def _distinct(chosen: list, sections: set) -> list:
     out, seen = [], set(sections)
     for cluster in chosen:
-        name = cluster.entity.name if cluster.entity is not None else cluster.best
-        if fold(name) not in seen:
-            seen.add(fold(name))
+        if fold(canonical(cluster)) not in seen:
+            seen.add(fold(canonical(cluster)))
             out.append(cluster)
     return out
 
 
-def fill(article: Article, chosen: list) -> None:
-    """The article's tags (sections, then ``chosen``) and facets."""
+def fill(article: Article, chosen: list, named: list) -> None:
+    """The article's tags (sections, then ``chosen``) and its facets: every person, place and
+    organisation it names (``named``), in order of first mention. A section is a place of the
+    article only when the text names it (it is then one of ``named``)."""
     tags = list(dict.fromkeys(article.sections))
     seen = {fold(t) for t in tags}
-    people, places, orgs = [], [], []
-    for section in article.sections:
-        if country(section):
-            places.append(section)
     for cluster in chosen:
-        name = cluster.entity.name if cluster.entity is not None else cluster.best
-        kind = cluster.entity.type if cluster.entity is not None else cluster.label
+        name = canonical(cluster)
         if fold(name) not in seen:
             seen.add(fold(name))
             tags.append(name)
-        target = {"PER": people, "LOC": places, "ORG": orgs}.get(kind)
-        if target is not None and name not in target:
-            target.append(name)
-    article.tags, article.people, article.places, article.organizations = tags, people, places, orgs
+    facets = {"PER": [], "LOC": [], "ORG": []}
+    for cluster in sorted(named, key=lambda c: c.first):
+        target = facets.get(kind(cluster))
+        if target is not None and canonical(cluster) not in target:
+            target.append(canonical(cluster))
+    article.tags = tags
+    article.people, article.places, article.organizations = facets["PER"], facets["LOC"], facets["ORG"]
+
+
+def canonical(cluster) -> str:
+    return cluster.entity.name if cluster.entity is not None else cluster.best
+
+
+def kind(cluster) -> str:
+    return cluster.entity.type if cluster.entity is not None else cluster.label
