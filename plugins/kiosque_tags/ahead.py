@@ -37,14 +37,14 @@ def recognise_ahead(articles: list[Article], settings: dict, posts: Path | None 
     if len(todo) >= 2:
         texts = [inputs[i] for i in todo]
         running = workers.start(ner.recognise, texts, (config.model,), config.processes, config.model, kept=True)
-    AHEAD[path] = _Ahead(list(articles), registry, config.head_words, heads, inputs, todo, running)
+    AHEAD[path] = _Ahead(list(articles), registry, config, heads, inputs, todo, running)
 
 
 @dataclass
 class _Ahead:
     articles: list[Article]
     registry: Registry
-    head_words: int
+    config: Config
     heads: list[str]
     inputs: list[str]
     todo: list[int]
@@ -53,7 +53,7 @@ class _Ahead:
     def read(self, articles: list[Article], registry: Registry, config: Config) -> bool:
         """Whether its heads and inputs are those of these very articles against this very
         registry, unchanged since (nothing learns between the two signals), with these settings."""
-        return (registry is self.registry and config.head_words == self.head_words
+        return (registry is self.registry and config == self.config
                 and len(articles) == len(self.articles) and all(map(operator.is_, articles, self.articles)))
 
     def result(self) -> list | None:

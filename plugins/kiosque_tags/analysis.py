@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from kiosque_import.article import Article
 
-from . import mentions
+from . import kinds, mentions
 from .firstnames import is_common_first_name
 from .names import (
     PARTICLES,
@@ -39,9 +39,13 @@ class Cluster:
     initial_only: bool = True  # every use opens a sentence
     from_model: bool = False
     entity: object = None  # registry Entity, when the archive knows it
+    cues: Counter = field(default_factory=Counter)  # what the words before its uses say (kinds.cue)
+    kind: str | None = None  # decided from all the evidence (kinds.decide)
 
     @property
     def label(self) -> str:
+        if self.kind is not None:
+            return self.kind
         if self.entity is not None:
             return self.entity.type
         if self.surfaces and country(self.best):
@@ -59,6 +63,7 @@ class Cluster:
     def absorb(self, other: Cluster) -> None:
         self.surfaces.update(other.surfaces)
         self.labels.update(other.labels)
+        self.cues.update(other.cues)
         self.zones |= other.zones
         self.first = min(self.first, other.first)
         self.initial_only = self.initial_only and other.initial_only
@@ -86,7 +91,9 @@ def analyse(article: Article, ents, registry: Registry, config: Config, heads_te
     local = model_names(ents, excluded, heads_text)
     clusters = _find_uses(article, local, registry, shared or {})
     _vouch_for_known(clusters.values(), heads_text if head is None else head)
+    _decide_kinds(clusters.values())
     _merge_people(clusters)
+    _decide_kinds(clusters.values())
     gaps, repairs = mark_holes(article, clusters, registry) if config.holes else (0, [])
     kept = [c for c in clusters.values() if _worth_keeping(c, excluded)]
     return Analysis(kept, article.lede, [b.text for b in article.blocks], gaps, repairs)
@@ -145,7 +152,7 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
         if key in shared:
             local[key] = Counter(shared[key])
             return ("local", key)
-        if _first_and_last_name(words):
+        if kinds.person_shaped(" ".join(words)) and is_plausible(" ".join(words), "PER"):
             # Beyond the head the model reads, « Alain Juppé » is still a person by its shape.
             local[key] = Counter({"PER": 1})
             return ("local", key)
@@ -153,13 +160,16 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
 
     zones = [("title", article.title), ("lede", article.lede)] + [("body", b.text) for b in article.blocks]
     for zone, text in zones:
-        for mention, hit in mentions.find(text, lookup):
+        for mention, hit in mentions.find(text, lookup, inside=lambda hit: hit[0] == "local"):
             ident = hit[:2]
             cluster = clusters.setdefault(ident, Cluster())
             cluster.surfaces[mention.text] += 1
             cluster.zones.add(zone)
             cluster.first = min(cluster.first, order)
             cluster.initial_only = cluster.initial_only and mention.initial
+            said = kinds.cue(text, mention.start)
+            if said:
+                cluster.cues[said] += 1
             order += 1
             if hit[0] == "local":
                 cluster.labels.update(local[hit[1]])
@@ -182,14 +192,6 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
     return clusters
 
 
-def _first_and_last_name(words: list[str]) -> bool:
-    """A common first name, then a capitalised surname that is not itself a first name."""
-    if len(words) < 2 or len(words) > 4 or not is_common_first_name(words[0]):
-        return False
-    last = words[-1]
-    return is_plausible(" ".join(words), "PER") and not is_common_first_name(last) and not last.isupper()
-
-
 def _merge_people(clusters: dict) -> None:
     """``Trump`` and ``Donald Trump``, ``al-Assad`` and ``Bachar al-Assad``: one person when only
     one full name in the article fits the bare surname (or the bare first name)."""
@@ -197,8 +199,9 @@ def _merge_people(clusters: dict) -> None:
     for key, cluster in list(clusters.items()):
         if key not in clusters or len(tokens(cluster.best)) >= 2 and not bare_surname(cluster.best):
             continue
-        if cluster.label == "LOC" and cluster.entity is None or country(cluster.best):
-            continue
+        if kinds.listed(cluster.best) or cluster.cues["LOC"] or cluster.label == "LOC" and cluster.entity is not None \
+                and cluster.entity.type == "LOC":
+            continue  # a place the lists, the words around it or the archive vouch for
         fits = [(k, c) for k, c in full if c is not cluster and k in clusters
                 and (surname_key(c.best) == surname_key(cluster.best)
                      or [fold(cluster.best)] == given_names(c.best)[:1] and is_common_first_name(cluster.best))]
@@ -211,13 +214,22 @@ def _merge_people(clusters: dict) -> None:
 
 def _worth_keeping(cluster: Cluster, excluded) -> bool:
     name = cluster.best
-    if fold(name) in excluded or not cluster.label or cluster.label == "MISC":
+    if fold(name) in excluded or not cluster.label:
         return False
+    if cluster.label == kinds.MISC:
+        return "title" in cluster.zones or cluster.uses >= 2  # a named subject may be a tag
     if country(name):
         return True
     if cluster.initial_only and len(tokens(name)) == 1 and cluster.entity is None:
         return False  # « Soutenues », « Pendant »: capitalised only as a sentence's first word
-    if cluster.label in ("PER", "ORG") and len(tokens(name)) == 1 and is_common_first_name(name) \
-            and (cluster.entity is None or not cluster.entity.full):
-        return False  # a lone first name says nothing in an archive-wide tag
+    if len(tokens(name)) == 1 and is_common_first_name(name) and (cluster.entity is None or not cluster.entity.full) \
+            and not kinds.listed(name) and not (cluster.label == "LOC" and cluster.cues["LOC"]):
+        return False  # a lone first name says nothing in an archive-wide tag (« à Florence » does)
     return True
+
+
+def _decide_kinds(clusters) -> None:
+    """Each name's type from all the evidence: the article's, and the archive's votes."""
+    for cluster in clusters:
+        archive = cluster.entity.votes if cluster.entity is not None else Counter()
+        cluster.kind = kinds.decide(cluster.best, cluster.labels, cluster.cues, archive, not cluster.initial_only)

@@ -16,6 +16,8 @@ def heads_and_inputs(articles: list[Article], registry: Registry, config: Config
     something the archive does not know yet; names it learned are found by matching. The more the
     archive knows, the less the model reads."""
     heads = [ner.head_text([a.title, a.lede, *a.paragraphs], config.head_words) for a in articles]
+    if config.sentences == "all":
+        return heads, list(heads)
     inputs = [mentions.unexplained(head, lambda key: known(registry, key)) for head in heads]
     return heads, inputs
 

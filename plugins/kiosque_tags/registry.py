@@ -32,6 +32,7 @@ class Entity:
     first_seen: str = ""
     variants: Counter = field(default_factory=Counter)
     former: list[str] = field(default_factory=list)
+    votes: Counter = field(default_factory=Counter)  # type → articles that named it so
 
     @property
     def full(self) -> bool:
@@ -39,7 +40,8 @@ class Entity:
 
     def to_json(self) -> dict:
         return {"name": self.name, "type": self.type, "first_seen": self.first_seen,
-                "variants": dict(sorted(self.variants.items())), "former": self.former}
+                "variants": dict(sorted(self.variants.items())), "former": self.former,
+                "votes": dict(sorted(self.votes.items()))}
 
 
 class Registry:
@@ -59,7 +61,8 @@ class Registry:
         except FileNotFoundError:
             return cls()
         return cls([Entity(e["name"], e["type"], e.get("first_seen", ""), Counter(e.get("variants", {})),
-                           list(e.get("former", []))) for e in data.get("entities", [])])
+                           list(e.get("former", [])), Counter(e.get("votes") or {e["type"]: 1}))
+                    for e in data.get("entities", [])])
 
     def save(self, path: Path) -> None:
         path = Path(path)
@@ -86,7 +89,7 @@ class Registry:
 
     def person_by_surname(self, name: str, given: list[str] | None = None) -> Entity | None:
         """The full-named person a bare surname means: the only one, or one used far more."""
-        people = [e for e in self._by_surname.get(surname_key(name), []) if e.full]
+        people = [e for e in self._by_surname.get(surname_key(name), []) if e.full and e.type == "PER"]
         if given:
             people = [e for e in people if given_names(e.name)[: len(given)] == given]
         if not people:
@@ -128,6 +131,8 @@ class Registry:
             entity = Entity(name, type_, first_seen=source)
             self._add(entity)
         entity.variants.update(surfaces)
+        entity.votes[type_] += 1
+        entity.type = _elected(entity, type_)
         if type_ == "PER" and len(tokens(name)) >= 2:
             self._absorb_bare_surname(entity)
         self._rename(entity)
@@ -141,6 +146,7 @@ class Registry:
             if self.person_by_surname(bare.name) is not person:
                 continue
             person.variants.update(bare.variants)
+            person.votes.update(bare.votes)
             person.former.extend(n for n in [bare.name, *bare.former] if n not in person.former)
             # By identity, and only through bare's own spellings (every key it was ever indexed
             # under: a renamed entity keeps its old name in ``former``): scanning every entity and
@@ -205,16 +211,18 @@ def _entity_text(entity: Entity) -> str | None:
     """One entity as ``json.dumps`` indents it at the depth of the file's list; None when a field
     holds what only ``json.dumps`` knows how to write (a count that is not an int, a name that is
     not a string: the string escaping refuses it)."""
-    if not _INT.issuperset(map(type, entity.variants.values())):
+    if not _INT.issuperset(map(type, [*entity.variants.values(), *entity.votes.values()])):
         return None
     text = _json_string
     try:
         variants = ",\n    ".join([f"{text(k)}: {n}" for k, n in sorted(entity.variants.items())])
         former = ",\n    ".join([text(name) for name in entity.former])
+        votes = ",\n    ".join([f"{text(k)}: {n}" for k, n in sorted(entity.votes.items())])
         return (f'  {{\n   "name": {text(entity.name)},\n   "type": {text(entity.type)},\n'
                 f'   "first_seen": {text(entity.first_seen)},\n'
                 f'   "variants": {f"{{{_NL4}{variants}{_NL3}}}" if variants else "{}"},\n'
-                f'   "former": {f"[{_NL4}{former}{_NL3}]" if former else "[]"}\n  }}')
+                f'   "former": {f"[{_NL4}{former}{_NL3}]" if former else "[]"},\n'
+                f'   "votes": {f"{{{_NL4}{votes}{_NL3}}}" if votes else "{}"}\n  }}')
     except TypeError:
         return None
 
@@ -224,6 +232,14 @@ def _entity_text(entity: Entity) -> str | None:
 _json_string = json.encoder.encode_basestring
 _NL3, _NL4 = "\n   ", "\n    "
 _INT = frozenset({int})  # bool is an int json writes as true
+
+
+def _elected(entity: Entity, latest: str) -> str:
+    """The type most of the archive's articles gave the entity (a tie keeps the current one):
+    one article's mistake does not retype a name the archive knows."""
+    best = max(entity.votes.values())
+    leaders = [t for t, n in entity.votes.items() if n == best]
+    return entity.type if entity.type in leaders else latest if latest in leaders else sorted(leaders)[0]
 
 
 def _file_order(entity: Entity) -> tuple:

@@ -13,6 +13,9 @@ DEFAULTS = {
     "KIOSQUE_TAGS_MAX": 10,  # tags per article, sections included
     "KIOSQUE_TAGS_MIN": 3,  # fewer only when the article names fewer entities
     "KIOSQUE_TAGS_HEAD_WORDS": 120,  # words the model reads (title, lede, body start); the rest is matched
+    # Of what it reads, the model is given only the sentences naming something the archive does not
+    # know yet ("unknown"), or every sentence ("all").
+    "KIOSQUE_TAGS_SENTENCES": "unknown",
     "KIOSQUE_TAGS_PROCESSES": 2,  # model processes for batches of KIOSQUE_TAGS_PARALLEL_FROM or more
     "KIOSQUE_TAGS_PARALLEL_FROM": 400,
     # Names never made tags (page chrome, site and agency names); compared case- and accent-blind.
@@ -53,6 +56,7 @@ class Config:
     parallel_from: int
     stop: frozenset
     holes: bool
+    sentences: str = "unknown"
 
     @classmethod
     def from_settings(cls, settings: dict) -> Config:
@@ -62,4 +66,5 @@ class Config:
             processes=int(get(settings, "KIOSQUE_TAGS_PROCESSES")),
             parallel_from=int(get(settings, "KIOSQUE_TAGS_PARALLEL_FROM")),
             stop=stop_keys(tuple(get(settings, "KIOSQUE_STOP_TAGS"))), holes=bool(get(settings, "KIOSQUE_TAGS_HOLES")),
+            sentences=str(get(settings, "KIOSQUE_TAGS_SENTENCES")),
         )

@@ -1,0 +1,169 @@
+"""A name's type (PER, LOC, ORG, or MISC: shows, works, events, products) from evidence, never
+from one mention alone: known lists (countries and French départements and régions from
+pycountry; French media, pollsters and parties in ``data/organisations.txt``), the words right
+before each use (« le président X », « à X », « selon X », « l'émission X », « la ville de X »),
+the name's shape (a first name and a surname), the model's labels in the article, and the
+archive's votes (every article that named it, registry.py)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+from . import lexicon
+from .firstnames import is_common_first_name
+from .names import country, fold, tokens
+
+TYPES = ("PER", "LOC", "ORG")
+# Words the first-name dictionary lists that open titles far more often than names.
+NOT_FIRST_NAMES = set("the a an of and le la les un une des mon ma ton ta son sa".split())
+MISC = "MISC"
+SOURCE = "SRC"  # « selon X »: a person or an organisation, never a place
+
+_CUES = {
+    "PER": """président présidente ministre homologue secrétaire chef cheffe dirigeant dirigeante porte-parole
+        chancelier chancelière député députée sénateur sénatrice maire candidat candidate leader patron patronne
+        directeur directrice juge procureur procureure avocat avocate ambassadeur ambassadrice émir général
+        opposant opposante cardinal imam rabbin pape roi reine prince princesse duc duchesse entraîneur
+        sélectionneur commissaire gouverneur m. mme mlle monsieur madame docteur professeur maître acteur actrice
+        chanteur chanteuse animateur animatrice journaliste comédien comédienne humoriste réalisateur
+        réalisatrice écrivain écrivaine auteur autrice romancier romancière footballeur joueur joueuse
+        champion championne star rappeur rappeuse musicien musicienne cinéaste producteur productrice
+        présentateur présentatrice chroniqueur chroniqueuse victime suspect accusé meurtrier époux épouse mari
+        femme fils fille frère sœur soeur père mère veuve veuf compagne compagnon petit-fils petite-fille
+        chroniqueur ex-mari ex-femme ex-compagne ex-ministre ex-président""",
+    "LOC": """à ville commune village localité quartier région département capitale banlieue préfecture
+        habitants maire préfet île côte vallée massif rue avenue boulevard""",
+    "ORG": """chaîne journal quotidien hebdomadaire mensuel magazine radio site société groupe entreprise club
+        parti syndicat association ong fondation compagnie constructeur opérateur enseigne banque institut
+        sondage cabinet studio label mouvement organisation agence collectif hôpital clinique lycée collège
+        école université fédération ministère conseil tribunal équipe sélection""",
+    MISC: """émission série film feuilleton jeu spectacle album chanson titre tube livre roman festival prix
+        affaire opération saison concours tournoi programme pièce saga documentaire téléfilm show sketch
+        exposition salon fête cérémonie trophée rallye marathon dessin""",
+    SOURCE: "selon d'après",
+}
+CUES = {word: kind for kind, words in _CUES.items() for word in words.split()}
+# « le maire de X », « la ville de X »: these nouns say what the name after « de » is.
+_THROUGH_DE = {"de", "d'", "du"}
+# Words that make the next name a thing one has or buys: « sa Lamborghini », « une Lamborghini ».
+_PRODUCT = {"un", "une", "sa", "son", "ses"}
+_WORDS = re.compile(r"[\w’'.-]+|[^\w\s]")
+_ELIDED = re.compile(r"^(?:l|d|qu|j|n|s)['’]", re.IGNORECASE)
+# An event or affair named after its subject: « Mort de Keith Flint », « Affaire Benalla ».
+EVENT_WORDS = {"affaire", "mort", "décès", "deces", "obsèques", "obseques", "procès", "proces", "repas",
+               "grève", "greve", "mariage", "divorce", "attentat", "meurtre", "assassinat", "naissance",
+               "disparition", "enlèvement", "scandale", "crise", "guerre", "bataille", "hommage"}
+
+
+def cue(text: str, start: int) -> str:
+    """What the words right before ``text[start:]`` say the name there is ('' when nothing)."""
+    before = _WORDS.findall(text[max(0, start - 60):start])
+    words: list[str] = []
+    for token in reversed(before):
+        if not token[0].isalnum() and token not in ("'", "’"):
+            break  # punctuation: the words before it say nothing of this name
+        words.append(token.lower().replace("’", "'"))
+        if len(words) == 3:
+            break
+    if not words:
+        return ""
+    if words[0] in ("le", "la", "les", "l'") and len(words) > 1:
+        words = words[1:]  # « selon le Parisien », « sur la chaîne »
+    last = _ELIDED.sub("", words[0]) if words[0] not in ("d'", "l'") else words[0]
+    if words[0] in ("d'après",) or last == "après" and words[1:2] == ["d'"]:
+        return SOURCE
+    if last in _PRODUCT:
+        return MISC
+    if last in CUES and (last != "à" or len(words[0]) == 1):
+        return CUES[last]
+    if last in _THROUGH_DE and len(words) > 1:
+        noun = _ELIDED.sub("", words[1])
+        kind = CUES.get(noun)
+        # « le président de la République » says nothing of « République »: a person's title
+        # before « de » names what the person heads.
+        return "LOC" if kind == "LOC" else kind if kind in ("ORG", MISC) else ""
+    if len(words) > 1 and last.islower() and lexicon.is_demonym(last.capitalize()):
+        # « le président américain Donald Trump », « l'acteur britannique X »
+        kind = CUES.get(_ELIDED.sub("", words[1]))
+        return kind if kind in ("PER", "ORG", MISC) else ""
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _organisations() -> frozenset[str]:
+    path = Path(__file__).with_name("data") / "organisations.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _french_divisions() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(fold(re.sub(r"\s*\(.*\)$", "", s.name)) for s in pycountry.subdivisions.get(country_code="FR"))
+
+
+@lru_cache(maxsize=65536)
+def listed(name: str) -> str:
+    """The type a known list gives a name: LOC for countries and French divisions, ORG for listed
+    organisations and names they open (« France Bleu Touraine »); '' otherwise."""
+    if country(name) or fold(name) in _french_divisions():
+        return "LOC"
+    words = fold(name).split()
+    orgs = _organisations()
+    for end in range(len(words), 0, -1):
+        if " ".join(words[:end]) in orgs:
+            return "ORG"
+    return ""
+
+
+def person_shaped(name: str) -> bool:
+    """A common first name, then a capitalised surname that is no first name."""
+    words = tokens(name)
+    if len(words) < 2 or len(words) > 4 or not is_common_first_name(words[0].split("-")[0]) \
+            or fold(words[0]) in NOT_FIRST_NAMES:
+        return False
+    last = words[-1]
+    return last[:1].isupper() and not last.isupper() and not is_common_first_name(last)
+
+
+def decide(name: str, labels: Counter, cues: Counter, archive: Counter, proper: bool) -> str:
+    """PER, LOC, ORG, MISC (named, but no person, place or organisation) or '' (no name at all).
+    ``labels``: the model's in this article; ``cues``: the words before its uses; ``archive``: the
+    registry's votes (one per article); ``proper``: capitalised somewhere no sentence starts."""
+    words = tokens(name)
+    known = listed(name)
+    if known:
+        return known
+    if len(words) == 1 and (lexicon.is_demonym(name) or fold(name) in _demonym_words()):
+        return ""
+    if fold(words[0]) in EVENT_WORDS:
+        return MISC
+    single_word = len(words) == 1 and lexicon.is_common(name)
+    if single_word and not proper:
+        return ""
+    misc = cues[MISC]
+    typed = sum(cues[t] for t in TYPES)
+    if misc and misc >= typed:
+        return MISC
+    votes = Counter({t: labels[t] + archive[t] + 2 * cues[t] for t in TYPES})
+    if person_shaped(name):
+        votes["PER"] += 3
+    if cues[SOURCE]:
+        votes["LOC"] = 0
+    if words[0].lower() in ("the", "les", "le", "la", "l'", "un", "une", "des") and not person_shaped(name):
+        votes["PER"] = 0
+    if single_word and not (cues[MISC] or typed or sum(archive.values()) >= 2):
+        return ""  # a common word capitalised: « Café », « Plan », without more to go on
+    best = max(TYPES, key=lambda t: (votes[t], labels[t], -TYPES.index(t)))
+    return best if votes[best] > 0 else ""
+
+
+@lru_cache(maxsize=1)
+def _demonym_words() -> frozenset[str]:
+    from .names import DEMONYMS
+
+    return frozenset(DEMONYMS)
