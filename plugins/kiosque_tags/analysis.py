@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from kiosque_import.article import Article
 
-from . import kinds, mentions
+from . import institutions, kinds, mentions
 from .firstnames import is_common_first_name
 from .names import (
     PARTICLES,
@@ -87,7 +87,7 @@ def analyse(article: Article, ents, registry: Registry, config: Config, heads_te
     """Holes marked or repaired and entity uses found; the registry is only read, so articles can
     be analysed in any order and in any process. ``heads_text``: what the model read;
     ``head``: the part of the article it was given to read (when it skipped known names)."""
-    excluded = config.stop | {fold(article.kicker), fold(article.author)} - {""}
+    excluded = never_named(article, config)
     local = model_names(ents, excluded, heads_text)
     clusters = _find_uses(article, local, registry, shared or {})
     _vouch_for_known(clusters.values(), heads_text if head is None else head)
@@ -109,6 +109,14 @@ def _vouch_for_known(clusters, head: str) -> None:
     for cluster in clusters:
         if cluster.entity is not None and not cluster.from_model and any(s in head for s in cluster.surfaces):
             cluster.from_model = True
+
+
+def never_named(article: Article, config: Config) -> frozenset[str]:
+    """Folded names that are no entity here: page chrome among the stop tags (agencies and
+    platforms are organisations an article may name, but never tags: ranking.py), the kicker,
+    the byline's author."""
+    chrome = {key for key in config.stop if not kinds.listed(key)}
+    return frozenset(chrome | {fold(article.kicker), fold(article.author)} - {""})
 
 
 def model_names(ents, excluded, head: str) -> dict[str, Counter]:
@@ -152,6 +160,8 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
         if key in shared:
             local[key] = Counter(shared[key])
             return ("local", key)
+        if kinds.listed(name) == "ORG":
+            return ("listed", key)
         if kinds.person_shaped(" ".join(words)) and is_plausible(" ".join(words), "PER"):
             # Beyond the head the model reads, « Alain Juppé » is still a person by its shape.
             local[key] = Counter({"PER": 1})
@@ -160,7 +170,7 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
 
     zones = [("title", article.title), ("lede", article.lede)] + [("body", b.text) for b in article.blocks]
     for zone, text in zones:
-        for mention, hit in mentions.find(text, lookup, inside=lambda hit: hit[0] == "local"):
+        for mention, hit in _uses(text, lookup, local):
             ident = hit[:2]
             cluster = clusters.setdefault(ident, Cluster())
             cluster.surfaces[mention.text] += 1
@@ -190,6 +200,21 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
                 cluster.absorb(other)
                 del clusters[("entity", id(entity))]
     return clusters
+
+
+def _uses(text: str, lookup, local: dict[str, Counter]) -> list:
+    """The names of one paragraph in order: institutions (« la mairie de Paris ») as a whole,
+    the other names wherever no institution holds them."""
+    found = institutions.find(text)
+    uses = []
+    for start, _end, phrase, kind in found:
+        key = fold(phrase)
+        local.setdefault(key, Counter())[kind] += 1
+        uses.append((mentions.Mention(phrase, key, start, False), ("local", key)))
+    for mention, hit in mentions.find(text, lookup, inside=lambda hit: hit[0] == "local"):
+        if not any(start <= mention.start < end for start, end, _phrase, _kind in found):
+            uses.append((mention, hit))
+    return sorted(uses, key=lambda use: use[0].start)
 
 
 def _merge_people(clusters: dict) -> None:
@@ -224,7 +249,9 @@ def _worth_keeping(cluster: Cluster, excluded) -> bool:
         return False  # « Soutenues », « Pendant »: capitalised only as a sentence's first word
     if len(tokens(name)) == 1 and is_common_first_name(name) and (cluster.entity is None or not cluster.entity.full) \
             and not kinds.listed(name) and not (cluster.label == "LOC" and cluster.cues["LOC"]):
-        return False  # a lone first name says nothing in an archive-wide tag (« à Florence » does)
+        # A person the article calls by a first name alone (« la petite Maëlys ») is named (never a
+        # tag: ranking.py); as a place or an organisation, a first name needs « à Florence ».
+        return cluster.label == "PER" and not cluster.initial_only
     return True
 
 

@@ -12,8 +12,7 @@ from pathlib import Path
 from kiosque_import.article import Article
 
 from . import ahead, ner, store, workers
-from .analysis import Analysis, analyse, analyse_all, model_names
-from .names import fold
+from .analysis import Analysis, analyse, analyse_all, model_names, never_named
 from .ranking import choose, fill
 from .reading import heads_and_inputs
 from .registry import Registry
@@ -85,8 +84,7 @@ def _batch_names(articles, found, heads, config: Config) -> dict[str, Counter]:
     seen: dict[str, Counter] = {}
     articles_with: Counter = Counter()
     for article, ents, head in zip(articles, found, heads, strict=True):
-        excluded = config.stop | {fold(article.kicker), fold(article.author)} - {""}
-        names = model_names(ents, excluded, head)
+        names = model_names(ents, never_named(article, config), head)
         for key, labels in names.items():
             seen.setdefault(key, Counter()).update(labels)
             articles_with[key] += 1
@@ -108,6 +106,6 @@ def learn(article: Article, found: Analysis, registry: Registry, config: Config)
         learned = cluster.from_model or cluster.entity is not None
         cluster.entity = registry.observe(cluster.best, cluster.label or "MISC", cluster.surfaces,
                                           article.source) if learned else None
-    fill(article, choose(article, found.clusters, config.min_tags, config.max_tags), found.clusters)
+    fill(article, choose(article, found.clusters, config), found.clusters)
     if found.gaps or found.repairs:
         article.gaps, article.repairs = found.gaps, found.repairs

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kiosque_import.article import Article
 
+from .firstnames import is_common_first_name
 from .names import fold
 
 TITLE, LEDE = 6, 3  # a title mention outweighs a few body mentions
@@ -21,19 +22,30 @@ def salient(cluster) -> bool:
     return bool(cluster.zones & {"title", "lede"}) or cluster.uses >= 2
 
 
-def choose(article: Article, clusters: list, min_tags: int, max_tags: int) -> list:
-    """Ranked entity clusters to tag, leaving room for the sections (always tags)."""
+def choose(article: Article, clusters: list, config) -> list:
+    """Ranked entity clusters to tag, leaving room for the sections (always tags): the salient
+    ones, and never fewer than ``config.min_tags`` names when the article names that many."""
     sections = {fold(s) for s in article.sections}
-    ranked = sorted(clusters, key=lambda c: (-score(c), c.first))
-    room = max(0, max_tags - len(sections))
+    ranked = sorted([c for c in clusters if taggable(c, config.stop)], key=lambda c: (-score(c), c.first))
+    room = max(0, config.max_tags - len(sections))
     chosen = [c for c in ranked if salient(c)]
-    # Too few main entities: once-mentioned names the model found fill up to the minimum.
+    named = [c for c in clusters if fold(canonical(c)) in sections]  # a section the text names
     for cluster in ranked:
-        if len(sections) + len(_distinct(chosen, sections)) >= min_tags:
+        if len(_distinct(chosen, sections)) + len(named) >= config.min_tags:
             break
-        if cluster not in chosen and cluster.from_model:
+        if cluster not in chosen:
             chosen.append(cluster)
     return _distinct(chosen, sections)[:room]
+
+
+def taggable(cluster, stop: frozenset) -> bool:
+    """Agencies, platforms (``KIOSQUE_STOP_TAGS``) and people known by a first name alone are
+    named in the facets, never tags: a tag gathers one subject across the archive."""
+    if fold(canonical(cluster)) in stop:
+        return False
+    entity = cluster.entity
+    return not (kind(cluster) == "PER" and len(canonical(cluster).split()) == 1
+                and is_common_first_name(canonical(cluster)) and (entity is None or not entity.full))
 
 
 def _distinct(chosen: list, sections: set) -> list:
