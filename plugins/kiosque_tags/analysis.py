@@ -4,6 +4,7 @@ Articles are analysed in any order and in any process (workers.py)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -89,7 +90,7 @@ def analyse(article: Article, ents, registry: Registry, config: Config, heads_te
     ``head``: the part of the article it was given to read (when it skipped known names)."""
     excluded = never_named(article, config)
     local = model_names(ents, excluded, heads_text)
-    clusters = _find_uses(article, local, registry, shared or {})
+    clusters = _find_uses(article, local, registry, shared or {}, phrases(ents, excluded))
     _vouch_for_known(clusters.values(), heads_text if head is None else head)
     _decide_kinds(clusters.values())
     _merge_people(clusters)
@@ -123,16 +124,30 @@ def model_names(ents, excluded, head: str) -> dict[str, Counter]:
     """Folded name → labels the model gave it, for plausible names only."""
     local: dict[str, Counter] = {}
     for text, label, start in ents:
-        name = clean(text)
+        whole = clean(text)
         if mentions.opens_sentence(head, start):
-            name = drop_opening_article(name)
-        if not is_plausible(name, label) or fold(name) in excluded:
-            continue
-        local.setdefault(fold(name), Counter())[label] += 1
+            whole = drop_opening_article(whole)
+        for name, hint in kinds.split_span(whole, label):
+            if is_plausible(name, hint) and fold(name) not in excluded:
+                local.setdefault(fold(name), Counter())[hint] += 1
     return local
 
 
-def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, shared: dict[str, Counter]) -> dict:
+def phrases(ents, excluded) -> dict[str, str]:
+    """Names the model found with lowercase words in them (« Life for Paris », « Réseau action
+    climat »), as written → folded: the runs of capitalised words would cut them up."""
+    out = {}
+    for text, label, _start in ents:
+        name = clean(text)
+        words = tokens(name)
+        if len(words) > 1 and label in ("ORG", "LOC") and fold(name) not in excluded \
+                and any(w.islower() and w not in PARTICLES for w in words[1:]) and is_plausible(name, label):
+            out[name] = fold(name)
+    return out
+
+
+def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, shared: dict[str, Counter],
+               written: dict[str, str]) -> dict:
     clusters: dict = {}
     order = 0
 
@@ -170,7 +185,7 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
 
     zones = [("title", article.title), ("lede", article.lede)] + [("body", b.text) for b in article.blocks]
     for zone, text in zones:
-        for mention, hit in _uses(text, lookup, local):
+        for mention, hit in _uses(text, lookup, local, written):
             ident = hit[:2]
             cluster = clusters.setdefault(ident, Cluster())
             cluster.surfaces[mention.text] += 1
@@ -202,15 +217,20 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
     return clusters
 
 
-def _uses(text: str, lookup, local: dict[str, Counter]) -> list:
-    """The names of one paragraph in order: institutions (« la mairie de Paris ») as a whole,
-    the other names wherever no institution holds them."""
+def _uses(text: str, lookup, local: dict[str, Counter], written: dict[str, str]) -> list:
+    """The names of one paragraph in order: institutions (« la mairie de Paris ») and the model's
+    names with lowercase words as a whole, the other names wherever none of those holds them."""
     found = institutions.find(text)
     uses = []
     for start, _end, phrase, kind in found:
         key = fold(phrase)
         local.setdefault(key, Counter())[kind] += 1
         uses.append((mentions.Mention(phrase, key, start, False), ("local", key)))
+    for phrase, key in written.items():
+        for match in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text):
+            if key in local and not any(s <= match.start() < e for s, e, _p, _k in found):
+                found.append((match.start(), match.end(), phrase, ""))
+                uses.append((mentions.Mention(phrase, key, match.start(), False), ("local", key)))
     for mention, hit in mentions.find(text, lookup, inside=lambda hit: hit[0] == "local"):
         if not any(start <= mention.start < end for start, end, _phrase, _kind in found):
             uses.append((mention, hit))

@@ -12,9 +12,9 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from . import lexicon
+from . import institutions, lexicon
 from .firstnames import is_common_first_name
-from .names import country, fold, tokens
+from .names import MONTHS, WEEKDAYS, country, fold, tokens
 
 TYPES = ("PER", "LOC", "ORG")
 # Words the first-name dictionary lists that open titles far more often than names.
@@ -112,12 +112,41 @@ def listed(name: str) -> str:
     organisations and names they open (« France Bleu Touraine »); '' otherwise."""
     if country(name) or fold(name) in _french_divisions():
         return "LOC"
+    phrase = institutions.find(name)
+    if phrase and phrase[0][0] == 0 and phrase[0][1] == len(name):
+        return phrase[0][3]
     words = fold(name).split()
     orgs = _organisations()
-    for end in range(len(words), 0, -1):
+    if " ".join(words) in orgs:
+        return "ORG"
+    rest = [w for w in re.split(r"[\s\-‐‑–—_.]+", name.casefold().replace("’", "'")) if w]
+    rest = [w for w in re.split(r"[\s\-‐‑–—_.]+", name) if w] if len(rest) == len(words) else words
+    for end in range(len(words) - 1, 0, -1):
         if " ".join(words[:end]) in orgs:
-            return "ORG"
+            # « France Bleu Touraine », not « TF1 Christophe Beaugrand » (two names run together)
+            return "" if is_common_first_name(rest[end]) or rest[end].lower() in ("de", "du", "d'") else "ORG"
     return ""
+
+
+def split_span(name: str, label: str) -> list[tuple[str, str]]:
+    """A model's span that runs two names together: « TF1 Christophe Beaugrand », « RTL de
+    Marc-Olivier Fogiel », « Jérôme Anthony de M6 », « Télématin Laura Tenoudji »."""
+    words = tokens(name)
+    while len(words) > 1 and fold(words[-1]) in WEEKDAYS | MONTHS:
+        words = words[:-1]  # « Le Parisien mercredi »
+    name = " ".join(words)
+    for cut in range(1, len(words)):
+        head, tail = " ".join(words[:cut]), words[cut:]
+        rest = " ".join(tail[1:] if tail[0] in ("de", "du", "d'") else tail)
+        if not rest:
+            continue
+        if listed(head) == "ORG" and fold(head) != fold(name) and (person_shaped(rest) or listed(rest)):
+            return [(head, "ORG"), (rest, "PER" if person_shaped(rest) else listed(rest))]
+        if tail[0] in ("de", "du", "d'") and person_shaped(head) and listed(rest) == "ORG":
+            return [(head, "PER"), (rest, "ORG")]
+    if len(words) >= 3 and person_shaped(" ".join(words[1:])) and not is_common_first_name(words[0]):
+        return [(" ".join(words[1:]), "PER")]
+    return [(name, label)]
 
 
 def person_shaped(name: str) -> bool:
@@ -136,6 +165,8 @@ def decide(name: str, labels: Counter, cues: Counter, archive: Counter, proper: 
     registry's votes (one per article); ``proper``: capitalised somewhere no sentence starts."""
     words = tokens(name)
     known = listed(name)
+    if known == "LOC" and cues["ORG"] + cues[MISC] > cues["LOC"] + cues[SOURCE] + cues["PER"]:
+        return ""  # « la fédération France nature environnement », « l'équipe de France »
     if known:
         return known
     if len(words) == 1 and (lexicon.is_demonym(name) or fold(name) in _demonym_words()):
