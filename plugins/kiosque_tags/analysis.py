@@ -140,7 +140,7 @@ def phrases(ents, excluded) -> dict[str, str]:
     for text, label, _start in ents:
         name = clean(text)
         words = tokens(name)
-        if len(words) > 1 and label in ("ORG", "LOC") and fold(name) not in excluded \
+        if len(words) > 1 and label in ("ORG", "LOC", "MISC") and fold(name) not in excluded \
                 and any(w.islower() and w not in PARTICLES for w in words[1:]) and is_plausible(name, label):
             out[name] = fold(name)
     return out

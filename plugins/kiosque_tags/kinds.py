@@ -180,6 +180,9 @@ def decide(name: str, labels: Counter, cues: Counter, archive: Counter, proper: 
     typed = sum(cues[t] for t in TYPES)
     if misc and misc >= typed:
         return MISC
+    if labels[MISC] > sum(labels[t] for t in TYPES) and not typed and not person_shaped(name) \
+            and archive[MISC] >= sum(archive[t] for t in TYPES):
+        return MISC  # what the model calls a show, a work or an event, unless more says otherwise
     votes = Counter({t: labels[t] + archive[t] + 2 * cues[t] for t in TYPES})
     if person_shaped(name):
         votes["PER"] += 3

@@ -10,6 +10,7 @@ from .names import fold
 
 TITLE, LEDE = 6, 3  # a title mention outweighs a few body mentions
 BODY_CAP = 5  # past five uses, more says little more
+FILL = 5  # names a reader expects among the tags: who and where the story is about
 
 
 def score(cluster) -> float:
@@ -31,7 +32,7 @@ def choose(article: Article, clusters: list, config) -> list:
     chosen = [c for c in ranked if salient(c)]
     named = [c for c in clusters if fold(canonical(c)) in sections]  # a section the text names
     for cluster in ranked:
-        if len(_distinct(chosen, sections)) + len(named) >= config.min_tags:
+        if len(_distinct(chosen, sections)) + len(named) >= max(config.min_tags, FILL):
             break
         if cluster not in chosen:
             chosen.append(cluster)
@@ -39,13 +40,15 @@ def choose(article: Article, clusters: list, config) -> list:
 
 
 def taggable(cluster, stop: frozenset) -> bool:
-    """Agencies, platforms (``KIOSQUE_STOP_TAGS``) and people known by a first name alone are
-    named in the facets, never tags: a tag gathers one subject across the archive."""
+    """Agencies and platforms (``KIOSQUE_STOP_TAGS``) are named in the facets, never tags; a
+    person known by a first name alone is a tag only when the title or lede names her (the
+    story is hers: « la petite Maëlys »)."""
     if fold(canonical(cluster)) in stop:
         return False
     entity = cluster.entity
-    return not (kind(cluster) == "PER" and len(canonical(cluster).split()) == 1
-                and is_common_first_name(canonical(cluster)) and (entity is None or not entity.full))
+    lone = kind(cluster) == "PER" and len(canonical(cluster).split()) == 1 \
+        and is_common_first_name(canonical(cluster)) and (entity is None or not entity.full)
+    return not lone or bool(cluster.zones & {"title", "lede"})
 
 
 def _distinct(chosen: list, sections: set) -> list:
