@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from kiosque_import.article import Article
 
-from . import institutions, kinds, mentions
+from . import institutions, kinds, mentions, variants
 from .firstnames import is_common_first_name
 from .names import (
     PARTICLES,
@@ -93,6 +93,7 @@ def analyse(article: Article, ents, registry: Registry, config: Config, heads_te
     clusters = _find_uses(article, local, registry, shared or {}, phrases(ents, excluded))
     _vouch_for_known(clusters.values(), heads_text if head is None else head)
     _decide_kinds(clusters.values())
+    _merge_variants(clusters)
     _merge_people(clusters)
     _decide_kinds(clusters.values())
     gaps, repairs = mark_holes(article, clusters, registry) if config.holes else (0, [])
@@ -235,6 +236,28 @@ def _uses(text: str, lookup, local: dict[str, Counter], written: dict[str, str])
         if not any(start <= mention.start < end for start, end, _phrase, _kind in found):
             uses.append((mention, hit))
     return sorted(uses, key=lambda use: use[0].start)
+
+
+def _merge_variants(clusters: dict) -> None:
+    """Spellings of one entity in the article: an acronym and its long form, a name with and
+    without its article, a misspelling; each joins the best attested one (the long form)."""
+    for key, cluster in sorted(clusters.items(), key=lambda item: item[1].uses):
+        name = cluster.best
+        if not cluster.label:
+            continue
+        for other in clusters.values():
+            if other is cluster or not other.label:
+                continue
+            same = other.label == cluster.label or cluster.label == kinds.MISC or other.label == kinds.MISC
+            bigger = (other.uses, len(other.best)) >= (cluster.uses, len(name))
+            if variants.stands_for(name, other.best) or same and (
+                    variants.without_article(fold(name)) == variants.without_article(fold(other.best))
+                    and len(tokens(other.best)) > len(tokens(name))
+                    or variants.misspelt(name, other.best) and bigger):
+                other.absorb(cluster)
+                other.kind = other.kind if other.kind != kinds.MISC else cluster.kind
+                del clusters[key]
+                break
 
 
 def _merge_people(clusters: dict) -> None:

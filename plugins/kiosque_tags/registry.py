@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kiosque_import.storage import write_atomic
 
+from . import variants
 from .names import country, fold, given_names, surname_key, tokens
 
 # A bare surname goes to the full name that has at least this share of the surname's uses.
@@ -49,6 +50,7 @@ class Registry:
         self.entities: list[Entity] = []
         self._by_key: dict[str, Entity] = {}
         self._by_surname: dict[str, list[Entity]] = {}
+        self._by_edge: dict[str, list[Entity]] = {}  # by first and last word: spelling variants
         self._by_given: dict[tuple, list[Entity]] | None = None  # built on first use, reset by changes
         for entity in entities or []:
             self._add(entity)
@@ -128,11 +130,18 @@ class Registry:
         if entity is None and type_ == "PER" and len(tokens(name)) == 1:
             entity = self.person_by_surname(name)
         if entity is None:
+            entity = self._misspelt(name, type_)
+        if entity is None:
             entity = Entity(name, type_, first_seen=source)
             self._add(entity)
         entity.variants.update(surfaces)
         entity.votes[type_] += 1
         entity.type = _elected(entity, type_)
+        # The article's analysis found these spellings one entity (« FN » and « Front national »,
+        # « Le Monde » and « Monde »): an entity the archive had for one of them joins it.
+        for other in {id(e): e for s in surfaces for e in [self._by_key.get(fold(s))] if e is not None}.values():
+            if other is not entity and other.type == entity.type:
+                self._merge(entity, other)
         if type_ == "PER" and len(tokens(name)) >= 2:
             self._absorb_bare_surname(entity)
         self._rename(entity)
@@ -143,19 +152,33 @@ class Registry:
         """``Erdogan`` (known alone so far) is ``Recep Tayyip Erdoğan`` once he is the only one."""
         people = self._by_surname.get(surname_key(person.name), [])
         for bare in [e for e in people if not e.full and e is not person]:
-            if self.person_by_surname(bare.name) is not person:
-                continue
-            person.variants.update(bare.variants)
-            person.votes.update(bare.votes)
-            person.former.extend(n for n in [bare.name, *bare.former] if n not in person.former)
-            # By identity, and only through bare's own spellings (every key it was ever indexed
-            # under: a renamed entity keeps its old name in ``former``): scanning every entity and
-            # every key of the archive for each absorbed surname grew with the archive.
-            del self.entities[list(map(operator.is_, self.entities, repeat(bare))).index(True)]
-            people.remove(bare)
-            for key in {fold(name) for name in (bare.name, *bare.variants, *bare.former)}:
-                if self._by_key.get(key) is bare:
-                    self._by_key[key] = person
+            if self.person_by_surname(bare.name) is person:
+                self._merge(person, bare)
+
+    def _merge(self, into: Entity, other: Entity) -> None:
+        """``other`` is ``into`` from now on; its names become ``into``'s former names (redirects)."""
+        into.variants.update(other.variants)
+        into.votes.update(other.votes)
+        into.former.extend(n for n in [other.name, *other.former] if n not in into.former and n != into.name)
+        # By identity, and only through other's own spellings (every key it was ever indexed
+        # under: a renamed entity keeps its old name in ``former``): scanning every entity and
+        # every key of the archive for each merge grew with the archive.
+        del self.entities[list(map(operator.is_, self.entities, repeat(other))).index(True)]
+        for index in (self._by_surname, self._by_edge):
+            for key in _edges(other) | {surname_key(other.name)}:
+                if other in index.get(key, ()):
+                    index[key].remove(other)
+        for key in {k for name in (other.name, *other.variants, *other.former) for k in _keys(name)}:
+            if self._by_key.get(key) is other:
+                self._by_key[key] = into
+
+    def _misspelt(self, name: str, type_: str) -> Entity | None:
+        """The one entity of this type that ``name`` misspells (« Laeticia » for « Laetitia
+        Hallyday », « Lagaf » for « Lagaffe »): a misspelling never makes an entity of its own."""
+        probe = Entity(name, type_)
+        found = {id(e): e for key in _edges(probe) for e in self._by_edge.get(key, ())
+                 if e.type == type_ and variants.misspelt(name, e.name)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _rename(self, entity: Entity) -> None:
         if country(entity.name):
@@ -184,7 +207,12 @@ class Registry:
         for name in {entity.name, *entity.variants, *entity.former}:
             if by_surname_only and len(tokens(name)) == 1:
                 continue
-            self._by_key.setdefault(fold(name), entity)
+            for key in _keys(name) if entity.type != "PER" else [fold(name)]:
+                self._by_key.setdefault(key, entity)
+        for key in _edges(entity):
+            edge = self._by_edge.setdefault(key, [])
+            if entity not in edge:
+                edge.append(entity)
         if entity.type == "PER":
             people = self._by_surname.setdefault(surname_key(entity.name), [])
             if entity not in people:
@@ -232,6 +260,17 @@ def _entity_text(entity: Entity) -> str | None:
 _json_string = json.encoder.encode_basestring
 _NL3, _NL4 = "\n   ", "\n    "
 _INT = frozenset({int})  # bool is an int json writes as true
+
+
+def _keys(name: str) -> list[str]:
+    """A name's lookup keys: folded, and without its article (« Le Monde » is « Monde »)."""
+    key = fold(name)
+    return list(dict.fromkeys([key, variants.without_article(key)] if " " in key else [key]))
+
+
+def _edges(entity: Entity) -> set[str]:
+    words = fold(entity.name).split()
+    return {f"<{words[0]}", f"{words[-1]}>"} if words else set()
 
 
 def _elected(entity: Entity, latest: str) -> str:
