@@ -260,6 +260,11 @@ def _merge_variants(clusters: dict) -> None:
                 break
 
 
+def _first_names(name: str) -> bool:
+    """« Laeticia », « Jean-Baptiste »: every part a common first name."""
+    return all(is_common_first_name(part) for part in name.split("-"))
+
+
 def _merge_people(clusters: dict) -> None:
     """``Trump`` and ``Donald Trump``, ``al-Assad`` and ``Bachar al-Assad``: one person when only
     one full name in the article fits the bare surname (or the bare first name)."""
@@ -272,12 +277,13 @@ def _merge_people(clusters: dict) -> None:
             continue  # a place the lists, the words around it or the archive vouch for
         fits = [(k, c) for k, c in full if c is not cluster and k in clusters
                 and (surname_key(c.best) == surname_key(cluster.best)
-                     or [fold(cluster.best)] == given_names(c.best)[:1] and is_common_first_name(cluster.best))]
-        targets = {id(c): (k, c) for k, c in fits}
-        if len(targets) == 1:
-            _key, target = next(iter(targets.values()))
-            target.absorb(cluster)
+                     or [fold(cluster.best)] == given_names(c.best)[:1] and _first_names(cluster.best))]
+        targets = sorted({id(c): c for _k, c in fits}.values(), key=lambda c: -c.uses)
+        if len(targets) == 1 or len(targets) > 1 and targets[0].uses > targets[1].uses:
+            targets[0].absorb(cluster)  # « Macron » beside « Emmanuel Macron », named more than « Brigitte Macron »
             del clusters[key]
+        elif targets:
+            del clusters[key]  # one of the people the article names in full, no telling which
 
 
 def _worth_keeping(cluster: Cluster, excluded) -> bool:
