@@ -221,7 +221,7 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
 def _uses(text: str, lookup, local: dict[str, Counter], written: dict[str, str]) -> list:
     """The names of one paragraph in order: institutions (« la mairie de Paris ») and the model's
     names with lowercase words as a whole, the other names wherever none of those holds them."""
-    found = institutions.find(text)
+    found = institutions.find(text) + kinds.listed_phrases(text)
     uses = []
     for start, _end, phrase, kind in found:
         key = fold(phrase)

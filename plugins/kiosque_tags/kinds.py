@@ -93,10 +93,32 @@ def cue(text: str, start: int) -> str:
 
 
 @lru_cache(maxsize=1)
-def _organisations() -> frozenset[str]:
+def _listed_names() -> tuple[str, ...]:
     path = Path(__file__).with_name("data") / "organisations.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _organisations() -> frozenset[str]:
+    return frozenset(fold(name) for name in _listed_names())
+
+
+@lru_cache(maxsize=1)
+def _lowercase_names() -> re.Pattern | None:
+    """Listed names with lowercase words (« La République en marche »): runs of capitalised
+    words would cut them up, so they are looked for as they are written (any case)."""
+    names = [n for n in _listed_names() if any(w.islower() and len(w) > 2 for w in tokens(n)[1:])]
+    if not names:
+        return None
+    alternation = "|".join(re.escape(n).replace("'", "['’]") for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])", re.IGNORECASE)
+
+
+def listed_phrases(text: str) -> list[tuple[int, int, str, str]]:
+    """Listed organisations with lowercase words named in ``text``: (start, end, as written, ORG)."""
+    pattern = _lowercase_names()
+    return [] if pattern is None else [(m.start(), m.end(), m.group(), "ORG") for m in pattern.finditer(text)]
 
 
 @lru_cache(maxsize=1)
