@@ -176,7 +176,7 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
         if key in shared:
             local[key] = Counter(shared[key])
             return ("local", key)
-        if kinds.listed(name) == "ORG":
+        if kinds.listed(name):
             return ("listed", key)
         if kinds.person_shaped(" ".join(words)) and is_plausible(" ".join(words), "PER"):
             # Beyond the head the model reads, « Alain Juppé » is still a person by its shape.
@@ -272,7 +272,7 @@ def _merge_people(clusters: dict) -> None:
     for key, cluster in list(clusters.items()):
         if key not in clusters or len(tokens(cluster.best)) >= 2 and not bare_surname(cluster.best):
             continue
-        if kinds.listed(cluster.best) or cluster.cues["LOC"] or cluster.label == "LOC" and cluster.entity is not None \
+        if kinds.listed(cluster.best) or cluster.cues["LOC"] + cluster.cues[kinds.AT] or cluster.label == "LOC" and cluster.entity is not None \
                 and cluster.entity.type == "LOC":
             continue  # a place the lists, the words around it or the archive vouch for
         fits = [(k, c) for k, c in full if c is not cluster and k in clusters
@@ -297,7 +297,7 @@ def _worth_keeping(cluster: Cluster, excluded) -> bool:
     if cluster.initial_only and len(tokens(name)) == 1 and cluster.entity is None:
         return False  # « Soutenues », « Pendant »: capitalised only as a sentence's first word
     if len(tokens(name)) == 1 and is_common_first_name(name) and (cluster.entity is None or not cluster.entity.full) \
-            and not kinds.listed(name) and not (cluster.label == "LOC" and cluster.cues["LOC"]):
+            and not kinds.listed(name) and not (cluster.label == "LOC" and cluster.cues["LOC"] + cluster.cues[kinds.AT]):
         # A person the article calls by a first name alone (« la petite Maëlys ») is named (never a
         # tag: ranking.py); as a place or an organisation, a first name needs « à Florence ».
         return cluster.label == "PER" and not cluster.initial_only

@@ -21,6 +21,7 @@ TYPES = ("PER", "LOC", "ORG")
 NOT_FIRST_NAMES = set("the a an of and le la les un une des mon ma ton ta son sa".split())
 MISC = "MISC"
 SOURCE = "SRC"  # « selon X »: a person or an organisation, never a place
+AT = "AT"  # « à X »: a place, mostly (« à l'ONU », « à Emmanuel Macron » too)
 
 _CUES = {
     "PER": """président présidente ministre homologue secrétaire chef cheffe dirigeant dirigeante porte-parole
@@ -77,14 +78,16 @@ def cue(text: str, start: int) -> str:
         return SOURCE
     if last in _PRODUCT:
         return MISC
-    if last in CUES and (last != "à" or len(words[0]) == 1):
+    if last == "à" and len(words[0]) == 1:
+        return AT
+    if last in CUES and last != "à":
         return CUES[last]
     if last in _THROUGH_DE and len(words) > 1:
         noun = _ELIDED.sub("", words[1])
         kind = CUES.get(noun)
-        # « le président de la République » says nothing of « République »: a person's title
-        # before « de » names what the person heads.
-        return "LOC" if kind == "LOC" else kind if kind in ("ORG", MISC) else ""
+        # « le président de la République » says nothing of « République » (a title names what
+        # the person heads), nor « la chanson de Johnny Hallyday » (a work names its author).
+        return "LOC" if kind == "LOC" else kind if kind == "ORG" else ""
     if len(words) > 1 and last.islower() and lexicon.is_demonym(last.capitalize()):
         # « le président américain Donald Trump », « l'acteur britannique X »
         kind = CUES.get(_ELIDED.sub("", words[1]))
@@ -187,7 +190,7 @@ def decide(name: str, labels: Counter, cues: Counter, archive: Counter, proper: 
     registry's votes (one per article); ``proper``: capitalised somewhere no sentence starts."""
     words = tokens(name)
     known = listed(name)
-    if known == "LOC" and cues["ORG"] + cues[MISC] > cues["LOC"] + cues[SOURCE] + cues["PER"]:
+    if known == "LOC" and cues["ORG"] + cues[MISC] > cues["LOC"] + cues[AT] + cues[SOURCE] + cues["PER"]:
         return ""  # « la fédération France nature environnement », « l'équipe de France »
     if known:
         return known
@@ -199,13 +202,14 @@ def decide(name: str, labels: Counter, cues: Counter, archive: Counter, proper: 
     if single_word and not proper:
         return ""
     misc = cues[MISC]
-    typed = sum(cues[t] for t in TYPES)
+    typed = sum(cues[t] for t in TYPES) + cues[AT]
     if misc and misc >= typed:
         return MISC
     if labels[MISC] > sum(labels[t] for t in TYPES) and not typed and not person_shaped(name) \
             and archive[MISC] >= sum(archive[t] for t in TYPES):
         return MISC  # what the model calls a show, a work or an event, unless more says otherwise
     votes = Counter({t: labels[t] + archive[t] + 2 * cues[t] for t in TYPES})
+    votes["LOC"] += cues[AT]
     if person_shaped(name):
         votes["PER"] += 3
     if cues[SOURCE]:
