@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from kiosque_import.article import Article
 
-from . import institutions, kinds, mentions, variants
+from . import institutions, kinds, lexicon, mentions, variants
 from .firstnames import is_common_first_name
 from .names import (
     PARTICLES,
@@ -272,7 +272,8 @@ def _merge_people(clusters: dict) -> None:
     for key, cluster in list(clusters.items()):
         if key not in clusters or len(tokens(cluster.best)) >= 2 and not bare_surname(cluster.best):
             continue
-        if kinds.listed(cluster.best) or cluster.cues["LOC"] + cluster.cues[kinds.AT] or cluster.label == "LOC" and cluster.entity is not None \
+        placed = cluster.cues["LOC"] + cluster.cues[kinds.AT]
+        if kinds.listed(cluster.best) or placed or cluster.label == "LOC" and cluster.entity is not None \
                 and cluster.entity.type == "LOC":
             continue  # a place the lists, the words around it or the archive vouch for
         fits = [(k, c) for k, c in full if c is not cluster and k in clusters
@@ -294,10 +295,11 @@ def _worth_keeping(cluster: Cluster, excluded) -> bool:
         return "title" in cluster.zones or cluster.uses >= 2  # a named subject may be a tag
     if country(name):
         return True
-    if cluster.initial_only and len(tokens(name)) == 1 and cluster.entity is None:
+    if cluster.initial_only and len(tokens(name)) == 1 and cluster.entity is None \
+            and (lexicon.is_common(name) or not kinds.listed(name) and not cluster.from_model):
         return False  # « Soutenues », « Pendant »: capitalised only as a sentence's first word
     if len(tokens(name)) == 1 and is_common_first_name(name) and (cluster.entity is None or not cluster.entity.full) \
-            and not kinds.listed(name) and not (cluster.label == "LOC" and cluster.cues["LOC"] + cluster.cues[kinds.AT]):
+            and not kinds.listed(name) and not (cluster.label == "LOC" and cluster.cues["LOC"] + cluster.cues["AT"]):
         # A person the article calls by a first name alone (« la petite Maëlys ») is named (never a
         # tag: ranking.py); as a place or an organisation, a first name needs « à Florence ».
         return cluster.label == "PER" and not cluster.initial_only
