@@ -193,7 +193,8 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
             cluster.zones.add(zone)
             cluster.first = min(cluster.first, order)
             cluster.initial_only = cluster.initial_only and mention.initial
-            said = kinds.cue(text, mention.start)
+            said = kinds.MISC if kinds.quoted(text, mention.start, mention.start + len(mention.text)) \
+                else kinds.cue(text, mention.start)
             if said:
                 cluster.cues[said] += 1
             order += 1
@@ -295,8 +296,8 @@ def _worth_keeping(cluster: Cluster, excluded) -> bool:
         return "title" in cluster.zones or cluster.uses >= 2  # a named subject may be a tag
     if country(name):
         return True
-    if cluster.initial_only and len(tokens(name)) == 1 and cluster.entity is None \
-            and (lexicon.is_common(name) or not kinds.listed(name) and not cluster.from_model):
+    if cluster.initial_only and len(tokens(name)) == 1 and cluster.entity is None and not kinds.listed(name) \
+            and (lexicon.is_common(name) or sum(cluster.labels.values()) < 2):
         return False  # « Soutenues », « Pendant »: capitalised only as a sentence's first word
     if len(tokens(name)) == 1 and is_common_first_name(name) and (cluster.entity is None or not cluster.entity.full) \
             and not kinds.listed(name) and not (cluster.label == "LOC" and cluster.cues["LOC"] + cluster.cues["AT"]):

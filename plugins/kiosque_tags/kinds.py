@@ -95,6 +95,16 @@ def cue(text: str, start: int) -> str:
     return ""
 
 
+_OPENING, _CLOSING = "«\"“'‘", "»\"”'’"
+
+
+def quoted(text: str, start: int, end: int) -> bool:
+    """A name between quotes is the title of a show or a work: « "Pékin Express" », « L'École
+    des fans »."""
+    before, after = text[:start].rstrip(" \u00a0\u202f"), text[end:].lstrip(" \u00a0\u202f")
+    return bool(before) and before[-1] in _OPENING and bool(after) and after[0] in _CLOSING
+
+
 @lru_cache(maxsize=1)
 def _listed_names() -> tuple[str, ...]:
     path = Path(__file__).with_name("data") / "organisations.txt"
