@@ -62,7 +62,11 @@ def test_seed_tags_name_its_entities_and_no_junk(tagged):
     assert 3 <= len(seed.tags) <= 10
     assert {"Donald Trump", "Recep Tayyip Erdoğan"} <= set(seed.people)
     assert {"Idlib", "Syrie", "Russie"} <= set(seed.places)
-    assert set(seed.people + seed.places + seed.organizations) <= set(seed.tags)
+    # Two levels: the facets name every person, place and organisation, the tags the salient ones.
+    typed_tags = [t for t in seed.tags[len(seed.sections):]]
+    assert set(typed_tags) <= set(seed.people + seed.places + seed.organizations)
+    assert {"Judd Deere", "Sergueï Lavrov"} <= set(seed.people)  # named only in the body
+    assert {"Hezbollah", "Observatoire syrien des droits de l’homme"} <= set(seed.organizations)
 
 
 def test_hand_labelled_entities_precision_and_recall(tagged):
@@ -78,13 +82,14 @@ def test_hand_labelled_entities_precision_and_recall(tagged):
         junk_tags += sorted({fold(j) for j in label["junk"]} & tags)
         entity_tags += len(tags - {fold(s) for s in article.sections})
     recall, precision = found / expected, found / entity_tags
-    # Precision counts every entity tag beyond the labelled main ones as wrong: a floor, not the truth.
+    # Precision counts every entity tag beyond the labelled main ones as wrong: a floor, not the truth
+    # (lower since the tags are filled up to five names: tests/test_entity_labels.py measures them).
     print(f"\nhand labels: {len(LABELS)} articles, {expected} entities; recall {recall:.1%}; "
           f"precision against the labels {precision:.1%} ({entity_tags} entity tags); "
           f"junk tags {junk_tags}; missed: {missed}")
     assert len(LABELS) >= 30
     assert recall >= 0.95
-    assert precision >= 0.5
+    assert precision >= 0.3
     assert junk_tags == []
 
 

@@ -192,7 +192,11 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
             cluster.surfaces[mention.text] += 1
             cluster.zones.add(zone)
             cluster.first = min(cluster.first, order)
-            cluster.initial_only = cluster.initial_only and mention.initial
+            # « Tours : deux personnes… »: a title opening with a name and a colon names a place
+            # or a subject; its capital is the name's.
+            headed = zone == "title" and mention.start == 0 and text[len(mention.text):].lstrip().startswith(":")
+            cluster.initial_only = cluster.initial_only and mention.initial and not headed
+            cluster.cues[kinds.HEADED] += headed
             said = kinds.MISC if kinds.quoted(text, mention.start, mention.start + len(mention.text)) \
                 else kinds.cue(text, mention.start)
             if said:
@@ -292,13 +296,13 @@ def _worth_keeping(cluster: Cluster, excluded) -> bool:
     name = cluster.best
     if fold(name) in excluded or not cluster.label:
         return False
+    if cluster.initial_only and len(tokens(name)) == 1 and cluster.entity is None and not kinds.listed(name) \
+            and (lexicon.is_common(name) or sum(cluster.labels.values()) < 2):
+        return False  # « Soutenues », « Pendant »: capitalised only as a sentence's first word
     if cluster.label == kinds.MISC:
         return "title" in cluster.zones or cluster.uses >= 2  # a named subject may be a tag
     if country(name):
         return True
-    if cluster.initial_only and len(tokens(name)) == 1 and cluster.entity is None and not kinds.listed(name) \
-            and (lexicon.is_common(name) or sum(cluster.labels.values()) < 2):
-        return False  # « Soutenues », « Pendant »: capitalised only as a sentence's first word
     if len(tokens(name)) == 1 and is_common_first_name(name) and (cluster.entity is None or not cluster.entity.full) \
             and not kinds.listed(name) and not (cluster.label == "LOC" and cluster.cues["LOC"] + cluster.cues["AT"]):
         # A person the article calls by a first name alone (« la petite Maëlys ») is named (never a

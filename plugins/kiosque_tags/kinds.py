@@ -22,6 +22,7 @@ NOT_FIRST_NAMES = set("the a an of and le la les un une des mon ma ton ta son sa
 MISC = "MISC"
 SOURCE = "SRC"  # « selon X »: a person or an organisation, never a place
 AT = "AT"  # « à X »: a place, mostly (« à l'ONU », « à Emmanuel Macron » too)
+HEADED = "HEADED"  # « Tours : deux personnes… »: a title opening on the name, a name of its own
 
 _CUES = {
     "PER": """président présidente ministre homologue secrétaire chef cheffe dirigeant dirigeante porte-parole
@@ -175,8 +176,8 @@ def split_span(name: str, label: str) -> list[tuple[str, str]]:
         rest = " ".join(tail[1:] if tail[0] in ("de", "du", "d'") else tail)
         if not rest:
             continue
-        if listed(head) == "ORG" and fold(head) != fold(name) and (person_shaped(rest) or listed(rest)):
-            return [(head, "ORG"), (rest, "PER" if person_shaped(rest) else listed(rest))]
+        if listed(head) == "ORG" and person_shaped(rest):
+            return [(head, "ORG"), (rest, "PER")]
         if tail[0] in ("de", "du", "d'") and person_shaped(head) and listed(rest) == "ORG":
             return [(head, "PER"), (rest, "ORG")]
     if len(words) >= 3 and person_shaped(" ".join(words[1:])) and not is_common_first_name(words[0]):
@@ -212,7 +213,7 @@ def decide(name: str, labels: Counter, cues: Counter, archive: Counter, proper: 
     if single_word and not proper:
         return ""
     misc = cues[MISC]
-    typed = sum(cues[t] for t in TYPES) + cues[AT]
+    typed = sum(cues[t] for t in TYPES) + cues[AT] + cues[HEADED]
     if misc and misc >= typed:
         return MISC
     if labels[MISC] > sum(labels[t] for t in TYPES) and not typed and not person_shaped(name) \

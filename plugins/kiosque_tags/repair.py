@@ -6,15 +6,18 @@ from __future__ import annotations
 from kiosque_import.article import GAP, Article
 
 from . import holes
-from .firstnames import is_common_first_name
-from .names import bare_surname, fold, surname_key, tokens
+from .firstnames import is_common_first_name, is_first_name
+from .names import bare_surname, fold, given_names, surname_key, tokens
 from .registry import Registry
 
 
 def mark_holes(article: Article, clusters: dict, registry: Registry) -> tuple[int, list[str]]:
     bare = _bare_people(clusters, registry)
+    # Words the article uses as surnames are never taken for lone first names (« le président
+    # Assad »); a person named by a single first name only (« Mevlüt ») may be one.
     surnames = {fold(w) for c in clusters.values() if c.label == "PER" for s in c.surfaces
-                for w in [tokens(s)[-1]] if len(tokens(s)) >= 2 or not is_common_first_name(s)}
+                for w in [tokens(s)[-1]] if len(tokens(s)) >= 2 or not is_first_name(s)
+                or any(len(tokens(o)) >= 2 for o in c.surfaces)}
     count, repairs = 0, []
     texts = [("lede", None)] + [("body", i) for i in range(len(article.blocks))]
     for _zone, index in texts:
@@ -30,6 +33,7 @@ def mark_holes(article: Article, clusters: dict, registry: Registry) -> tuple[in
                 continue
             else:
                 count += 1
+            _forget(clusters, hole.first_names)
             kept.append(hole)
         if kept:
             marked = holes.mark(text, kept, fills, GAP)
@@ -38,6 +42,14 @@ def mark_holes(article: Article, clusters: dict, registry: Registry) -> tuple[in
             else:
                 article.blocks[index].text = marked
     return count, repairs
+
+
+def _forget(clusters: dict, first_names: list[str]) -> None:
+    """First names a hole left behind are no person of their own (« Mevlüt » of « Mevlüt […] »)."""
+    key = fold(" ".join(first_names))
+    for ident, cluster in list(clusters.items()):
+        if cluster.label == "PER" and {fold(s) for s in cluster.surfaces} == {key}:
+            del clusters[ident]
 
 
 def _bare_people(clusters: dict, registry: Registry) -> list:
@@ -62,8 +74,15 @@ def _repair(hole, bare: list, clusters: dict, registry: Registry, text: str) -> 
     known = [e for e in registry.with_given_names(given) if any(surname_key(e.name) == surname_key(n) for n in named)]
     if len(known) == 1:
         return tokens(known[0].name)[-1]
-    # Otherwise: the only person named by surname alone in the title or lede.
-    headline = [c for c in bare if c.zones & {"title", "lede"}]
+    # The article names exactly one person in full with these first names, in another sentence.
+    full = {surname_key(s): s for c in clusters.values() if c.label == "PER" for s in c.surfaces
+            if len(tokens(s)) >= 2 and given_names(s) == given}
+    if len(full) == 1:
+        return tokens(next(iter(full.values())))[-1]
+    # Otherwise: the only person named by surname alone in the title or lede, or else in the
+    # whole article.
+    others = [c for c in bare if {fold(s) for s in c.surfaces} != {" ".join(given)}]  # not « Mevlüt » itself
+    headline = [c for c in others if c.zones & {"title", "lede"}] or (others if len(others) == 1 else [])
     if len(headline) != 1:
         return None
     cluster = headline[0]

