@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from . import chrome, dates
+from . import byline, chrome
 from .article import Article, Block, Refused
 from .sections import section_names
 
@@ -17,9 +17,7 @@ _SECTION_LEDE = re.compile(
 )
 _BULLET = re.compile(r"^[•·▪◦‣-]\s+")
 _QUOTED = re.compile(r"^(«.*»|\".*\"|“.*”)$")
-_BYLINE_AUTHOR = re.compile(
-    r"^(?:par\s+)?(?P<author>.+?)\s*(?:[,|–—-]\s*)?(?:publi[ée]|mis à jour|mis en ligne|le \d)", re.IGNORECASE
-)
+MAX_BYLINE_LINES = 4
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -34,12 +32,17 @@ class Splitter:
         pos = 0
         breadcrumb, taken = self.take_breadcrumb(lines, pos)
         pos += taken
+        above, taken = self.take_byline(lines, pos)  # a date line some sites print above the title
+        pos += taken
         article.kicker, taken = self.take_kicker(lines, pos)
         pos += taken
         article.title, taken = self.take_title(lines, pos)
         pos += taken
-        (article.author, article.date), taken = self.take_byline(lines, pos)
+        below, taken = self.take_byline(lines, pos)
         pos += taken
+        found = below.merge(above)
+        article.authors, article.credit = found.authors, found.credit
+        article.date, article.modified = found.date, found.modified
         (raw_sections, article.lede), taken = self.take_sections_lede(lines, pos)
         pos += taken
         article.sections = section_names(raw_sections, breadcrumb, self.section_overrides)
@@ -79,17 +82,27 @@ class Splitter:
         if chrome.is_marker(line, self.markers) and not headline:
             raise Refused("no title (page chrome only?)")
         looks_like_lede = _SECTION_LEDE.match(line) and not headline
-        if dates.is_dateline(line) or looks_like_lede or not _LETTER.search(line):
+        if looks_like_lede or not _LETTER.search(line):
             raise Refused("no title: the first line is not a headline")
         return line, 1
 
-    def take_byline(self, lines: list[str], pos: int):
-        if pos < len(lines) and dates.is_dateline(lines[pos]):
-            line = lines[pos]
-            match = _BYLINE_AUTHOR.match(line)
-            author = match.group("author").strip(" ,") if match else ""
-            return (author, dates.byline_date(line)), 1
-        return ("", None), 0
+    def take_byline(self, lines: list[str], pos: int) -> tuple[byline.Byline, int]:
+        """The byline's lines from ``pos`` (author and date may be on lines of their own)."""
+        found, taken = byline.Byline(), 0
+        while taken < MAX_BYLINE_LINES and pos + taken < len(lines):
+            line = byline.read(lines[pos + taken]) or self._author_above_date(lines, pos + taken)
+            if line is None:
+                break
+            found, taken = found.merge(line), taken + 1
+        return found, taken
+
+    def _author_above_date(self, lines: list[str], pos: int) -> byline.Byline | None:
+        """« Jean Dupont » alone is a byline only when the date line follows it."""
+        after = byline.read(lines[pos + 1]) if pos + 1 < len(lines) else None
+        line = lines[pos]
+        if after is None or not after.dated or len(line.split()) > 4 or not byline.names_like(line):
+            return None
+        return byline.Byline(authors=byline.split_authors(line))
 
     def take_sections_lede(self, lines: list[str], pos: int):
         match = _SECTION_LEDE.match(lines[pos]) if pos < len(lines) else None
@@ -122,7 +135,7 @@ class Splitter:
 
     def _is_header_line(self, lines: list[str], pos: int) -> bool:
         """Whether ``lines[pos]`` is a byline or section line, i.e. ``lines[pos-1]`` is a title."""
-        return dates.is_dateline(lines[pos]) or bool(_SECTION_LEDE.match(lines[pos]))
+        return byline.read(lines[pos]) is not None or bool(_SECTION_LEDE.match(lines[pos]))
 
     def _opens_article(self, line: str) -> bool:
         return not chrome.is_marker(line, self.markers)
