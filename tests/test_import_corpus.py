@@ -27,9 +27,10 @@ def posts(tmp_path_factory):
 
 
 def byline_truth(author: str) -> tuple[str | None, str | None]:
-    """The page's byline author as (Authors, Credit): « Source : franceinfo » credits franceinfo."""
+    """The page's byline author as (Authors, Credit): « Source : franceinfo » credits franceinfo,
+    « Orange avec AFP » is two authors, Orange and AFP."""
     source = re.match(r"^Source\s*:?\s*(.+)$", author)
-    return (None, source.group(1)) if source else (author, None)
+    return (None, source.group(1)) if source else (", ".join(author.split(" avec ")), None)
 
 
 def test_all_200_match_the_manifest(posts):

@@ -18,7 +18,7 @@ from datetime import datetime
 from .dates import find_dates
 
 _UPDATE_WORDS = r"mis à jour|mise à jour|maj|màj|modifi[ée]e?|actualis[ée]e?|updated"
-_PUBLISH_WORDS = r"publi[ée]e?|mis en ligne|published|posted"
+_PUBLISH_WORDS = r"publi[ée]e?|mise? en ligne|published|posted"
 # What introduces a date, right before it: « publié le », « Mis à jour : », « le », « à ».
 _CLAUSE = re.compile(
     rf"(?:\b(?P<word>{_UPDATE_WORDS}|{_PUBLISH_WORDS}|dernière mise à jour)\s*(?:le\b|:|on\b|à\b)?\s*)?"
@@ -32,7 +32,7 @@ _EDGES = " \t,;|·•–—-/:"
 _INTRO = re.compile(r"^(?:par|by)\s+", re.IGNORECASE)
 _SOURCE = re.compile(r"^(?:source|sources|crédit|credit)\s*:?\s+(?P<who>\S.*)$", re.IGNORECASE)
 _WITH_AGENCY = re.compile(r"\s*\(\s*(?:avec\s+)?(?P<agency>[^()]+?)\s*\)\s*$", re.IGNORECASE)
-_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b)\s*")
+_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\bavec\b)\s*")
 AGENCIES = re.compile(
     r"^(?:AFP|Reuters|AP|Associated Press|Belga|ANSA|DPA|EFE|ATS|Relaxnews|ETX Studio|ETX Daily Up|"
     r"(?:\S+\s+){0,3}avec\s+(?:AFP|Reuters|AP|Belga))$",
@@ -79,6 +79,13 @@ def read(line: str) -> Byline | None:
     return byline
 
 
+def author_above(line: str, below: Byline | None) -> Byline | None:
+    """« Jean Dupont » alone on a line is a byline only when the date line follows it."""
+    if below is None or not below.dated or len(line.split()) > 4 or not names_like(line):
+        return None
+    return Byline(authors=split_authors(line))
+
+
 def date_clauses(line: str) -> tuple[datetime | None, datetime | None, str]:
     """The publication date, the update date, and the line without them and their words."""
     published = modified = None
@@ -123,7 +130,10 @@ def names_like(text: str, outlet: bool = False) -> bool:
         return False
     if outlet:
         return len(words) <= 5
-    return all(word[0].isupper() or word[0].isdigit() or word.lower() in _LOWER_OK or _ADDRESS.match(word)
+    # « Par Nathalie Dubreuil, correspondante à Tokyo »: a role after a name is no name.
+    first, *others = [part.split() for part in text.split(",")]
+    words = first + [w for part in others if part and not _is_role(part) for w in part]
+    return bool(first) and all(word[0].isupper() or word[0].isdigit() or word.lower() in _LOWER_OK or _ADDRESS.match(word)
                for word in words)
 
 
@@ -140,7 +150,7 @@ def split_authors(who: str) -> list[str]:
     if agency:
         text = text[:agency.start()]
     parts = [part.strip(_EDGES).strip() for part in _SPLIT.split(text)]
-    names = [person_case(part) for part in parts if part]
+    names = [person_case(part) for part in parts if part and not _is_role(part.split())]
     if agency:
         names.append(agency.group("agency"))
     return list(dict.fromkeys(names))
@@ -153,6 +163,10 @@ def person_case(name: str) -> str:
     if len(words) < 2 or not _mixed(words[0]) or "avec" in words or AGENCIES.match(words[-1]):
         return name
     return " ".join(_title(w) if w.isupper() and len(w) > 1 else w for w in words)
+
+
+def _is_role(words: list[str]) -> bool:
+    return words[0][0].islower() and words[0].lower() not in _LOWER_OK and not _ADDRESS.match(words[0])
 
 
 def _mixed(word: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from . import byline, chrome
+from . import byline, chrome, head
 from .article import Article, Block, Refused
 from .sections import section_names
 
@@ -29,7 +29,8 @@ class Splitter:
 
     def split(self, article: Article) -> Article:
         lines = article.lines
-        pos = 0
+        pos = self.page_head(lines)
+        article.chrome = lines[:pos]
         breadcrumb, taken = self.take_breadcrumb(lines, pos)
         pos += taken
         above, taken = self.take_byline(lines, pos)  # a date line some sites print above the title
@@ -37,6 +38,8 @@ class Splitter:
         article.kicker, taken = self.take_kicker(lines, pos)
         pos += taken
         article.title, taken = self.take_title(lines, pos)
+        pos += taken
+        early_lede, taken = self.take_early_lede(lines, pos)
         pos += taken
         below, taken = self.take_byline(lines, pos)
         pos += taken
@@ -46,12 +49,58 @@ class Splitter:
         (raw_sections, article.lede), taken = self.take_sections_lede(lines, pos)
         pos += taken
         article.sections = section_names(raw_sections, breadcrumb, self.section_overrides)
+        article.lede = article.lede or early_lede
+        if found.authors or found.dated or found.credit:
+            # A byline says this is a page of a news site: its chapô comes next, after any
+            # reading time, share buttons or photo credit, and so does the first paragraph.
+            dropped, pos = self.skip_to_paragraph(lines, pos)
+            article.chrome += dropped
+            if not article.lede and pos < len(lines):
+                article.lede, pos = lines[pos], pos + 1
+                dropped, pos = self.skip_to_paragraph(lines, pos)
+                article.chrome += dropped
         end = chrome.tail_start(lines, pos, self.markers)
         article.blocks = self.body_blocks(lines[pos:end])
-        article.chrome = lines[end:]
+        article.chrome += lines[end:]
+        self.take_credit_line(article)
         if not any(block.kind == "p" for block in article.blocks):
             raise Refused("no body paragraph (page chrome only?)")
         return article
+
+    def page_head(self, lines: list[str]) -> int:
+        """Where the article's head starts: past the site's banner and menus, with the rubric or
+        breadcrumb line right above the title (the kicker, the section)."""
+        pos, date_above = head.title_start(lines, self.markers)
+        if date_above or pos == 0:
+            return pos
+        if _kicker_like(lines[pos - 1]) and not chrome.is_marker(lines[pos - 1], self.markers):
+            pos -= 1
+        if pos > 0 and self.breadcrumbs.match(lines[pos - 1]):
+            pos -= 1
+        return pos
+
+    def take_early_lede(self, lines: list[str], pos: int) -> tuple[str, int]:
+        """The chapô some sites print between the title and the byline."""
+        if pos + 1 < len(lines) and chrome.is_paragraph(lines[pos], self.markers) \
+                and byline.read(lines[pos + 1]) is not None:
+            return lines[pos], 1
+        return "", 0
+
+    def skip_to_paragraph(self, lines: list[str], pos: int) -> tuple[list[str], int]:
+        """The lines before the next paragraph of prose (page chrome), and where it is."""
+        start = pos
+        while pos < len(lines) and not chrome.is_paragraph(lines[pos], self.markers):
+            pos += 1
+        return (lines[start:pos], pos) if pos < len(lines) else ([], start)
+
+    def take_credit_line(self, article: Article) -> None:
+        """« Source : AFP » on a line of its own, under the chapô or at the article's end."""
+        for i, block in enumerate(article.blocks):
+            if _credit(block.text):
+                article.credit = article.credit or _credit(block.text)
+                del article.blocks[i]
+                return
+        article.credit = article.credit or next(filter(None, map(_credit, article.chrome)), "")
 
     def take_breadcrumb(self, lines: list[str], pos: int) -> tuple[str, int]:
         match = self.breadcrumbs.match(lines[pos]) if pos < len(lines) else None
@@ -63,11 +112,7 @@ class Splitter:
         line = lines[pos]
         if self._is_header_line(lines, pos + 1):
             return "", 0
-        words = line.split()
-        looks_like_kicker = len(words) <= 6 and (
-            line.endswith(":") or not any(ch.islower() for ch in line)
-        )
-        if looks_like_kicker and not chrome.is_marker(line, self.markers):
+        if _kicker_like(line) and not chrome.is_marker(line, self.markers):
             return line.rstrip(" :").strip(), 1
         return "", 0
 
@@ -90,19 +135,13 @@ class Splitter:
         """The byline's lines from ``pos`` (author and date may be on lines of their own)."""
         found, taken = byline.Byline(), 0
         while taken < MAX_BYLINE_LINES and pos + taken < len(lines):
-            line = byline.read(lines[pos + taken]) or self._author_above_date(lines, pos + taken)
+            here = pos + taken
+            line = byline.read(lines[here]) or (
+                byline.author_above(lines[here], byline.read(lines[here + 1])) if here + 1 < len(lines) else None)
             if line is None:
                 break
             found, taken = found.merge(line), taken + 1
         return found, taken
-
-    def _author_above_date(self, lines: list[str], pos: int) -> byline.Byline | None:
-        """« Jean Dupont » alone is a byline only when the date line follows it."""
-        after = byline.read(lines[pos + 1]) if pos + 1 < len(lines) else None
-        line = lines[pos]
-        if after is None or not after.dated or len(line.split()) > 4 or not byline.names_like(line):
-            return None
-        return byline.Byline(authors=byline.split_authors(line))
 
     def take_sections_lede(self, lines: list[str], pos: int):
         match = _SECTION_LEDE.match(lines[pos]) if pos < len(lines) else None
@@ -139,3 +178,12 @@ class Splitter:
 
     def _opens_article(self, line: str) -> bool:
         return not chrome.is_marker(line, self.markers)
+
+
+def _credit(line: str) -> str:
+    read = byline.read(line) if len(line.split()) <= 6 else None
+    return read.credit if read is not None and not read.authors and not read.dated else ""
+
+
+def _kicker_like(line: str) -> bool:
+    return len(line.split()) <= 6 and (line.endswith(":") or not any(ch.islower() for ch in line))
