@@ -23,7 +23,8 @@ from kiosque_import.byline import Byline
      Byline([], "", dt(2020, 8, 1, 17, 12), dt(2020, 8, 1, 19, 40))),
     ("Publié le : 02/08/2020 - 14:37 Modifié le : 02/08/2020 - 16:05",
      Byline([], "", dt(2020, 8, 2, 14, 37), dt(2020, 8, 2, 16, 5))),
-    ("Publié le 12 mars 2023 à 18h05, mis à jour à 19h10", Byline([], "", dt(2023, 3, 12, 18, 5), dt(2023, 3, 12, 19, 10))),
+    ("Publié le 12 mars 2023 à 18h05, mis à jour à 19h10",
+     Byline([], "", dt(2023, 3, 12, 18, 5), dt(2023, 3, 12, 19, 10))),
     ("Publié le 12 mars 2023 à 18h05 - Mis à jour le 13 mars à 09h00",
      Byline([], "", dt(2023, 3, 12, 18, 5), dt(2023, 3, 13, 9))),
     ("Par Jean Dupont, publié le 2 février 2021 à 7h05, mis à jour le 3 février 2021 à 10h00",
@@ -44,7 +45,8 @@ from kiosque_import.byline import Byline
     ("Reuters", Byline(["Reuters"])),
     ("Source BFMTV", Byline([], "BFMTV")),
     ("Source : AFP", Byline([], "AFP")),
-    ("Source : franceinfo, publié le mercredi 20 septembre 2017 à 15h20", Byline([], "franceinfo", dt(2017, 9, 20, 15, 20))),
+    ("Source : franceinfo, publié le mercredi 20 septembre 2017 à 15h20",
+     Byline([], "franceinfo", dt(2017, 9, 20, 15, 20))),
 ])
 def test_byline_shapes(line, expected):
     assert byline.read(line) == expected

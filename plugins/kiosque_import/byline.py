@@ -133,8 +133,11 @@ def names_like(text: str, outlet: bool = False) -> bool:
     # « Par Nathalie Dubreuil, correspondante à Tokyo »: a role after a name is no name.
     first, *others = [part.split() for part in text.split(",")]
     words = first + [w for part in others if part and not _is_role(part) for w in part]
-    return bool(first) and all(word[0].isupper() or word[0].isdigit() or word.lower() in _LOWER_OK or _ADDRESS.match(word)
-               for word in words)
+    return bool(first) and all(_name_word(word) for word in words)
+
+
+def _name_word(word: str) -> bool:
+    return word[0].isupper() or word[0].isdigit() or word.lower() in _LOWER_OK or bool(_ADDRESS.match(word))
 
 
 def credit_of(who: str) -> str:

@@ -12,10 +12,10 @@ import re
 from . import byline, chrome
 
 HEAD_LINES = 20  # a title further down than this is not found this way
-TITLE_WORDS = 4
+TITLE_WORDS = 4  # a rubric (« POLITIQUE », « Jeux TV ») is shorter than a title
 PROSE_WORDS = 20  # a title this long is rare; a lede often is
 _OPENING = re.compile(r"^[\w«\"“'‘]")
-_MENU = re.compile(r"\s(?:\||›|»|>|·)\s")  # « Accueil › Ariège », « Société | Politique »  # a rubric (« POLITIQUE », « Japon › Société ») is shorter than a title
+_MENU = re.compile(r"\s(?:\||›|»|>|·)\s")  # « Accueil › Ariège », « Société | Politique »
 
 
 def title_start(lines: list[str], markers: re.Pattern) -> tuple[int, bool]:
