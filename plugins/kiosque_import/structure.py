@@ -18,6 +18,7 @@ _SECTION_LEDE = re.compile(
 _BULLET = re.compile(r"^[•·▪◦‣-]\s+")
 _QUOTED = re.compile(r"^(«.*»|\".*\"|“.*”)$")
 MAX_BYLINE_LINES = 4
+WIDGET_WORDS = 8
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -50,15 +51,15 @@ class Splitter:
         pos += taken
         article.sections = section_names(raw_sections, breadcrumb, self.section_overrides)
         article.lede = article.lede or early_lede
-        if found.authors or found.dated or found.credit:
+        if not article.lede and not raw_sections and (found.authors or found.dated or found.credit):
             # A byline says this is a page of a news site: its chapô comes next, after any
             # reading time, share buttons or photo credit, and so does the first paragraph.
             dropped, pos = self.skip_to_paragraph(lines, pos)
-            article.chrome += dropped
-            if not article.lede and pos < len(lines):
+            if pos < len(lines):
                 article.lede, pos = lines[pos], pos + 1
-                dropped, pos = self.skip_to_paragraph(lines, pos)
-                article.chrome += dropped
+                more, pos = self.skip_to_paragraph(lines, pos, _widget)
+                dropped += more
+            article.chrome += dropped
         end = chrome.tail_start(lines, pos, self.markers)
         article.blocks = self.body_blocks(lines[pos:end])
         article.chrome += lines[end:]
@@ -86,10 +87,13 @@ class Splitter:
             return lines[pos], 1
         return "", 0
 
-    def skip_to_paragraph(self, lines: list[str], pos: int) -> tuple[list[str], int]:
-        """The lines before the next paragraph of prose (page chrome), and where it is."""
+    def skip_to_paragraph(self, lines: list[str], pos: int, droppable=None) -> tuple[list[str], int]:
+        """The lines before the next paragraph of prose (page chrome), and where it is; with
+        ``droppable``, only such lines are skipped."""
         start = pos
         while pos < len(lines) and not chrome.is_paragraph(lines[pos], self.markers):
+            if droppable is not None and not (chrome.is_marker(lines[pos], self.markers) or droppable(lines[pos])):
+                return [], start
             pos += 1
         return (lines[start:pos], pos) if pos < len(lines) else ([], start)
 
@@ -183,6 +187,12 @@ class Splitter:
 def _credit(line: str) -> str:
     read = byline.read(line) if len(line.split()) <= 6 else None
     return read.credit if read is not None and not read.authors and not read.dated else ""
+
+
+def _widget(line: str) -> bool:
+    """A share button, player or counter between the chapô and the text: a few words that are
+    no sentence (« E-mail », « ▶ Voir l'émission », « 😮 152 ❤️ 88 »)."""
+    return len(line.split()) <= WIDGET_WORDS and not re.search(r"[.!?…:;»\"”]$", line)
 
 
 def _kicker_like(line: str) -> bool:
