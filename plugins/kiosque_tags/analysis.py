@@ -125,7 +125,7 @@ def model_names(ents, excluded, head: str) -> dict[str, Counter]:
     """Folded name → labels the model gave it, for plausible names only."""
     local: dict[str, Counter] = {}
     for text, label, start in ents:
-        whole = clean(text)
+        whole = clean(kinds.without_title(text)) if label == "PER" else clean(text)
         if mentions.opens_sentence(head, start):
             whole = drop_opening_article(whole)
         for name, hint in kinds.split_span(whole, label):
@@ -134,21 +134,29 @@ def model_names(ents, excluded, head: str) -> dict[str, Counter]:
     return local
 
 
-def phrases(ents, excluded) -> dict[str, str]:
+def phrases(ents, excluded) -> dict[str, tuple[str, str]]:
     """Names the model found with lowercase words in them (« Life for Paris », « Réseau action
-    climat »), as written → folded: the runs of capitalised words would cut them up."""
+    climat », « de Gaulle »), as written → (folded, label): runs of capitalised words cut them up."""
     out = {}
     for text, label, _start in ents:
+        if label == "PER":
+            # « de Gaulle »: a surname that opens on its particle, which runs of capitals miss.
+            name = kinds.without_title(text.strip())
+            words = tokens(name)
+            if len(words) == 2 and words[0] in ("de", "du") and is_plausible(words[1], "PER"):
+                out[name] = (fold(name), "PER")
+            continue
         name = clean(text)
         words = tokens(name)
         if len(words) > 1 and label in ("ORG", "LOC", "MISC") and fold(name) not in excluded \
-                and any(w.islower() and w not in PARTICLES for w in words[1:]) and is_plausible(name, label):
-            out[name] = fold(name)
+                and any(w.islower() and w not in PARTICLES for w in words[1:]) and is_plausible(name, label) \
+                and not (kinds.listed(words[0]) == "LOC" and all(w.islower() for w in words[1:])):
+            out[name] = (fold(name), label)  # not « Allemagne nazie »: a country and an adjective
     return out
 
 
 def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, shared: dict[str, Counter],
-               written: dict[str, str]) -> dict:
+               written: dict[str, tuple[str, str]]) -> dict:
     clusters: dict = {}
     order = 0
 
@@ -223,7 +231,7 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
     return clusters
 
 
-def _uses(text: str, lookup, local: dict[str, Counter], written: dict[str, str]) -> list:
+def _uses(text: str, lookup, local: dict[str, Counter], written: dict[str, tuple[str, str]]) -> list:
     """The names of one paragraph in order: institutions (« la mairie de Paris ») and the model's
     names with lowercase words as a whole, the other names wherever none of those holds them."""
     found = institutions.find(text) + kinds.listed_phrases(text)
@@ -232,9 +240,10 @@ def _uses(text: str, lookup, local: dict[str, Counter], written: dict[str, str])
         key = fold(phrase)
         local.setdefault(key, Counter())[kind] += 1
         uses.append((mentions.Mention(phrase, key, start, False), ("local", key)))
-    for phrase, key in written.items():
+    for phrase, (key, label) in written.items():
         for match in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text):
-            if key in local and not any(s <= match.start() < e for s, e, _p, _k in found):
+            local.setdefault(key, Counter({label: 1}))
+            if not any(s <= match.start() < e for s, e, _p, _k in found):
                 found.append((match.start(), match.end(), phrase, ""))
                 uses.append((mentions.Mention(phrase, key, match.start(), False), ("local", key)))
     for mention, hit in mentions.find(text, lookup, inside=lambda hit: hit[0] == "local"):

@@ -35,7 +35,8 @@ _CUES = {
         champion championne star rappeur rappeuse musicien musicienne cinéaste producteur productrice
         présentateur présentatrice chroniqueur chroniqueuse victime suspect accusé meurtrier époux épouse mari
         femme fils fille frère sœur soeur père mère veuve veuf compagne compagnon petit-fils petite-fille
-        chroniqueur ex-mari ex-femme ex-compagne ex-ministre ex-président""",
+        chroniqueur ex-mari ex-femme ex-compagne ex-ministre ex-président maréchal colonel lieutenant
+        capitaine commandant amiral abbé""",
     "LOC": """à ville commune village localité quartier région département capitale banlieue préfecture
         habitants maire préfet île côte vallée massif rue avenue boulevard""",
     "ORG": """chaîne journal quotidien hebdomadaire mensuel magazine radio site société groupe entreprise club
@@ -160,8 +161,19 @@ def listed(name: str) -> str:
     for end in range(len(words) - 1, 0, -1):
         if " ".join(words[:end]) in orgs:
             # « France Bleu Touraine », not « TF1 Christophe Beaugrand » (two names run together)
-            return "" if is_common_first_name(rest[end]) or rest[end].lower() in ("de", "du", "d'") else "ORG"
+            after = rest[end:]
+            return "" if is_common_first_name(after[0]) or after[0].lower() in ("de", "du", "d'") \
+                or all(lexicon.is_common(w) for w in after) else "ORG"  # not « Facebook Partager »
     return ""
+
+
+def without_title(name: str) -> str:
+    """« général de Gaulle », « maréchal Pétain », « prince Charles »: the name without the title
+    a model's span often carries (a particle that opens a surname stays: « de Gaulle »)."""
+    words = tokens(name)
+    while len(words) > 1 and words[0].islower() and CUES.get(words[0]) == "PER":
+        words = words[1:]
+    return " ".join(words)
 
 
 def split_span(name: str, label: str) -> list[tuple[str, str]]:
