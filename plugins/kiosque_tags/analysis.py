@@ -255,23 +255,27 @@ def _uses(text: str, lookup, local: dict[str, Counter], written: dict[str, tuple
 def _merge_variants(clusters: dict) -> None:
     """Spellings of one entity in the article: an acronym and its long form, a name with and
     without its article, a misspelling; each joins the best attested one (the long form)."""
-    for key, cluster in sorted(clusters.items(), key=lambda item: item[1].uses):
-        name = cluster.best
-        if not cluster.label:
-            continue
-        for other in clusters.values():
-            if other is cluster or not other.label:
+    names = {key: c.best for key, c in clusters.items() if c.label}
+    for key in sorted(names, key=lambda k: clusters[k].uses):
+        cluster, name = clusters[key], names[key]
+        bare = variants.without_article(fold(name))
+        for other_key, other_name in names.items():
+            other = clusters.get(other_key)
+            if other is None or other is cluster:
                 continue
-            same = other.label == cluster.label or cluster.label == kinds.MISC or other.label == kinds.MISC
-            bigger = (other.uses, len(other.best)) >= (cluster.uses, len(name))
-            if variants.stands_for(name, other.best) or same and (
-                    variants.without_article(fold(name)) == variants.without_article(fold(other.best))
-                    and len(tokens(other.best)) > len(tokens(name))
-                    or variants.misspelt(name, other.best) and bigger):
+            if variants.stands_for(name, other_name) or _same_kind(cluster, other) and (
+                    variants.without_article(fold(other_name)) == bare and len(tokens(other_name)) > len(tokens(name))
+                    or variants.misspelt(name, other_name)
+                    and (other.uses, len(other_name)) >= (cluster.uses, len(name))):
                 other.absorb(cluster)
                 other.kind = other.kind if other.kind != kinds.MISC else cluster.kind
+                names[other_key] = other.best
                 del clusters[key]
                 break
+
+
+def _same_kind(a: Cluster, b: Cluster) -> bool:
+    return a.label == b.label or kinds.MISC in (a.label, b.label)
 
 
 def _first_names(name: str) -> bool:

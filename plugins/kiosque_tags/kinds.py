@@ -163,7 +163,7 @@ def listed(name: str) -> str:
             # « France Bleu Touraine », not « TF1 Christophe Beaugrand » (two names run together)
             after = rest[end:]
             return "" if is_common_first_name(after[0]) or after[0].lower() in ("de", "du", "d'") \
-                or all(lexicon.is_common(w) for w in after) else "ORG"  # not « Facebook Partager »
+                or all(lexicon.is_verb(w) for w in after) else "ORG"  # not « Facebook Partager »
     return ""
 
 

@@ -80,6 +80,18 @@ def is_common(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def is_verb(word: str) -> bool:
+    """A verb's infinitive or one of its common forms (« Partager », « Réagir »)."""
+    tables = _tables()
+    return word.lower() in _verbs(len(tables["verb"]))
+
+
+@lru_cache(maxsize=1)
+def _verbs(_size: int) -> frozenset:
+    return frozenset(_tables()["verb"])
+
+
+@lru_cache(maxsize=65536)
 def is_demonym(word: str) -> bool:
     """An adjective of place written as a people's name: « Niortais », « Péruviennes »."""
     _everything, adjectives = _sets()

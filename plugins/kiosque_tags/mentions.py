@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import lexicon
 from .names import FUNCTION_WORDS, fold
 
 # Words, and short numbers standing alone (« Europe 1 », « France 2 », not « 3,5 » or « 1.000 »).
@@ -154,7 +155,7 @@ def _sentences(line: str) -> list[str]:
 
 def _explained(sentence: str, known) -> bool:
     """Every capitalised word is part of a known name or a function word (« Le », « Selon »)."""
-    for run, _initial in runs(sentence):
+    for run, initial in runs(sentence):
         words = [w.text for w in run]
         i = 0
         while i < len(words):
@@ -163,7 +164,8 @@ def _explained(sentence: str, known) -> bool:
                     i = j
                     break
             else:
-                if fold(words[i]) not in FUNCTION_WORDS and not words[i].islower() and not words[i].isdigit():
-                    return False
+                if fold(words[i]) not in FUNCTION_WORDS and not words[i].islower() and not words[i].isdigit() \
+                        and not (initial and i == 0 and len(words) == 1 and lexicon.is_common(words[i])):
+                    return False  # « Interrogé », « Face » opening a sentence name nothing
                 i += 1
     return True

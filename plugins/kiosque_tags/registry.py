@@ -298,6 +298,9 @@ def best_name(entity: Entity) -> str:
         return entity.name
     longest = max(len(key.split()) for key in forms)
     full = [k for k in forms if entity.type != "PER" or len(k.split()) >= min(2, longest)]
+    # An acronym yields to the long form it stands for (« FN » → « Front national »).
+    spelled = {k: max(forms[k], key=forms[k].get) for k in full}
+    full = [k for k in full if not any(variants.stands_for(spelled[k], spelled[o]) for o in full if o != k)] or full
 
     def attested(key: str) -> tuple:
         return (sum(forms[key].values()), len(key.split()), key)

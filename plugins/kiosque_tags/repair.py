@@ -19,10 +19,14 @@ def mark_holes(article: Article, clusters: dict, registry: Registry) -> tuple[in
                 for w in [tokens(s)[-1]] if len(tokens(s)) >= 2 or not is_first_name(s)
                 or any(len(tokens(o)) >= 2 for o in c.surfaces)}
     count, repairs = 0, []
-    texts = [("lede", None)] + [("body", i) for i in range(len(article.blocks))]
-    for _zone, index in texts:
-        text = article.lede if index is None else article.blocks[index].text
-        found = holes.find(text, surnames)
+    texts = [article.lede] + [block.text for block in article.blocks]
+    found_in = [holes.find(text, surnames) for text in texts]
+    # A first name left alone is no surname for another one (« le général Qassem , … le président
+    # Emmanuel et … »).
+    dangling = {fold(" ".join(h.first_names)) for found in found_in for h in found if h.first_names}
+    bare = [c for c in bare if not {fold(s) for s in c.surfaces} <= dangling]
+    for index, (text, found) in enumerate(zip(texts, found_in, strict=True)):
+        index = None if index == 0 else index - 1
         fills, kept = {}, []
         for hole in found:
             fill = _repair(hole, bare, clusters, registry, text) if hole.first_names else None
@@ -79,13 +83,17 @@ def _repair(hole, bare: list, clusters: dict, registry: Registry, text: str) -> 
             if len(tokens(s)) >= 2 and given_names(s) == given}
     if len(full) == 1:
         return tokens(next(iter(full.values())))[-1]
-    # Otherwise: the only person named by surname alone in the title or lede, or else in the
-    # whole article.
-    others = [c for c in bare if {fold(s) for s in c.surfaces} != {" ".join(given)}]  # not « Mevlüt » itself
-    headline = [c for c in others if c.zones & {"title", "lede"}] or (others if len(others) == 1 else [])
-    if len(headline) != 1:
+    # Otherwise: the only person named by surname alone in the title, or else in the title and
+    # lede, or else in the whole article.
+    for place in ({"title"}, {"title", "lede"}, {"title", "lede", "body"}):
+        named = [c for c in bare if c.zones & place]
+        if "body" in place:  # a surname from any sentence: not a first name left alone itself
+            named = [c for c in named if not all(is_first_name(s) for s in c.surfaces)]
+        if named:
+            break
+    if len(named) != 1:
         return None
-    cluster = headline[0]
+    cluster = named[0]
     surname = max(cluster.surfaces, key=lambda s: (_marks(s), cluster.surfaces[s]))
     bare.remove(cluster)  # one person per dangling first name
     cluster.surfaces[" ".join(hole.first_names + [surname])] += 1
