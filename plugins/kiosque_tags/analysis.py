@@ -186,6 +186,8 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
             return ("local", key)
         if kinds.listed(name):
             return ("listed", key)
+        if key in kinds.bare_listed():
+            return ("bare", key)  # « au Parisien »; kept only after an article (_uses)
         if kinds.person_shaped(" ".join(words)) and is_plausible(" ".join(words), "PER"):
             # Beyond the head the model reads, « Alain Juppé » is still a person by its shape.
             local[key] = Counter({"PER": 1})
@@ -248,7 +250,11 @@ def _uses(text: str, lookup, local: dict[str, Counter], written: dict[str, tuple
                 uses.append((mentions.Mention(phrase, key, match.start(), False), ("local", key)))
     for mention, hit in mentions.find(text, lookup, inside=lambda hit: hit[0] == "local"):
         if not any(start <= mention.start < end for start, end, _phrase, _kind in found):
-            uses.append((mention, hit))
+            listed = kinds.with_article(text, mention.start, mention.text)
+            if listed:  # « au Parisien »: the newspaper, not an inhabitant
+                mention, hit = mentions.Mention(listed, fold(listed), mention.start, False), ("listed", fold(listed))
+            if hit[0] != "bare" or listed:
+                uses.append((mention, hit))
     return sorted(uses, key=lambda use: use[0].start)
 
 

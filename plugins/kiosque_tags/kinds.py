@@ -123,11 +123,41 @@ def _organisations() -> frozenset[str]:
 def _lowercase_names() -> re.Pattern | None:
     """Listed names with lowercase words (« La République en marche »): runs of capitalised
     words would cut them up, so they are looked for as they are written (any case)."""
-    names = [n for n in _listed_names() if any(w.islower() and len(w) > 2 for w in tokens(n)[1:])]
+    names = [n for n in _listed_names() if any(w.islower() and len(w) > 2 for w in tokens(n)[1:])
+             or not n.replace(" ", "").replace("-", "").replace("'", "").isalpha()]  # « Canal+ », « 20 Minutes »
     if not names:
         return None
     alternation = "|".join(re.escape(n).replace("'", "['’]") for n in sorted(names, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w+-])", re.IGNORECASE)
+
+
+_CONTRACTED = {"au": "le", "du": "le", "le": "le", "la": "la", "l'": "l'", "aux": "les", "des": "les", "les": "les"}
+
+
+@lru_cache(maxsize=1)
+def _by_folded() -> dict[str, str]:
+    return {fold(name): name for name in _listed_names()}
+
+
+@lru_cache(maxsize=1)
+def bare_listed() -> frozenset[str]:
+    """Listed names that open on an article, without it (« parisien » of « Le Parisien »)."""
+    return frozenset(re.sub(r"^(?:le|la|les|l') ?", "", key) for key in _organisations()
+                     if re.match(r"^(?:le|la|les|l') ?", key))
+
+
+def with_article(text: str, start: int, name: str) -> str:
+    """The listed name the text means when it writes one without its article: « au Parisien »,
+    « selon le Parisien » → « Le Parisien »; '' otherwise."""
+    before = text[max(0, start - 5):start].lower().replace("’", "'")
+    word = before.split()[-1] if before.split() else ""
+    if before.endswith("l'"):
+        word = "l'"
+    article = _CONTRACTED.get(word)
+    if article is None or listed(name):
+        return ""
+    joined = f"{article}{name}" if article == "l'" else f"{article} {name}"
+    return _by_folded().get(fold(joined), "")
 
 
 def listed_phrases(text: str) -> list[tuple[int, int, str, str]]:
