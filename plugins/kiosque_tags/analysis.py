@@ -146,7 +146,7 @@ def phrases(ents, excluded) -> dict[str, tuple[str, str]]:
             if len(words) == 2 and words[0] in ("de", "du") and is_plausible(words[1], "PER"):
                 out[name] = (fold(name), "PER")
             continue
-        name = clean(text)
+        name = kinds.split_span(clean(text), label)[0][0]  # not « Le Parisien mercredi »
         words = tokens(name)
         if len(words) > 1 and label in ("ORG", "LOC", "MISC") and fold(name) not in excluded \
                 and any(w.islower() and w not in PARTICLES for w in words[1:]) and is_plausible(name, label) \

@@ -220,6 +220,8 @@ def split_span(name: str, label: str) -> list[tuple[str, str]]:
             continue
         if listed(head) == "ORG" and person_shaped(rest):
             return [(head, "ORG"), (rest, "PER")]
+        if listed(head) == "ORG" and all(lexicon.is_verb(w) for w in tokens(rest)):
+            return [(head, "ORG")]  # « Facebook Partager »: a share button's label
         if tail[0] in ("de", "du", "d'") and person_shaped(head) and listed(rest) == "ORG":
             return [(head, "PER"), (rest, "ORG")]
     if len(words) >= 3 and person_shaped(" ".join(words[1:])) and not is_common_first_name(words[0]):
