@@ -12,8 +12,8 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from . import institutions, lexicon
-from .firstnames import is_common_first_name
+from . import institutions, lexicon, variants
+from .firstnames import is_common_first_name, is_first_name
 from .names import MONTHS, WEEKDAYS, country, fold, tokens
 
 TYPES = ("PER", "LOC", "ORG")
@@ -58,7 +58,7 @@ _ELIDED = re.compile(r"^(?:l|d|qu|j|n|s)['’]", re.IGNORECASE)
 # An event or affair named after its subject: « Mort de Keith Flint », « Affaire Benalla ».
 EVENT_WORDS = {"affaire", "mort", "décès", "deces", "obsèques", "obseques", "procès", "proces", "repas",
                "grève", "greve", "mariage", "divorce", "attentat", "meurtre", "assassinat", "naissance",
-               "disparition", "enlèvement", "scandale", "crise", "guerre", "bataille", "hommage"}
+               "disparition", "enlèvement", "scandale", "crise", "guerre", "bataille", "hommage", "jo", "jeux"}
 
 
 def cue(text: str, start: int) -> str:
@@ -222,7 +222,7 @@ def split_span(name: str, label: str) -> list[tuple[str, str]]:
             return [(head, "ORG"), (rest, "PER")]
         if listed(head) == "ORG" and all(lexicon.is_verb(w) for w in tokens(rest)):
             return [(head, "ORG")]  # « Facebook Partager »: a share button's label
-        if tail[0] in ("de", "du", "d'") and person_shaped(head) and listed(rest) == "ORG":
+        if tail[0] in ("de", "du", "d'") and cut >= 2 and is_common_first_name(words[0]) and listed(rest) == "ORG":
             return [(head, "PER"), (rest, "ORG")]
     if len(words) >= 3 and person_shaped(" ".join(words[1:])) and not is_common_first_name(words[0]):
         return [(" ".join(words[1:]), "PER")]
@@ -269,8 +269,10 @@ def decide(name: str, labels: Counter, cues: Counter, archive: Counter, proper: 
         votes["PER"] += 3
     if cues[SOURCE]:
         votes["LOC"] = 0
-    if words[0].lower() in ("the", "les", "le", "la", "l'", "un", "une", "des") and not person_shaped(name):
-        votes["PER"] = 0
+    if words[0].lower() in ("the", "les", "le", "la", "l'", "un", "une", "des") and not person_shaped(name) \
+            or len(words) > 1 and (variants.is_acronym(words[0]) or lexicon.is_common(words[0])
+                                   and not is_first_name(words[0])):
+        votes["PER"] = 0  # « The Walking Dead », « CHRU Trousseau », « Proverbes chinois »: no one's name
     if single_word and not (cues[MISC] or typed or sum(archive.values()) >= 2):
         return ""  # a common word capitalised: « Café », « Plan », without more to go on
     best = max(TYPES, key=lambda t: (votes[t], labels[t], -TYPES.index(t)))
