@@ -40,9 +40,11 @@ class Entity:
         return self.type != "PER" or len(tokens(self.name)) >= 2
 
     def to_json(self) -> dict:
-        return {"name": self.name, "type": self.type, "first_seen": self.first_seen,
-                "variants": dict(sorted(self.variants.items())), "former": self.former,
-                "votes": dict(sorted(self.votes.items()))}
+        data = {"name": self.name, "type": self.type, "first_seen": self.first_seen,
+                "variants": dict(sorted(self.variants.items())), "former": self.former}
+        if self.votes != {self.type: 1}:  # what a file without votes means: older files stay as they are
+            data["votes"] = dict(sorted(self.votes.items()))
+        return data
 
 
 class Registry:
@@ -140,8 +142,8 @@ class Registry:
         # The article's analysis found these spellings one entity (« FN » and « Front national »,
         # « Le Monde » and « Monde »): an entity the archive had for one of them joins it.
         for other in {id(e): e for s in surfaces for e in [self._by_key.get(fold(s))] if e is not None}.values():
-            if other is not entity and other.type == entity.type:
-                self._merge(entity, other)
+            if other is not entity and other.type == entity.type and (other.type != "PER" or other.full):
+                self._merge(entity, other)  # a bare surname joins by its own rule (_absorb_bare_surname)
         if type_ == "PER" and len(tokens(name)) >= 2:
             self._absorb_bare_surname(entity)
         self._rename(entity)
@@ -164,10 +166,13 @@ class Registry:
         # under: a renamed entity keeps its old name in ``former``): scanning every entity and
         # every key of the archive for each merge grew with the archive.
         del self.entities[list(map(operator.is_, self.entities, repeat(other))).index(True)]
-        for index in (self._by_surname, self._by_edge):
-            for key in _edges(other) | {surname_key(other.name)}:
-                if other in index.get(key, ()):
-                    index[key].remove(other)
+        names = [other.name, *other.former]  # a renamed entity is still filed under its old names
+        for index, keys in ((self._by_surname, {surname_key(n) for n in names}),
+                            (self._by_edge, {k for n in names for k in _edges(n)})):
+            for key in keys:
+                kept = [e for e in index.get(key, ()) if e is not other]
+                if key in index:
+                    index[key] = kept
         for key in {k for name in (other.name, *other.variants, *other.former) for k in _keys(name)}:
             if self._by_key.get(key) is other:
                 self._by_key[key] = into
@@ -175,8 +180,7 @@ class Registry:
     def _misspelt(self, name: str, type_: str) -> Entity | None:
         """The one entity of this type that ``name`` misspells (« Laeticia » for « Laetitia
         Hallyday », « Lagaf » for « Lagaffe »): a misspelling never makes an entity of its own."""
-        probe = Entity(name, type_)
-        found = {id(e): e for key in _edges(probe) for e in self._by_edge.get(key, ())
+        found = {id(e): e for key in _edges(name) for e in self._by_edge.get(key, ())
                  if e.type == type_ and variants.misspelt(name, e.name)}
         return next(iter(found.values())) if len(found) == 1 else None
 
@@ -209,7 +213,7 @@ class Registry:
                 continue
             for key in _keys(name) if entity.type != "PER" else [fold(name)]:
                 self._by_key.setdefault(key, entity)
-        for key in _edges(entity):
+        for key in _edges(entity.name):
             edge = self._by_edge.setdefault(key, [])
             if entity not in edge:
                 edge.append(entity)
@@ -245,12 +249,14 @@ def _entity_text(entity: Entity) -> str | None:
     try:
         variants = ",\n    ".join([f"{text(k)}: {n}" for k, n in sorted(entity.variants.items())])
         former = ",\n    ".join([text(name) for name in entity.former])
-        votes = ",\n    ".join([f"{text(k)}: {n}" for k, n in sorted(entity.votes.items())])
+        votes = ",\n    ".join([f"{text(k)}: {n}" for k, n in sorted(entity.votes.items())]) \
+            if entity.votes != {entity.type: 1} else None
         return (f'  {{\n   "name": {text(entity.name)},\n   "type": {text(entity.type)},\n'
                 f'   "first_seen": {text(entity.first_seen)},\n'
                 f'   "variants": {f"{{{_NL4}{variants}{_NL3}}}" if variants else "{}"},\n'
-                f'   "former": {f"[{_NL4}{former}{_NL3}]" if former else "[]"},\n'
-                f'   "votes": {f"{{{_NL4}{votes}{_NL3}}}" if votes else "{}"}\n  }}')
+                f'   "former": {f"[{_NL4}{former}{_NL3}]" if former else "[]"}'
+                + ("" if votes is None else f',\n   "votes": {f"{{{_NL4}{votes}{_NL3}}}" if votes else "{}"}')
+                + "\n  }")
     except TypeError:
         return None
 
@@ -268,8 +274,8 @@ def _keys(name: str) -> list[str]:
     return list(dict.fromkeys([key, variants.without_article(key)] if " " in key else [key]))
 
 
-def _edges(entity: Entity) -> set[str]:
-    words = fold(entity.name).split()
+def _edges(name: str) -> set[str]:
+    words = fold(name).split()
     return {f"<{words[0]}", f"{words[-1]}>"} if words else set()
 
 
