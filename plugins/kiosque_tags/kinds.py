@@ -90,8 +90,8 @@ def cue(text: str, start: int) -> str:
         # « le président de la République » says nothing of « République » (a title names what
         # the person heads), nor « la chanson de Johnny Hallyday » (a work names its author).
         return "LOC" if kind == "LOC" else kind if kind == "ORG" else ""
-    if len(words) > 1 and last.islower() and lexicon.is_demonym(last.capitalize()):
-        # « le président américain Donald Trump », « l'acteur britannique X »
+    if len(words) > 1 and last.islower() and lexicon.is_adjective(last):
+        # « le président américain Donald Trump », « le président turc X », « l'ancien ministre X »
         kind = CUES.get(_ELIDED.sub("", words[1]))
         return kind if kind in ("PER", "ORG", MISC) else ""
     return ""

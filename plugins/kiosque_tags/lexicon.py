@@ -92,6 +92,13 @@ def _verbs(_size: int) -> frozenset:
 
 
 @lru_cache(maxsize=65536)
+def is_adjective(word: str) -> bool:
+    """« turc », « américaine », « ancien »: an adjective, whatever its inflection."""
+    _everything, adjectives = _sets()
+    return any(stem in adjectives for stem in _stems(word))
+
+
+@lru_cache(maxsize=65536)
 def is_demonym(word: str) -> bool:
     """An adjective of place written as a people's name: « Niortais », « Péruviennes »."""
     _everything, adjectives = _sets()
