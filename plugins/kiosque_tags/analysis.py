@@ -243,11 +243,12 @@ def _uses(text: str, lookup, local: dict[str, Counter], written: dict[str, tuple
         local.setdefault(key, Counter())[kind] += 1
         uses.append((mentions.Mention(phrase, key, start, False), ("local", key)))
     for phrase, (key, label) in written.items():
-        for match in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text):
+        pattern = re.escape(phrase).replace("'", "['’]")
+        for match in re.finditer(r"(?<![\w-])" + pattern + r"(?![\w-])", text):
             local.setdefault(key, Counter({label: 1}))
             if not any(s <= match.start() < e for s, e, _p, _k in found):
-                found.append((match.start(), match.end(), phrase, ""))
-                uses.append((mentions.Mention(phrase, key, match.start(), False), ("local", key)))
+                found.append((match.start(), match.end(), match.group(), ""))
+                uses.append((mentions.Mention(match.group(), key, match.start(), False), ("local", key)))
     for mention, hit in mentions.find(text, lookup, inside=lambda hit: hit[0] == "local"):
         if not any(start <= mention.start < end for start, end, _phrase, _kind in found):
             listed = kinds.with_article(text, mention.start, mention.text)
@@ -316,7 +317,7 @@ def _worth_keeping(cluster: Cluster, excluded) -> bool:
     if fold(name) in excluded or not cluster.label:
         return False
     if cluster.initial_only and len(tokens(name)) == 1 and cluster.entity is None and not kinds.listed(name) \
-            and (lexicon.is_common(name) or sum(cluster.labels.values()) < 2):
+            and not variants.is_acronym(name) and (lexicon.is_common(name) or sum(cluster.labels.values()) < 2):
         return False  # « Soutenues », « Pendant »: capitalised only as a sentence's first word
     if cluster.label == kinds.MISC:
         return "title" in cluster.zones or cluster.uses >= 2  # a named subject may be a tag

@@ -15,9 +15,8 @@ def mark_holes(article: Article, clusters: dict, registry: Registry) -> tuple[in
     bare = _bare_people(clusters, registry)
     # Words the article uses as surnames are never taken for lone first names (« le président
     # Assad »); a person named by a single first name only (« Mevlüt ») may be one.
-    surnames = {fold(w) for c in clusters.values() if c.label == "PER" for s in c.surfaces
-                for w in [tokens(s)[-1]] if len(tokens(s)) >= 2 or not is_first_name(s)
-                or any(len(tokens(o)) >= 2 for o in c.surfaces)}
+    surnames = {fold(w) for c in clusters.values() if c.label == "PER" and not _first_names_only(c)
+                for s in c.surfaces for w in [tokens(s)[-1]]}
     count, repairs = 0, []
     texts = [article.lede] + [block.text for block in article.blocks]
     found_in = [holes.find(text, surnames) for text in texts]
@@ -46,6 +45,11 @@ def mark_holes(article: Article, clusters: dict, registry: Registry) -> tuple[in
             else:
                 article.blocks[index].text = marked
     return count, repairs
+
+
+def _first_names_only(cluster) -> bool:
+    """« Mevlüt », « Recep Tayyip »: first names the article may have left without a surname."""
+    return all(is_first_name(w) for s in cluster.surfaces for w in tokens(s))
 
 
 def _forget(clusters: dict, first_names: list[str]) -> None:
