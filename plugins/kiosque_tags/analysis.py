@@ -149,6 +149,7 @@ def phrases(ents, excluded) -> dict[str, tuple[str, str]]:
         name = kinds.split_span(clean(text), label)[0][0]  # not « Le Parisien mercredi »
         words = tokens(name)
         if len(words) > 1 and label in ("ORG", "LOC", "MISC") and fold(name) not in excluded \
+                and not re.search(r"[:«»\"“”!?;,()]", name) \
                 and any(w.islower() and w not in PARTICLES for w in words[1:]) and is_plausible(name, label) \
                 and not (kinds.listed(words[0]) == "LOC" and all(w.islower() for w in words[1:])):
             out[name] = (fold(name), label)  # not « Allemagne nazie »: a country and an adjective
