@@ -72,3 +72,18 @@ def months(articles) -> list[tuple[int, list]]:
             groups.append((article.date.month, []))
         groups[-1][1].append(article)
     return groups
+
+
+def days(articles) -> list[tuple[int | None, list]]:
+    """The articles of a month page as (day of the month, its articles), in the order given;
+    the articles whose date was estimated last, under None (their day is the day of import)."""
+    groups: list[tuple[int | None, list]] = []
+    unknown = []
+    for article in articles:
+        if is_estimated(article):
+            unknown.append(article)
+        elif not groups or groups[-1][0] != article.date.day:
+            groups.append((article.date.day, [article]))
+        else:
+            groups[-1][1].append(article)
+    return groups + ([(None, unknown)] if unknown else [])

@@ -7,7 +7,7 @@ from pathlib import Path
 from kiosque_import import parallel
 from pelican import signals
 
-from . import cards, dates, facets
+from . import cards, dates, facets, thisday, timeline
 from .feeds import summaries_only
 from .neighbours import link_neighbours
 from .pages import KiosquePagesGenerator
@@ -19,6 +19,7 @@ from .terms import groupby_initial, sort_terms
 def configure(pelican) -> None:
     settings = pelican.settings
     facets.default_settings(settings)
+    thisday.default_settings(settings)
     settings.setdefault("KIOSQUE_RELATED", 5)
     settings["PAGINATED_TEMPLATES"] = {"facet": None, **settings.get("PAGINATED_TEMPLATES", {})}
     settings["JINJA_FILTERS"] = {
@@ -26,6 +27,10 @@ def configure(pelican) -> None:
         "day_iso": dates.day_iso,
         "month_fr": dates.month_fr,
         "months": dates.months,
+        "days": dates.days,
+        "day_anchor": timeline.day_anchor,
+        "month_grid": timeline.month_grid,
+        "year_calendar": timeline.year_calendar,
         "span_fr": dates.span_fr,
         "article_date_fr": dates.article_date_fr,
         "articles_fr": dates.articles_fr,
