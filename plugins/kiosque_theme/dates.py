@@ -72,3 +72,15 @@ def months(articles) -> list[tuple[int, list]]:
             groups.append((article.date.month, []))
         groups[-1][1].append(article)
     return groups
+
+
+def by_month(articles) -> list[tuple[object, list]]:
+    """A list page's articles as (date of the first one, the articles of its month), in the
+    order given: the month headings of a term's list, which its timeline's bars link to."""
+    groups: list[tuple[object, list]] = []
+    for article in articles:
+        date = article.date
+        if not groups or (groups[-1][0].year, groups[-1][0].month) != (date.year, date.month):
+            groups.append((date, []))
+        groups[-1][1].append(article)
+    return groups
