@@ -72,7 +72,7 @@ def ticks(bars: list) -> list[tuple[float, str]]:
     ``MAX_TICKS`` of them (every second, fifth… year on long spans)."""
     years = [(index, bar.label.rsplit(" ", 1)[-1]) for index, bar in enumerate(bars)
              if index == 0 or bar.label.startswith(MONTHS[0] + " ") or " " not in bar.label]
-    if len(years) > 1 and years[1][0] < 3:
+    if len(years) > 1 and years[1][0] < 3 and " " in bars[0].label:
         del years[0]  # a span starting in November: its year's label would run into the next
     step = -(-len(years) // MAX_TICKS)
     return [(round(100 * index / len(bars), 3), year) for index, year in years[::step]]
