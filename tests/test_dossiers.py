@@ -255,3 +255,17 @@ def test_spellings_come_from_the_registry_and_render_their_dossier_again(tmp_pat
     # Without the registry's entry, no spellings (and the page is rendered again).
     assert rebuild(site) == {"personnes/ada-lovelace/index.html"}
     assert "Autres graphies" not in read(site.output, "personnes/ada-lovelace/")
+
+
+def test_an_entity_with_its_own_page_and_its_tag_link_to_each_other(tmp_path):
+    site = Site(tmp_path, tmp_path / "content", tmp_path / "content" / "seeds", tmp_path / "content" / "posts",
+                tmp_path / "output", tmp_path / "cache")
+    site.posts.mkdir(parents=True)
+    for n, tags in enumerate((["Ada Lovelace"], ["Science"])):  # the second names her, untagged
+        (site.posts / f"p{n}.md").write_text(post(f"p{n}", f"P{n}", START + timedelta(days=n), tags, People=ADA))
+    build(site, **SETTINGS)
+    person, tag = read(site.output, "personnes/ada-lovelace/"), read(site.output, "tags/ada-lovelace/")
+    assert "<dt>Type</dt><dd>Personne</dd>" in person and "<dt>Articles</dt><dd>2</dd>" in person
+    assert '; <a href="../../tags/ada-lovelace/">son tag</a> ceux dont c’est un sujet.' in person
+    assert "<dt>Type</dt><dd>Tag</dd>" in tag and "<dt>Articles</dt><dd>1</dd>" in tag
+    assert '; <a href="../../personnes/ada-lovelace/">son dossier</a> liste tous ceux qui citent ce nom.' in tag

@@ -125,7 +125,8 @@ KINDS = {"people": "Personne", "places": "Lieu", "organizations": "Organisation"
 def attach(facets: dict, tags, entities: dict) -> None:
     """Give every facet term its ``entity_kind`` and ``spellings`` (the names merged into it,
     itself left out). A tag of the same slug gets them too when the entity lives on its page
-    (the tag's page is then the dossier), else ``entity_url``: its page links to the dossier."""
+    (the tag's page is then the dossier), else ``entity_url`` and the term ``tag_url``: the two
+    pages link to each other."""
     by_slug = {}
     for tag in tags:  # the objects Pelican gives the tag pages; cached articles keep old ones
         tag.entity_kind, tag.spellings, tag.entity_url = None, (), None
@@ -133,12 +134,12 @@ def attach(facets: dict, tags, entities: dict) -> None:
     for key, pairs in facets.items():
         for term, _articles in pairs:
             entry = entities.get(term.name) or {}
-            term.entity_kind = KINDS[key]
+            term.entity_kind, term.tag_url = KINDS[key], None
             term.spellings = tuple(s for s in entry.get("spellings", ()) if s != term.name)
             tag = by_slug.get(term.tag.slug if term.tag is not None else term.slug)
             if tag is None or tag.entity_kind is not None or tag.entity_url is not None:
                 continue  # a name that is two kinds of entity: the first one
             if term.tag is not None:
                 tag.entity_kind, tag.spellings = term.entity_kind, term.spellings
-            else:
-                tag.entity_url = term.url
+            else:  # two pages: each links to the other
+                tag.entity_url, term.tag_url = term.url, tag.url
