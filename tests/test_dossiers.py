@@ -13,10 +13,11 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+import test_pagination
 from conftest import Site, build
 from kiosque_theme import charts, dossiers
 from pelican import signals
-from test_incremental import Rendered, snapshot
+from test_incremental import snapshot
 from theme_fixtures import post, read
 
 SETTINGS = {"KIOSQUE_IMPORT": False, "KIOSQUE_SEARCH": False}
@@ -203,15 +204,9 @@ def test_tag_and_section_pages_are_dossiers_too(built):
 DOSSIER = re.compile(r"^(personnes|lieux|organisations|tags|sections)/(?!par-nombre/)[^/]+/index\.html$")
 
 
-def rebuild(site: Site, **settings) -> set[str]:
+def rebuild(site: Site) -> set[str]:
     """The term front pages (dossiers) an incremental rebuild rendered."""
-    rendered = Rendered(site.output)
-    signals.content_written.connect(rendered)
-    try:
-        build(site, **SETTINGS, **settings)
-    finally:
-        signals.content_written.disconnect(rendered)
-    return {path for path in rendered.paths if DOSSIER.match(path)}
+    return {path for path in test_pagination.rebuild(site)[2] if DOSSIER.match(path)}
 
 
 def test_adding_an_article_renders_only_the_dossiers_of_its_terms(tmp_path):
