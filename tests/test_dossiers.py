@@ -256,9 +256,12 @@ def test_an_entity_with_its_own_page_and_its_tag_link_to_each_other(tmp_path):
     site = Site(tmp_path, tmp_path / "content", tmp_path / "content" / "seeds", tmp_path / "content" / "posts",
                 tmp_path / "output", tmp_path / "cache")
     site.posts.mkdir(parents=True)
-    for n, tags in enumerate((["Ada Lovelace"], ["Science"])):  # the second names her, untagged
-        (site.posts / f"p{n}.md").write_text(post(f"p{n}", f"P{n}", START + timedelta(days=n), tags, People=ADA))
+    # The second names her, untagged; Babbage's only article tags him: he lives on his tag's page.
+    for n, (tags, people) in enumerate(((["Ada Lovelace", BABBAGE], f"{ADA}, {BABBAGE}"), (["Science"], ADA))):
+        (site.posts / f"p{n}.md").write_text(post(f"p{n}", f"P{n}", START + timedelta(days=n), tags, People=people))
     build(site, **SETTINGS)
+    assert not (site.output / "personnes" / "charles-babbage").exists()
+    assert "<dt>Type</dt><dd>Tag · Personne</dd>" in read(site.output, "tags/charles-babbage/")
     person, tag = read(site.output, "personnes/ada-lovelace/"), read(site.output, "tags/ada-lovelace/")
     assert "<dt>Type</dt><dd>Personne</dd>" in person and "<dt>Articles</dt><dd>2</dd>" in person
     assert '; <a href="../../tags/ada-lovelace/">son tag</a> ceux dont c’est un sujet.' in person
