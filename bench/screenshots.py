@@ -1,6 +1,6 @@
-"""Screenshots of the home, an article and a tag page at 1280 px and 375 px (and the article in
-dark mode), taken with Debian's Chromium over HTTP. ``make screenshots`` builds the demo site
-first; the images land in screenshots/ (gitignored).
+"""Screenshots of the home, an article, a tag page and a person's dossier at 1280 px and 375 px
+(and the article and the dossier in dark mode), taken with Debian's Chromium over HTTP.
+``make screenshots`` builds the demo site first; the images land in screenshots/ (gitignored).
 
     python bench/screenshots.py [--site demo/output] [--out screenshots]
 """
@@ -48,19 +48,21 @@ def shoot(site: Path, out: Path) -> list[Path]:
             browser = pw.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
                                          args=["--no-sandbox", "--disable-gpu"])
             article = pick_article(site)
-            # The biggest tag: the first one on the by-count tag index.
+            # The biggest tag and the most cited person: the first ones on the by-count indexes.
             page = browser.new_page()
-            page.goto(base + "tags/par-nombre/")
-            tag_url = page.locator(".term-index a").first.evaluate("a => a.href")
+            firsts = {}
+            for name, index in (("tag", "tags/par-nombre/"), ("dossier", "personnes/par-nombre/")):
+                page.goto(base + index)
+                firsts[name] = page.locator(".term-index a").first.evaluate("a => a.href")
             page.close()
-            targets = {"home": base, "article": base + article, "tag": tag_url}
+            targets = {"home": base, "article": base + article, **firsts}
             for scheme in ("light", "dark"):
                 for label, width in WIDTHS.items():
                     context = browser.new_context(viewport={"width": width, "height": 900},
                                                   color_scheme=scheme, locale="fr-FR")
                     page = context.new_page()
                     for name, url in targets.items():
-                        if scheme == "dark" and name != "article":
+                        if scheme == "dark" and name not in ("article", "dossier"):
                             continue
                         page.goto(url)
                         path = out / f"{name}-{label}{'-dark' if scheme == 'dark' else ''}.png"

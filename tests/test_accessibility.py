@@ -15,6 +15,7 @@ PAGES = {
     "tag index": "tags/",
     "tag": "tags/france/",
     "section": "sections/france/",
+    "dossier": "tags/emmanuel-macron/",
     "404": "404.html",
 }
 
@@ -31,7 +32,7 @@ def test_no_axe_violation(served_site, page, axe, name):
     assert results.violations_count == 0, results.generate_report()
 
 
-@pytest.mark.parametrize("name", ["home", "article"])
+@pytest.mark.parametrize("name", ["home", "article", "dossier"])
 def test_no_axe_violation_in_dark_mode(served_site, page, axe, name):
     page.emulate_media(color_scheme="dark")
     page.goto(f"{served_site}/{PAGES[name]}")
@@ -51,7 +52,7 @@ def test_skip_link_is_first_and_moves_focus_to_main(served_site, page):
     assert page.evaluate("document.getElementById('contenu').contains(document.activeElement)")
 
 
-@pytest.mark.parametrize("name", ["home", "article", "tag index"])
+@pytest.mark.parametrize("name", ["home", "article", "tag index", "dossier"])
 def test_fits_a_360px_screen(served_site, page, name):
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(f"{served_site}/{PAGES[name]}")

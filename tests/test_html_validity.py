@@ -19,12 +19,13 @@ CORPUS_PAGES = [
     "articles/11-novembre-merkel-et-macron-a-rethondes-pour-commemorer-l-armistice/index.html",
     "archives/index.html", "archives/2018/index.html", "archives/2018/05/index.html",
     "tags/index.html", "tags/par-nombre/index.html", "tags/france/index.html",
+    "tags/emmanuel-macron/index.html", "tags/monde/index.html",
     "sections/index.html", "sections/par-nombre/index.html", "sections/france/index.html",
     "personnes/index.html",
 ]
 TINY_PAGES = [
     "articles/article-a-trous/index.html", "articles/sans-date/index.html",
-    "personnes/donald-trump/index.html",
+    "personnes/donald-trump/index.html", "tags/sujet-6/index.html",
     "personnes/par-nombre/index.html", "lieux/index.html", "organisations/maison-blanche/index.html",
 ]
 # Lists whose oldest chunk page (stable pagination, named by its first day) is checked too.

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import Site, build
 from kiosque_theme import timeline
+from kiosque_theme.charts import level
 from kiosque_theme.dates import MONTHS, articles_fr
 from theme_fixtures import post, read, write_posts
 
@@ -69,6 +70,8 @@ def test_year_grid_counts_the_posts(corpus_site):
                                                           strict=True):
         want = expected.get((year, month), 0)
         assert count == want, (year, month)
+        shade = level(want, max(expected.values()))
+        assert f'<title>{title}</title><rect class="heat__cell heat-{shade}"' in grid
         assert title == f"{MONTHS[month - 1]} {year} : {articles_fr(want) if want else 'aucun article'}"
         assert label == (title if want else "")
         assert href == (f"../archives/{year}/{month:02d}/" if want else "")
@@ -137,11 +140,6 @@ def test_this_day_pages_cover_every_day_and_link_their_neighbours(corpus_site):
 
 
 # --- unit: shades and layout ---------------------------------------------------------------
-
-def test_shades_grow_with_the_count():
-    assert [timeline.level(n, 16) for n in (0, 1, 4, 9, 16)] == [0, 1, 2, 3, 4]
-    assert timeline.level(3, 0) == 0
-
 
 def test_a_month_starts_on_its_weekday():
     cal = timeline.year_calendar([], 2018)

@@ -74,6 +74,18 @@ def months(articles) -> list[tuple[int, list]]:
     return groups
 
 
+def by_month(articles) -> list[tuple[object, list]]:
+    """A list page's articles as (date of the first one, the articles of its month), in the
+    order given: the month headings of a term's list, which its timeline's bars link to."""
+    groups: list[tuple[object, list]] = []
+    for article in articles:
+        date = article.date
+        if not groups or (groups[-1][0].year, groups[-1][0].month) != (date.year, date.month):
+            groups.append((date, []))
+        groups[-1][1].append(article)
+    return groups
+
+
 def days(articles) -> list[tuple[int | None, list]]:
     """The articles of a month page as (day of the month, its articles), in the order given;
     the articles whose date was estimated last, under None (their day is the day of import)."""

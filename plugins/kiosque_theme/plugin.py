@@ -7,7 +7,7 @@ from pathlib import Path
 from kiosque_import import parallel
 from pelican import signals
 
-from . import cards, dates, facets, thisday, timeline
+from . import cards, charts, dates, dossiers, facets, thisday, timeline
 from .feeds import summaries_only
 from .neighbours import link_neighbours
 from .pages import KiosquePagesGenerator
@@ -27,6 +27,10 @@ def configure(pelican) -> None:
         "day_iso": dates.day_iso,
         "month_fr": dates.month_fr,
         "months": dates.months,
+        "by_month": dates.by_month,
+        "month_anchor": dossiers.month_anchor,
+        "bar_chart": charts.bar_chart,
+        "from_to": charts.from_to,
         "days": dates.days,
         "day_anchor": timeline.day_anchor,
         "month_grid": timeline.month_grid,
@@ -38,13 +42,15 @@ def configure(pelican) -> None:
         "groupby_initial": groupby_initial,
         **settings.get("JINJA_FILTERS", {}),
     }
-    settings["JINJA_GLOBALS"] = {"once": cards.once, **settings.get("JINJA_GLOBALS", {})}
+    settings["JINJA_GLOBALS"] = {"once": cards.once, "dossier": dossiers.build,
+                                 **settings.get("JINJA_GLOBALS", {})}
 
 
 def link_articles(generator) -> None:
     articles = generator.articles
     facets.link_sections(generator)
-    generator.context["kiosque_facets"] = facets.link_facets(generator)
+    generator.context["kiosque_facets"] = found = facets.link_facets(generator)
+    dossiers.attach(found, generator.tags, generator.context.get("kiosque_entities") or {})
     link_neighbours(articles)
     link_related(articles, generator.settings["KIOSQUE_RELATED"], parallel.processes(generator.settings))
 

@@ -1,22 +1,22 @@
 """The archive in time, as heat maps: the year × month grid of /archives/, the calendar of days of
 a year page, and the calendar of the days of the year of « Ce jour-là ».
 
-Pure functions from articles to drawable charts: each cell has its count, its shade (``level``),
-its link, its label and its place; ``theme/templates/partials/timecharts.html`` draws them as
-inline SVG with the same numbers as a table. Each chart reads only the articles it is given, so
+Pure functions from articles to drawable charts: each cell has its count, its shade
+(``charts.level``, shared with the dossiers' charts), its link, its label and its place;
+``theme/templates/partials/timecharts.html`` draws them as inline SVG with the same numbers as a
+table. Each chart reads only the articles it is given, so
 a year page's calendar depends on that year's articles only (incremental rebuilds)."""
 
 from __future__ import annotations
 
 import calendar
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from .charts import from_to, level
 from .dates import MONTHS, articles_fr, is_estimated
 
-LEVELS = 4  # shades of a non-empty cell
 SHORT_MONTHS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
                 "nov.", "déc.")
 WEEKDAYS = ("L", "M", "M", "J", "V", "S", "D")
@@ -66,14 +66,6 @@ class Calendar:
     total: int
 
 
-def level(count: int, most: int) -> int:
-    """The shade of a cell, 0 (empty) to LEVELS (the most). A square-root scale: news counts are
-    skewed, and a linear one would leave most days in the palest shade."""
-    if count <= 0 or most <= 0:
-        return 0
-    return min(LEVELS, max(1, math.ceil(LEVELS * math.sqrt(count / most))))
-
-
 def count_label(count: int) -> str:
     return "aucun article" if count == 0 else articles_fr(count)
 
@@ -110,7 +102,7 @@ def month_grid(articles, month_url: str = "") -> tuple[Chart, Table]:
     total = sum(counts.values())
     if years:
         busiest = max(counts, key=lambda key: (counts[key], key))
-        chart.desc = (f"{articles_fr(total).capitalize()} de {years[0]} à {years[-1]}, au plus "
+        chart.desc = (f"{articles_fr(total).capitalize()} {from_to(str(years[0]), str(years[-1]))}, au plus "
                       f"{articles_fr(most)} en {MONTHS[busiest[1] - 1]} {busiest[0]}. "
                       "Plus la case est foncée, plus le mois compte d’articles.")
     return chart, Table("Nombre d’articles par mois", list(MONTHS), rows)
