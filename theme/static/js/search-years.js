@@ -2,7 +2,9 @@
 // bars with the same numbers in a table for screen readers. The counts are Pagefind's filter
 // counts (the « year » filter of theme/templates/article.html), summed over the searches of each
 // round; search.js calls addCounts() for every Pagefind answer and drawYears() after each round.
-// Each bar is a link to the same search limited to its year.
+// Each bar is a link to the same search limited to its year. Bars, captions and their hover and
+// focus styles are those of the charts drawn at build time (partials/charts.html); unlike
+// those, this SVG scales as a whole, so the counts and years can be written in it.
 
 const SVG = "http://www.w3.org/2000/svg";
 const numberFr = new Intl.NumberFormat("fr-FR");
@@ -53,7 +55,7 @@ function bars(years, counts, period, hrefFor) {
   const svg = svgNode("svg", {
     class: "search-years__chart", viewBox: `0 0 ${width} ${TOP + HEIGHT + BOTTOM}`,
     width: String(width * SCALE), height: String((TOP + HEIGHT + BOTTOM) * SCALE),
-    "aria-labelledby": "search-years-titre search-years-desc",
+    role: "group", "aria-labelledby": "search-years-titre", "aria-describedby": "search-years-desc",
   });
   const busiest = years.reduce((best, year) => ((counts[year] || 0) > (counts[best] || 0) ? year : best), years[0]);
   svg.append(
@@ -68,13 +70,13 @@ function bars(years, counts, period, hrefFor) {
     const height = count ? Math.max(2, Math.round((HEIGHT * count) / most)) : 0;
     const label = `${year} : ${count ? plural(count) : "aucun article trouvé"}`;
     const group = count
-      ? svgNode("a", { href: hrefFor(year), "aria-label": label, "data-year": year, "data-count": String(count) })
+      ? svgNode("a", { class: "chart__link", href: hrefFor(year), "aria-label": label, "data-year": year, "data-count": String(count) })
       : svgNode("g", { "data-year": year, "data-count": "0" });
     group.append(
       svgNode("title", {}, label),
       // A full-height hit area: a bar of one article is still easy to click.
-      svgNode("rect", { class: "search-years__hit", x: String(x), y: String(TOP), width: String(BAR), height: String(HEIGHT) }),
-      svgNode("rect", { class: "search-years__bar", x: String(x), y: String(TOP + HEIGHT - height), width: String(BAR), height: String(height) }),
+      svgNode("rect", { class: "chart__hit", x: String(x), y: String(TOP), width: String(BAR), height: String(HEIGHT) }),
+      svgNode("rect", { class: "chart__bar", x: String(x), y: String(TOP + HEIGHT - height), width: String(BAR), height: String(height) }),
       svgNode("text", { class: "search-years__year", x: String(x + BAR / 2), y: String(TOP + HEIGHT + 12), "text-anchor": "middle" },
         short ? `’${year.slice(2)}` : year),
     );
@@ -121,7 +123,7 @@ export function drawYears(figure, { counts, first, last, period, chosen, hrefFor
     figure.replaceChildren();
     return;
   }
-  const caption = htmlNode("figcaption", "", chosen
+  const caption = htmlNode("figcaption", "chart__caption", chosen
     ? `Articles trouvés en ${chosen}, ${period}. `
     : `Articles trouvés par année, ${period}. Choisissez une année pour limiter la recherche.`);
   if (chosen) {
