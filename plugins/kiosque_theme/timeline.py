@@ -115,7 +115,8 @@ def _month_chart(year: int | None, month: int, counts: Counter, most: int, url_o
     offset = date(year, month, 1).weekday() if year else 0
     weeks = (offset + days + 6) // 7
     title = f"{MONTHS[month - 1]} {year}" if year else MONTHS[month - 1]
-    chart = Chart(title, "", 7 * DAY_STEP - 2, MONTH_HEAD + weeks * DAY_STEP - 2, DAY_CELL)
+    head = MONTH_HEAD if year else MONTH_HEAD - 12  # no weekday initials without a year
+    chart = Chart(title, "", 7 * DAY_STEP - 2, head + weeks * DAY_STEP - 2, DAY_CELL)
     chart.labels = [(0, 13, title, "start")]
     if year:
         chart.labels += [(col * DAY_STEP + DAY_CELL // 2, MONTH_HEAD - 4, WEEKDAYS[col], "middle")
@@ -125,7 +126,7 @@ def _month_chart(year: int | None, month: int, counts: Counter, most: int, url_o
         place = offset + day - 1
         count = counts.get((month, day), 0)
         in_month += count
-        chart.cells.append(Cell((place % 7) * DAY_STEP, MONTH_HEAD + (place // 7) * DAY_STEP, count,
+        chart.cells.append(Cell((place % 7) * DAY_STEP, head + (place // 7) * DAY_STEP, count,
                                 level(count, most), f"{day_label(day, month, year)} : {count_label(count)}",
                                 str(day), url_of(month, day) if count else ""))
     busiest = max(chart.cells, key=lambda cell: (cell.count, -int(cell.text)))
