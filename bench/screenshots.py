@@ -47,7 +47,8 @@ def time_targets(page, base: str) -> dict[str, str]:
     """The archive grid, the calendar of its busiest year, « Ce jour-là », the search chart."""
     page.goto(base + "archives/")
     busiest = page.locator("svg.heat--grid a").evaluate_all(
-        "as => new URL(as.sort((a, b) => b.dataset.count - a.dataset.count)[0].getAttribute('href'), location.href).href")
+        "as => new URL(as.sort((a, b) => b.dataset.count - a.dataset.count)[0].getAttribute('href'),"
+        " location.href).href")
     year = busiest.rstrip("/").rsplit("/", 1)[0] + "/"
     return {"archives": base + "archives/", "year": year, "ce-jour-la": base + "ce-jour-la/",
             "search": base + "recherche/?q=France"}
