@@ -11,11 +11,10 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from conftest import Site, build
 from kiosque_theme import timeline
 from kiosque_theme.charts import level
 from kiosque_theme.dates import MONTHS, articles_fr
-from theme_fixtures import post, read, write_posts
+from theme_fixtures import build_tiny_site, post, read
 
 CELL = re.compile(r'<(a|g) (?:href="([^"]*)" aria-label="([^"]*)" )?data-count="(\d+)"><title>([^<]*)</title>')
 
@@ -154,14 +153,9 @@ def test_a_month_starts_on_its_weekday():
 
 @pytest.fixture(scope="module")
 def with_hidden(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("timeline-hidden")
-    site = Site(root, root / "content", root / "content" / "seeds", root / "content" / "posts",
-                root / "output", root / "cache")
-    write_posts(site.posts)
-    (site.posts / "ancienne-version.md").write_text(post(
-        "ancienne-version", "Ancienne version", datetime(2018, 6, 2, 9, 0), ["Syrie"], Status="hidden"))
-    build(site, KIOSQUE_IMPORT=False, KIOSQUE_SEARCH=False)
-    return site.output
+    hidden = post("ancienne-version", "Ancienne version", datetime(2018, 6, 2, 9, 0), ["Syrie"], Status="hidden")
+    return build_tiny_site(tmp_path_factory.mktemp("timeline-hidden"), extra={"ancienne-version.md": hidden},
+                           KIOSQUE_SEARCH=False).output
 
 
 def test_hidden_versions_are_not_counted(with_hidden):

@@ -66,10 +66,16 @@ def months(articles) -> list[tuple[int, list]]:
     A year page lists its months from its own articles, not from Pelican's ``period_archives``
     (every period of the site): a page that read those would change, hence be rendered again,
     whenever an article is added to any month."""
-    groups: list[tuple[int, list]] = []
+    return runs(articles, lambda article: article.date.month)
+
+
+def runs(articles, key) -> list[tuple[object, list]]:
+    """The articles as (key, the consecutive articles sharing it), in the order given."""
+    groups: list[tuple[object, list]] = []
     for article in articles:
-        if not groups or groups[-1][0] != article.date.month:
-            groups.append((article.date.month, []))
+        value = key(article)
+        if not groups or groups[-1][0] != value:
+            groups.append((value, []))
         groups[-1][1].append(article)
     return groups
 

@@ -11,7 +11,7 @@ import calendar
 from collections import defaultdict
 from functools import partial
 
-from .dates import is_estimated
+from .dates import is_estimated, runs
 from .timeline import LEAP_YEAR, day_label, days_of_year_calendar, this_day_url
 
 DEFAULTS = {
@@ -47,12 +47,7 @@ def by_day(articles) -> dict[tuple[int, int], list]:
 
 def by_year(articles) -> list[tuple[int, list]]:
     """A day's articles (newest first) as (year, its articles), newest year first."""
-    groups: list[tuple[int, list]] = []
-    for article in articles:
-        if not groups or groups[-1][0] != article.date.year:
-            groups.append((article.date.year, []))
-        groups[-1][1].append(article)
-    return groups
+    return runs(articles, lambda article: article.date.year)
 
 
 def write_pages(generator, writer) -> None:
