@@ -75,14 +75,15 @@ def day_label(day: int, month: int, year: int | None = None) -> str:
     return f"{first} {MONTHS[month - 1]}" + (f" {year}" if year else "")
 
 
-def month_grid(articles, month_url: str = "") -> tuple[Chart, Table]:
-    """/archives/: a row per year that has articles (oldest first, as the year lists below), a
-    column per month; each cell links to its month page (``MONTH_ARCHIVE_URL``) when it has one."""
+def month_grid(articles, month_url: str = "", newest_first: bool = True) -> tuple[Chart, Table]:
+    """/archives/: a row per year that has articles (in the order of the year lists below it,
+    Pelican's ``NEWEST_FIRST_ARCHIVES``), a column per month; each cell links to its month page
+    (``MONTH_ARCHIVE_URL``) when it has one."""
     counts = Counter((a.date.year, a.date.month) for a in articles)
     first_day = {}
     for article in articles:
         first_day.setdefault((article.date.year, article.date.month), article.date)
-    years = sorted({year for year, _ in counts})
+    years = sorted({year for year, _ in counts}, reverse=newest_first)  # as the year lists
     most = max(counts.values(), default=0)
     chart = Chart("Articles par mois", "", GRID_LABEL + 12 * GRID_CELL, GRID_HEAD + len(years) * GRID_CELL,
                   GRID_CELL - 2)
@@ -102,7 +103,7 @@ def month_grid(articles, month_url: str = "") -> tuple[Chart, Table]:
     total = sum(counts.values())
     if years:
         busiest = max(counts, key=lambda key: (counts[key], key))
-        chart.desc = (f"{articles_fr(total).capitalize()} {from_to(str(years[0]), str(years[-1]))}, au plus "
+        chart.desc = (f"{articles_fr(total).capitalize()} {from_to(str(min(years)), str(max(years)))}, au plus "
                       f"{articles_fr(most)} en {MONTHS[busiest[1] - 1]} {busiest[0]}. "
                       "Plus la case est foncée, plus le mois compte d’articles.")
     return chart, Table("Nombre d’articles par mois", list(MONTHS), rows)
