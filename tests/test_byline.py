@@ -79,6 +79,7 @@ def test_steps():
 @pytest.mark.parametrize("title", ["CON", "Index", "MÊME TITRE", "Manon Lefèvre"])
 def test_a_short_title_above_a_date_line_is_no_author(title):
     from kiosque_import.pipeline import Options, parse
-    raw = f"{title}\nPublié le 12 mars 2019 à 10h00\nLe corps de l’article est une phrase complète qui finit.\n"
+    raw = (f"{title}\nPublié le 12 mars 2019 à 10h00\nLe chapô dit ce qui s’est passé hier soir.\n"
+           "Le corps de l’article est une phrase complète qui finit.\n")
     article = parse("x.txt", raw.encode(), Options(seeds=".", posts=".").splitter())
     assert (article.title, article.authors, article.date) == (title, [], dt(2019, 3, 12, 10))
