@@ -43,14 +43,16 @@ def clean_build_of(site, root: Path, **settings) -> dict[str, bytes]:
 
 
 class Rendered:
-    """Output paths that Pelican rendered during a build (``content_written``)."""
+    """Output paths that Pelican rendered during a build (``content_written``, less the pages
+    the incremental writer skipped: it sends them too, marked)."""
 
     def __init__(self, output: Path):
         self.output = output
         self.paths: set[str] = set()
 
     def __call__(self, path, context=None):
-        self.paths.add(Path(path).relative_to(self.output).as_posix())
+        if not (context or {}).get("kiosque_skipped"):
+            self.paths.add(Path(path).relative_to(self.output).as_posix())
 
 
 @pytest.fixture
