@@ -44,6 +44,16 @@ def test_months_of_the_span_with_links_to_their_headings():
                           charts.Bar("mars 2018", 2, "personnes/ada/#mois-2018-03")]
 
 
+def test_articles_dated_by_their_import_stay_out_of_the_timeline():
+    ada = term("Ada")
+    undated = art("2026-01-01", [ada])
+    undated.dateestimated = "true"
+    found = dossiers.build(ada, [undated, art("2018-03-02", [ada]), art("2018-01-15", [ada])])
+    assert (found.count, found.undated, found.last.url, len(found.bars)) == (3, 1, "articles/2018-03-02/", 3)
+    alone = dossiers.build(ada, [undated])
+    assert (alone.count, alone.undated, alone.first, alone.bars) == (1, 1, None, [])
+
+
 def test_a_span_over_ten_years_is_drawn_per_year():
     ada = term("Ada")
     ten_years = [art("2017-12-31", [ada]), art("2008-01-01", [ada])]  # 120 months
