@@ -88,6 +88,9 @@ def test_cited_with_counts_articles_most_first_itself_left_out():
     assert [(c.term.name, c.count) for c in cited] == [("Bob", 4), ("Cy", 2), ("Paris", 2)]
     # Few shared articles are listed (newest first); many are not.
     assert [c.shared for c in cited] == [[], [articles[0], articles[4]], articles[:2]]
+    # Shared by all the term's articles (Bob, Paris): the list below shows them already.
+    two = dossiers.cited_with(ada, articles[:2])
+    assert [(c.term.name, c.shared) for c in two] == [("Bob", []), ("Paris", []), ("Cy", articles[:1])]
     many = [art(f"2018-02-{day:02d}", [ada, term(f"P{day:02d}")]) for day in range(1, 15)]
     assert [c.term.name for c in dossiers.cited_with(ada, many)] == [f"P{day:02d}" for day in range(1, 13)]
 

@@ -101,7 +101,7 @@ def periods(articles, pages: dict, front_url: str, yearly: bool) -> list:
 
 def cited_with(term, articles, limit: int = CITED_WITH) -> list:
     """The entities named most often in the term's articles (itself left out), with the
-    articles they share when there are few."""
+    articles they share when there are few (and not all of the term's)."""
     own = fold(term.name)
     counts: Counter = Counter()
     terms: dict = {}
@@ -120,8 +120,9 @@ def cited_with(term, articles, limit: int = CITED_WITH) -> list:
                 if len(found) <= SHORT:
                     found.append(article)
     best = sorted(counts, key=lambda key: (-counts[key], name_key(terms[key].name), key))[:limit]
-    return [CitedWith(terms[key], counts[key], shared[key] if counts[key] <= SHORT else [])
-            for key in best]
+    # Shared by every article of the term: the list below shows them already.
+    listed = {key for key in best if counts[key] <= SHORT and counts[key] < len(articles)}
+    return [CitedWith(terms[key], counts[key], shared[key] if key in listed else []) for key in best]
 
 
 KINDS = {"people": "Personne", "places": "Lieu", "organizations": "Organisation"}
