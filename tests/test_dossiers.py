@@ -44,6 +44,16 @@ def test_months_of_the_span_with_links_to_their_headings():
                           charts.Bar("mars 2018", 2, "personnes/ada/#mois-2018-03")]
 
 
+def test_articles_dated_by_their_import_stay_out_of_the_timeline():
+    ada = term("Ada")
+    undated = art("2026-01-01", [ada])
+    undated.dateestimated = "true"
+    found = dossiers.build(ada, [undated, art("2018-03-02", [ada]), art("2018-01-15", [ada])])
+    assert (found.count, found.undated, found.last.url, len(found.bars)) == (3, 1, "articles/2018-03-02/", 3)
+    alone = dossiers.build(ada, [undated])
+    assert (alone.count, alone.undated, alone.first, alone.bars) == (1, 1, None, [])
+
+
 def test_a_span_over_ten_years_is_drawn_per_year():
     ada = term("Ada")
     ten_years = [art("2017-12-31", [ada]), art("2008-01-01", [ada])]  # 120 months
@@ -78,6 +88,9 @@ def test_cited_with_counts_articles_most_first_itself_left_out():
     assert [(c.term.name, c.count) for c in cited] == [("Bob", 4), ("Cy", 2), ("Paris", 2)]
     # Few shared articles are listed (newest first); many are not.
     assert [c.shared for c in cited] == [[], [articles[0], articles[4]], articles[:2]]
+    # Shared by all the term's articles (Bob, Paris): the list below shows them already.
+    two = dossiers.cited_with(ada, articles[:2])
+    assert [(c.term.name, c.shared) for c in two] == [("Bob", []), ("Paris", []), ("Cy", articles[:1])]
     many = [art(f"2018-02-{day:02d}", [ada, term(f"P{day:02d}")]) for day in range(1, 15)]
     assert [c.term.name for c in dossiers.cited_with(ada, many)] == [f"P{day:02d}" for day in range(1, 13)]
 

@@ -8,7 +8,7 @@ and a rebuild that renders no dossier counts nothing. The lists come from
 ``generator.articles`` (a story's older versions are hidden articles: counted once).
 
 The spellings merged into an entity come from ``generator.context["kiosque_entities"]`` and
-are set on the term itself (``attach_spellings``), which the fingerprint of its page reads."""
+are set on the term itself (``attach``), which the fingerprint of its page reads."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from kiosque_tags.names import fold
 
 from . import charts
+from .dates import is_estimated
 from .terms import name_key
 
 ENTITIES = ("people_terms", "place_terms", "organization_terms")  # article attributes (facets.py)
@@ -36,8 +37,9 @@ class CitedWith:
 @dataclass
 class Dossier:
     count: int
-    first: object  # the oldest article
-    last: object  # the newest article
+    first: object  # the oldest article with a known date (None: none has one)
+    last: object  # the newest one
+    undated: int  # articles whose date is that of their import: out of the timeline
     yearly: bool
     bars: list  # charts.Bar per month (or year) of the span, empty ones included
     cited_with: list  # CitedWith, most shared first
@@ -52,17 +54,20 @@ def build(term, articles, paginator=None) -> Dossier | None:
     """The dossier of ``term`` from its articles, newest first."""
     if not articles:
         return None
-    pages = page_urls(articles, paginator, term.url)
-    yearly = months_between(articles[-1].date, articles[0].date) > YEARLY_AFTER
-    return Dossier(len(articles), articles[-1], articles[0], yearly,
-                   periods(articles, pages, term.url, yearly), cited_with(term, articles))
+    dated = [article for article in articles if not is_estimated(article)]
+    if not dated:
+        return Dossier(len(articles), None, None, len(articles), False, [], cited_with(term, articles))
+    pages = page_urls(paginator, term.url)
+    yearly = months_between(dated[-1].date, dated[0].date) > YEARLY_AFTER
+    return Dossier(len(articles), dated[-1], dated[0], len(articles) - len(dated), yearly,
+                   periods(dated, pages, term.url, yearly), cited_with(term, articles))
 
 
 def months_between(first, last) -> int:
     return (last.year - first.year) * 12 + last.month - first.month + 1
 
 
-def page_urls(articles, paginator, front_url: str) -> dict[int, str]:
+def page_urls(paginator, front_url: str) -> dict[int, str]:
     """id(article) -> the URL of the list page that shows it."""
     if paginator is None:
         return {}
@@ -96,7 +101,7 @@ def periods(articles, pages: dict, front_url: str, yearly: bool) -> list:
 
 def cited_with(term, articles, limit: int = CITED_WITH) -> list:
     """The entities named most often in the term's articles (itself left out), with the
-    articles they share when there are few."""
+    articles they share when there are few (and not all of the term's)."""
     own = fold(term.name)
     counts: Counter = Counter()
     terms: dict = {}
@@ -115,8 +120,9 @@ def cited_with(term, articles, limit: int = CITED_WITH) -> list:
                 if len(found) <= SHORT:
                     found.append(article)
     best = sorted(counts, key=lambda key: (-counts[key], name_key(terms[key].name), key))[:limit]
-    return [CitedWith(terms[key], counts[key], shared[key] if counts[key] <= SHORT else [])
-            for key in best]
+    # Shared by every article of the term: the list below shows them already.
+    listed = {key for key in best if counts[key] <= SHORT and counts[key] < len(articles)}
+    return [CitedWith(terms[key], counts[key], shared[key] if key in listed else []) for key in best]
 
 
 KINDS = {"people": "Personne", "places": "Lieu", "organizations": "Organisation"}
