@@ -2,10 +2,11 @@
 taken from the pages (manifest.jsonl), and none of the page's tail survives in a post."""
 
 import json
+import re
 
 import pytest
 from conftest import ORANGE
-from import_helpers import read_meta, run
+from import_helpers import import_all, read_meta
 
 MANIFEST = [json.loads(line) for line in (ORANGE / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
 
@@ -18,19 +19,22 @@ def tail_lines(raw_text: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def posts(tmp_path_factory):
-    root = tmp_path_factory.mktemp("orange")
-    report = run(ORANGE, root / "posts")
-    assert len(report.new) == 200 and not report.refused
-    entries = json.loads((root / "posts" / "manifest.json").read_text())["articles"]
-    return {source: root / "posts" / entry["post"] for source, entry in entries.items()}
+    return import_all(ORANGE, tmp_path_factory.mktemp("orange"), 200)
+
+
+def byline_truth(author: str) -> tuple[str | None, str | None]:
+    """The page's byline author as (Authors, Credit): « Source : franceinfo » credits franceinfo,
+    « Orange avec AFP » is two authors, Orange and AFP."""
+    source = re.match(r"^Source\s*:?\s*(.+)$", author)
+    return (None, source.group(1)) if source else (", ".join(author.split(" avec ")), None)
 
 
 def test_all_200_match_the_manifest(posts):
     mismatches = []
     for truth in MANIFEST:
         meta = read_meta(posts[truth["file"]])
-        got = (meta["Title"], meta["Category"], meta["Date"][:10], meta.get("Authors"))
-        want = (truth["title"], truth["section"], truth["date"], truth["author"])
+        got = (meta["Title"], meta["Category"], meta["Date"][:10], meta.get("Authors"), meta.get("Credit"))
+        want = (truth["title"], truth["section"], truth["date"], *byline_truth(truth["author"]))
         if got != want:
             mismatches.append((truth["file"], got, want))
     assert mismatches == []

@@ -42,14 +42,16 @@ def clean_build_of(site, root: Path, **settings) -> dict[str, bytes]:
 
 
 class Rendered:
-    """Output paths that Pelican rendered during a build (``content_written``)."""
+    """Output paths that Pelican rendered during a build (``content_written``, less the pages
+    the incremental writer skipped: it sends them too, marked)."""
 
     def __init__(self, output: Path):
         self.output = output
         self.paths: set[str] = set()
 
     def __call__(self, path, context=None):
-        self.paths.add(Path(path).relative_to(self.output).as_posix())
+        if not (context or {}).get("kiosque_skipped"):
+            self.paths.add(Path(path).relative_to(self.output).as_posix())
 
 
 @pytest.fixture
@@ -244,17 +246,21 @@ def test_whole_article_cache_saved_by_a_forked_process(tmp_path, monkeypatch, ca
     assert [p.name for p in tmp_path.iterdir()] == ["ArticlesGenerator"]
 
 
-def test_temp_files_of_a_killed_build_are_removed_and_a_clean_end_skips_the_search(site):
+def test_temp_files_of_a_killed_build_are_removed_and_a_clean_end_skips_the_search(site, monkeypatch):
     from kiosque_import import buildlock
 
+    searched = []
+    real_search = buildlock._remove_stale_temp_files
+    monkeypatch.setattr(buildlock, "_remove_stale_temp_files", lambda output: searched.append(output)
+                        or real_search(output))
     mark = buildlock.lock_path({"OUTPUT_PATH": str(site.output)}).with_suffix(".clean")
     assert mark.is_file()  # the first build ended
     leftover = site.output / "articles" / ".index.html.x1y2.tmp"
     leftover.parent.mkdir(parents=True, exist_ok=True)
     leftover.write_text("half a page")
     build(site, **SETTINGS)
-    assert leftover.exists()  # the last build ended: no build was killed writing this
+    assert leftover.exists() and searched == []  # the last build ended: the output is not walked
     mark.unlink()  # as a build killed mid-way leaves it
     build(site, **SETTINGS)
-    assert not leftover.exists()
+    assert not leftover.exists() and searched == [site.output]
     assert mark.is_file()

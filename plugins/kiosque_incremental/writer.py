@@ -33,6 +33,8 @@ SUBJECTS = frozenset({"article", "page", "term", "tag", "category"})
 # Pages queued before they are settled: each holds a copy of the context, so memory is bounded
 # by settling them in batches (one fork each).
 BATCH = 20000
+# In the context sent with content_written: True when the page was not rendered by this build.
+SKIPPED = "kiosque_skipped"
 
 
 @dataclass
@@ -149,8 +151,12 @@ class IncrementalWriter(Writer):
                                                     strict=True):
             self.outputs[job.relative] = page_fingerprint
             self.stats[outcome] += 1
-            if outcome != "skipped":
-                signals.content_written.send(job.path, context=job.localcontext)
+            # Pelican's contract: one content_written per page of the site, skipped ones too (a
+            # sitemap or link checker listening to it must see every page). The marker tells a
+            # listener that rewrites files (a minifier) that this one holds what the previous
+            # build wrote, byte for byte what this build would write.
+            job.localcontext[SKIPPED] = outcome == "skipped"
+            signals.content_written.send(job.path, context=job.localcontext)
 
     def _settle(self, job: Job) -> tuple[str | None, str]:
         """The page's fingerprint, and whether it was skipped, written or rendered unchanged."""
