@@ -14,8 +14,8 @@ from pelican.urlwrappers import Author, Tag
 
 from . import corrected, corrections
 from .authors import canonical_authors
-from .enrich import registry_for_build
 from .settings import get, registry_path
+from .store import registry_for_build
 
 log = logging.getLogger(__name__)
 

@@ -53,7 +53,8 @@ def fold(text: str) -> str:
     the same names come back in every article)."""
     decomposed = unicodedata.normalize("NFD", text.casefold())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = plain.replace("’", "'").replace("ı", "i").replace("ø", "o").replace("ł", "l")
+    plain = plain.replace("’", "'").replace("ı", "i").replace("ø", "o").replace("ł", "l").replace("æ", "ae") \
+        .replace("œ", "oe")
     plain = re.sub(r"[-‐‑–—_.]+", " ", plain)
     return " ".join(plain.split())
 
@@ -139,3 +140,10 @@ def is_plausible(name: str, label: str = "") -> bool:
         # A person's name is capitalised word by word, particles aside.
         return all(w[:1].isupper() or w.lower().strip("'") in PARTICLES for w in words)
     return True
+
+
+def bare_surname(name: str) -> bool:
+    """A name a person is called by alone: ``Trump``, ``Le Pen``, ``al-Assad``."""
+    words = tokens(name)
+    return len(words) == 2 and words[0].lower() in {"le", "la", "de", "al", "el", "ben", "van", "von"} \
+        or len(words) == 1 or (len(words) == 1 and "-" in name)

@@ -6,7 +6,9 @@ from kiosque_import.signals import articles_ahead, articles_parsed, articles_wri
 from pelican import signals
 
 from . import build, workers
-from .enrich import enrich_batch, get_ready, recognise_ahead, release, save_registry
+from .ahead import recognise_ahead, release
+from .enrich import enrich_batch, get_ready
+from .store import save_registry
 
 
 def on_import_started(count, settings=None, **kwargs) -> None:

