@@ -17,7 +17,7 @@ CASES = {
     "republished": (5, 86),  # the same title and body, published twice
     "dgse": (32930, 32978),  # an edited version a day later: « Deux agents… » / « Deux militaires… »
     "rixe": (2601, 18343),  # a stabbing, then the arrest the next day: a follow-up, not a version
-    "column": (32058, 32062),  # « Coronavirus : le point sur la pandémie », two days' editions
+    "column": (483, 429),  # « Coronavirus : le point sur la pandémie », Friday and Saturday editions
 }
 
 
