@@ -75,7 +75,7 @@ class Republications:
         ``own``: the publication date of ``source`` when it is being written."""
         others = self.members.get(source)
         if not others:
-            return text
+            return _alone(text)
         mine = self.entries[source].published if own is None else own
         group = [(mine or "~", source), *((self.entries[name].published or "~", name) for name in others)]
         return header_with(text, sorted(group))
@@ -143,6 +143,16 @@ def header_with(text: str, group: list[tuple[str, str]]) -> str:
         if name == "Source":
             out.append(f"Sources: {fields['Sources']}")
     return "\n".join(out) + sep + body
+
+
+def _alone(text: str) -> str:
+    """A post left by its re-publications: without the ``Sources`` and ``Modified`` lines that
+    they had put in its header (its ``Date`` stays the first publication it knew)."""
+    head, sep, body = text.partition("\n\n")
+    if not any(line.startswith("Sources: ") for line in head.split("\n")):
+        return text
+    kept = [line for line in head.split("\n") if not line.startswith(("Sources: ", "Modified: "))]
+    return "\n".join(kept) + sep + body
 
 
 def backfill(entries: dict[str, manifest.Entry], seeds: Path, parse_one) -> int:
