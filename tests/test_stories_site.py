@@ -53,7 +53,8 @@ class Stats:
 
     def __call__(self, generator):
         if "kiosque_stories" in generator.context:
-            self.seen = dict(generator.context["kiosque_stories"])
+            seen = generator.context["kiosque_stories"]
+            self.seen = {"versions_hidden": seen["versions_hidden"], "queried": seen["queried"]}
 
 
 def built(site) -> dict:

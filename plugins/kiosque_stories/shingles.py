@@ -1,17 +1,18 @@
 """An article's body as a set of shingles, and its MinHash signature (``datasketch``).
 
-Shingles are runs of ``SIZE`` consecutive words of the body (lower case, typography made
-uniform): two versions of one story share most of them, two articles on one subject few.
+Shingles are runs of ``SIZE`` consecutive words of the body (lower case; quotes, dashes and
+spaces only separate words): two versions of one story share most of them, two articles on one
+subject few.
 """
 
 from __future__ import annotations
 
-import hashlib
+import functools
 import re
-import struct
+import zlib
 
+import numpy as np
 from datasketch import MinHash
-from kiosque_import.sametext import normalize
 
 SIZE = 5  # words per shingle
 LEAD = 60  # words that make an article's lead (its lede and the start of its body)
@@ -21,26 +22,49 @@ _WORD = re.compile(r"\w+")
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(normalize(text).lower())
+    # Quotes, apostrophes, dashes and spaces separate words whatever their typography: only the
+    # letters count, lower-cased.
+    return _WORD.findall(text.lower())
 
 
-def shingles(text: str) -> set[bytes]:
+def shingles(text: str) -> set[int]:
     return shingles_of(words(text))
 
 
-def shingles_of(found: list[str]) -> set[bytes]:
-    if len(found) < SIZE:
-        return {" ".join(found).encode("utf-8")} if found else set()
-    return {" ".join(found[i:i + SIZE]).encode("utf-8") for i in range(len(found) - SIZE + 1)}
+# Odd multipliers mixing the hashes of a shingle's words, one per position (word order counts).
+_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x85EBCA77C2B2AE63,
+                 0x27D4EB2F165667C5], dtype=np.uint64)
 
 
-def _hash32(data: bytes) -> int:
-    # blake2b, 4 bytes: stable across processes and Python versions (hash() is salted).
-    return struct.unpack("<I", hashlib.blake2b(data, digest_size=4).digest())[0]
+def shingles_of(found: list[str]) -> set[int]:
+    """Each run of ``SIZE`` words as a 32-bit hash: the words' CRC-32 (stable across processes
+    and Python versions, unlike hash()) mixed by position, in numpy rather than a string per
+    shingle (a third of the time of a build's detection)."""
+    if not found:
+        return set()
+    hashes = np.fromiter((zlib.crc32(word.encode("utf-8")) for word in found), dtype=np.uint64, count=len(found))
+    count = max(len(found) - SIZE + 1, 1)
+    mixed = np.zeros(count, dtype=np.uint64)
+    for position in range(min(SIZE, len(found))):
+        mixed += hashes[position:position + count] * _MIX[position]  # wraps around 2**64, on purpose
+    return set(((mixed >> np.uint64(32)) ^ (mixed & np.uint64(0xFFFFFFFF))).tolist())
 
 
-def signature(shingle_set: set[bytes]) -> MinHash:
-    minhash = MinHash(num_perm=PERMUTATIONS, seed=SEED, hashfunc=_hash32)
+def _same(value: int) -> int:
+    return value  # shingles are hashes already
+
+
+@functools.cache
+def _template() -> MinHash:
+    # Permutations made from SEED by MinHash itself, once: making them again for every article
+    # was most of the time of a signature.
+    return MinHash(num_perm=PERMUTATIONS, seed=SEED, hashfunc=_same)
+
+
+def signature(shingle_set: set[int]) -> MinHash:
+    template = _template()
+    minhash = MinHash(num_perm=PERMUTATIONS, seed=SEED, hashfunc=_same, permutations=template.permutations,
+                      scheme=template.scheme)
     if shingle_set:
         minhash.update_batch(sorted(shingle_set))
     return minhash
