@@ -7,7 +7,7 @@ PELICAN := $(PY) -m pelican
 PORT ?= 8000
 DEMO := demo
 
-.PHONY: site publish serve test lint clean demo bench screenshots lock chromium
+.PHONY: site publish serve test lint clean demo bench screenshots lock chromium entities
 
 $(VENV)/.installed: requirements.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,13 @@ demo: $(VENV)/.installed
 	cp tests/fixtures/orange/*.txt content/seeds/*.txt $(DEMO)/content/seeds/
 	$(PELICAN) $(DEMO)/content -s pelicanconf.py -o $(DEMO)/output \
 		-e 'PATH="$(abspath $(DEMO))/content"' 'CACHE_PATH="$(abspath $(DEMO))/cache"'
+
+# The archive's entities by number of articles, a sentence each, for an editor to review and
+# correct in content/entities-corrections.toml (TOP=300, TYPE=PER|LOC|ORG, POSTS=content/posts).
+TOP ?= 300
+POSTS ?= content/posts
+entities: $(VENV)/.installed
+	PYTHONPATH=plugins $(PY) -m kiosque_tags review --posts $(POSTS) --top $(TOP) $(if $(TYPE),--type $(TYPE))
 
 bench: $(VENV)/.installed
 	$(PY) bench/run_all.py

@@ -2,6 +2,7 @@
 taken from the pages (manifest.jsonl), and none of the page's tail survives in a post."""
 
 import json
+import re
 
 import pytest
 from conftest import ORANGE
@@ -25,12 +26,19 @@ def posts(tmp_path_factory):
     return {source: root / "posts" / entry["post"] for source, entry in entries.items()}
 
 
+def byline_truth(author: str) -> tuple[str | None, str | None]:
+    """The page's byline author as (Authors, Credit): « Source : franceinfo » credits franceinfo,
+    « Orange avec AFP » is two authors, Orange and AFP."""
+    source = re.match(r"^Source\s*:?\s*(.+)$", author)
+    return (None, source.group(1)) if source else (", ".join(author.split(" avec ")), None)
+
+
 def test_all_200_match_the_manifest(posts):
     mismatches = []
     for truth in MANIFEST:
         meta = read_meta(posts[truth["file"]])
-        got = (meta["Title"], meta["Category"], meta["Date"][:10], meta.get("Authors"))
-        want = (truth["title"], truth["section"], truth["date"], truth["author"])
+        got = (meta["Title"], meta["Category"], meta["Date"][:10], meta.get("Authors"), meta.get("Credit"))
+        want = (truth["title"], truth["section"], truth["date"], *byline_truth(truth["author"]))
         if got != want:
             mismatches.append((truth["file"], got, want))
     assert mismatches == []

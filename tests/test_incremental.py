@@ -244,17 +244,21 @@ def test_whole_article_cache_saved_by_a_forked_process(tmp_path, monkeypatch, ca
     assert [p.name for p in tmp_path.iterdir()] == ["ArticlesGenerator"]
 
 
-def test_temp_files_of_a_killed_build_are_removed_and_a_clean_end_skips_the_search(site):
+def test_temp_files_of_a_killed_build_are_removed_and_a_clean_end_skips_the_search(site, monkeypatch):
     from kiosque_import import buildlock
 
+    searched = []
+    real_search = buildlock._remove_stale_temp_files
+    monkeypatch.setattr(buildlock, "_remove_stale_temp_files", lambda output: searched.append(output)
+                        or real_search(output))
     mark = buildlock.lock_path({"OUTPUT_PATH": str(site.output)}).with_suffix(".clean")
     assert mark.is_file()  # the first build ended
     leftover = site.output / "articles" / ".index.html.x1y2.tmp"
     leftover.parent.mkdir(parents=True, exist_ok=True)
     leftover.write_text("half a page")
     build(site, **SETTINGS)
-    assert leftover.exists()  # the last build ended: no build was killed writing this
+    assert leftover.exists() and searched == []  # the last build ended: the output is not walked
     mark.unlink()  # as a build killed mid-way leaves it
     build(site, **SETTINGS)
-    assert not leftover.exists()
+    assert not leftover.exists() and searched == [site.output]
     assert mark.is_file()

@@ -22,8 +22,10 @@ class Article:
     lines: list[str] = field(default_factory=list)
     kicker: str = ""
     title: str = ""
-    author: str = ""
+    authors: list[str] = field(default_factory=list)  # as the byline writes them
+    credit: str = ""  # « Source BFMTV »: credited, not an author
     date: datetime | None = None
+    modified: datetime | None = None  # the byline's « mis à jour »
     date_estimated: bool = False
     sections: list[str] = field(default_factory=list)
     lede: str = ""
@@ -39,6 +41,11 @@ class Article:
     repairs: list[str] = field(default_factory=list)
     extra: dict[str, str] = field(default_factory=dict)  # further metadata, written as is
     text_key: str = ""  # sametext.text_key, set by the import (republished.py)
+
+    @property
+    def author(self) -> str:
+        """The first author (enrichers keep the byline's name out of the tags)."""
+        return self.authors[0] if self.authors else ""
 
     @property
     def paragraphs(self) -> list[str]:

@@ -45,6 +45,23 @@ DEFAULT_MARKERS = (
     r"(facebook|twitter|instagram|linkedin|whatsapp|youtube|tiktok|pinterest)\b",
 )
 
+# Site boilerplate worded as sentences, so as long as prose: consent, paywall, reading time,
+# photo credits, calls to subscribe. Recognised by how they start, whatever their length.
+BOILERPLATE = re.compile(
+    r"^(?:ce site utilise des cookies|nous utilisons des cookies|le contenu de ce lecteur|"
+    r"(?:cet )?article (?:est )?réservé aux abonnés|il vous reste \d+ ?% de l['’]article|"
+    r"vous avez lu \d+ articles?|profitez de l['’]offre|cet article vous a (?:été utile|plu)|"
+    r"vous avez aimé cet article|temps de lecture|lecture \d+ min|\d+ min(?:utes?)? de lecture|"
+    r"vous devez être connecté|vos réactions|\d+ commentaires?\b|"
+    r"(?:photo|crédit photo|illustration)\b[^.]*©|©|\[vid[ée]o\]|"
+    r"(?:voir|écouter) (?:l['’]émission|le diaporama|la carte|la vidéo|le direct)|écouter\b|"
+    r"copier le lien|épingler|je m['’]abonne|je m['’]inscris|s['’]inscrire|s['’]abonner|se connecter|"
+    r"vid[ée]os du moment|vous aimerez aussi|sujets associés|mots-clés|gestion des cookies|"
+    r"mentions légales)",
+    re.IGNORECASE,
+)
+# Pictograms and arrows a page puts before a link or a counter (▶ Écouter, 💬 24 commentaires).
+_PICTOGRAMS = re.compile(r"^[^\w«\"“'‘(\[]+\s*")
 MARKER_WORDS = 8  # calls to action and link labels are no longer than this
 _READ_ALSO = re.compile(r"^(?:[àa] )?(?:lire|voir) aussi\b", re.IGNORECASE)
 LONG_LINE = 25  # words; no headline, link or call to action is this long
@@ -60,7 +77,9 @@ def marker_pattern(extra: tuple[str, ...] | list[str] = ()) -> re.Pattern:
 def is_marker(line: str, markers: re.Pattern) -> bool:
     """A call to action or a link label. Those are short: « Facebook retire des pubs de la
     campagne Trump » is a headline; only « Lire aussi : … » introduces a long line."""
-    text = _BULLET.sub("", line)
+    text = _PICTOGRAMS.sub("", _BULLET.sub("", line))
+    if BOILERPLATE.match(text):
+        return True
     if not markers.match(text):
         return False
     return len(text.split()) <= MARKER_WORDS or bool(_READ_ALSO.match(text))

@@ -57,7 +57,7 @@ def dumps(entries: dict[str, Entry]) -> str:
 
     Lines are formatted here rather than by ``json.dumps(..., indent=1)``, whose pure-Python
     encoder took 0.4 s at 10,000 articles on every import that wrote a post; ``json``'s own
-    string escaping keeps them valid JSON (``tests/test_import_speed.py`` reads them back).
+    string escaping keeps them valid JSON (``tests/test_import_shortcuts_agree.py`` reads them back).
     """
     if not entries:
         return '{"version": 1, "articles": {}}\n'

@@ -21,7 +21,7 @@ from tqdm import tqdm
 from . import chrome, collector, manifest, post, republished, slugs, stamps
 from .article import Article, Refused
 from .decode import decode
-from .read import MAX_BYTES, read_raw
+from .read import MAX_BYTES, confined, read_raw
 from .report import Report
 from .republished import Republications
 from .signals import articles_ahead, articles_parsed, articles_written, import_finished, import_started
@@ -33,7 +33,7 @@ from .text import clean_lines
 log = logging.getLogger(__name__)
 
 # Bump when a change to the conversion should regenerate posts that were not edited by hand.
-CONVERTER = 2
+CONVERTER = 3
 CHUNK = 500  # articles parsed, enriched and written between two manifest saves
 # Up to this many posts in a chunk, each is fsynced (and the folder once) before the manifest
 # records them; past it, one os.sync(). os.sync() flushes every file system of the machine: on a
@@ -123,13 +123,14 @@ def _plan(seeds: Path, posts: Path, names: list[str], entries: dict, report: Rep
     by_hash = {entry.raw_hash: source for source, entry in entries.items()}
     todo = []
     raw_dir, raw_key = _folder(seeds)
+    real_seeds = os.path.realpath(seeds)
     post_dir, post_key = _folder(posts)
     for name in tqdm(names, desc="reading", unit="file", disable=_no_bar(options), leave=False):
         path, key = raw_dir + name, raw_key + name
         entry = entries.get(name)
         try:
             # A file never converted is read whatever its stamp: it may be a duplicate to report.
-            data, raw_hash = _raw(path, key, options, known, need_bytes=entry is None)
+            data, raw_hash = _raw(path, key, real_seeds, options, known, need_bytes=entry is None)
         except Refused as exc:
             _refuse(report, path, str(exc))
             continue
@@ -163,7 +164,7 @@ def _plan(seeds: Path, posts: Path, names: list[str], entries: dict, report: Rep
             continue
         try:
             if data is None:
-                data, raw_hash = _raw(path, key, options, known, need_bytes=True)
+                data, raw_hash = _raw(path, key, real_seeds, options, known, need_bytes=True)
         except (Refused, OSError) as exc:
             _refuse(report, path, str(exc))
             continue
@@ -181,8 +182,11 @@ def _key(path: Path) -> str:
     return str(path.absolute())
 
 
-def _raw(path: str, key: str, options: Options, known: Stamps, need_bytes: bool) -> tuple[bytes | None, str]:
-    """The raw file's bytes (None when not needed and its stamp vouches for its hash) and hash."""
+def _raw(path: str, key: str, real_seeds: str, options: Options, known: Stamps,
+         need_bytes: bool) -> tuple[bytes | None, str]:
+    """The raw file's bytes (None when not needed and its stamp vouches for its hash) and hash.
+    Refused, unread, when it leads outside the seeds folder (``real_seeds``, its real path)."""
+    path = confined(path, real_seeds)
     current = stamps.stamp(path)
     if not need_bytes:
         raw_hash = known.known_hash(key, current)

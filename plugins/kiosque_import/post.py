@@ -47,7 +47,9 @@ def render(article: Article) -> str:
         ("Lang", "fr"),
         ("Source", metadata_value(article.source)),  # a file name may hold a newline
         ("Kicker", metadata_value(article.kicker)),
-        ("Authors", _list_value([article.author]) if article.author else ""),
+        ("Authors", _list_value(article.authors)),
+        ("Credit", metadata_value(article.credit)),
+        ("Modified", article.modified.strftime("%Y-%m-%d %H:%M") if article.modified else ""),
         ("Sections", _list_value(article.sections)),
         ("DateEstimated", "true" if article.date_estimated else ""),
         ("People", _list_value(article.people)),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from . import chrome, dates
+from . import byline, chrome, head
 from .article import Article, Block, Refused
 from .sections import section_names
 
@@ -17,9 +17,8 @@ _SECTION_LEDE = re.compile(
 )
 _BULLET = re.compile(r"^[•·▪◦‣-]\s+")
 _QUOTED = re.compile(r"^(«.*»|\".*\"|“.*”)$")
-_BYLINE_AUTHOR = re.compile(
-    r"^(?:par\s+)?(?P<author>.+?)\s*(?:[,|–—-]\s*)?(?:publi[ée]|mis à jour|mis en ligne|le \d)", re.IGNORECASE
-)
+MAX_BYLINE_LINES = 4
+WIDGET_WORDS = 8
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -31,24 +30,81 @@ class Splitter:
 
     def split(self, article: Article) -> Article:
         lines = article.lines
-        pos = 0
+        pos = self.page_head(lines)
+        article.chrome = lines[:pos]
         breadcrumb, taken = self.take_breadcrumb(lines, pos)
+        pos += taken
+        above, taken = self.take_byline(lines, pos)  # a date line some sites print above the title
         pos += taken
         article.kicker, taken = self.take_kicker(lines, pos)
         pos += taken
         article.title, taken = self.take_title(lines, pos)
         pos += taken
-        (article.author, article.date), taken = self.take_byline(lines, pos)
+        early_lede, taken = self.take_early_lede(lines, pos)
         pos += taken
+        below, taken = self.take_byline(lines, pos)
+        pos += taken
+        found = below.merge(above)
+        article.authors, article.credit = found.authors, found.credit
+        article.date, article.modified = found.date, found.modified
         (raw_sections, article.lede), taken = self.take_sections_lede(lines, pos)
         pos += taken
         article.sections = section_names(raw_sections, breadcrumb, self.section_overrides)
+        article.lede = article.lede or early_lede
+        if not article.lede and not raw_sections and (found.authors or found.dated or found.credit):
+            # A byline says this is a page of a news site: its chapô comes next, after any
+            # reading time, share buttons or photo credit, and so does the first paragraph.
+            dropped, pos = self.skip_to_paragraph(lines, pos)
+            if pos < len(lines):
+                article.lede, pos = lines[pos], pos + 1
+                more, pos = self.skip_to_paragraph(lines, pos, _widget)
+                dropped += more
+            article.chrome += dropped
         end = chrome.tail_start(lines, pos, self.markers)
         article.blocks = self.body_blocks(lines[pos:end])
-        article.chrome = lines[end:]
+        article.chrome += lines[end:]
+        self.take_credit_line(article)
         if not any(block.kind == "p" for block in article.blocks):
             raise Refused("no body paragraph (page chrome only?)")
         return article
+
+    def page_head(self, lines: list[str]) -> int:
+        """Where the article's head starts: past the site's banner and menus, with the rubric or
+        breadcrumb line right above the title (the kicker, the section)."""
+        pos, date_above = head.title_start(lines, self.markers)
+        if date_above or pos == 0:
+            return pos
+        if _kicker_like(lines[pos - 1]) and not chrome.is_marker(lines[pos - 1], self.markers):
+            pos -= 1
+        if pos > 0 and self.breadcrumbs.match(lines[pos - 1]):
+            pos -= 1
+        return pos
+
+    def take_early_lede(self, lines: list[str], pos: int) -> tuple[str, int]:
+        """The chapô some sites print between the title and the byline."""
+        if pos + 1 < len(lines) and chrome.is_paragraph(lines[pos], self.markers) \
+                and byline.read(lines[pos + 1]) is not None:
+            return lines[pos], 1
+        return "", 0
+
+    def skip_to_paragraph(self, lines: list[str], pos: int, droppable=None) -> tuple[list[str], int]:
+        """The lines before the next paragraph of prose (page chrome), and where it is; with
+        ``droppable``, only such lines are skipped."""
+        start = pos
+        while pos < len(lines) and not chrome.is_paragraph(lines[pos], self.markers):
+            if droppable is not None and not (chrome.is_marker(lines[pos], self.markers) or droppable(lines[pos])):
+                return [], start
+            pos += 1
+        return (lines[start:pos], pos) if pos < len(lines) else ([], start)
+
+    def take_credit_line(self, article: Article) -> None:
+        """« Source : AFP » on a line of its own, under the chapô or at the article's end."""
+        for i, block in enumerate(article.blocks):
+            if _credit(block.text):
+                article.credit = article.credit or _credit(block.text)
+                del article.blocks[i]
+                return
+        article.credit = article.credit or next(filter(None, map(_credit, article.chrome)), "")
 
     def take_breadcrumb(self, lines: list[str], pos: int) -> tuple[str, int]:
         match = self.breadcrumbs.match(lines[pos]) if pos < len(lines) else None
@@ -60,11 +116,7 @@ class Splitter:
         line = lines[pos]
         if self._is_header_line(lines, pos + 1):
             return "", 0
-        words = line.split()
-        looks_like_kicker = len(words) <= 6 and (
-            line.endswith(":") or not any(ch.islower() for ch in line)
-        )
-        if looks_like_kicker and not chrome.is_marker(line, self.markers):
+        if _kicker_like(line) and not chrome.is_marker(line, self.markers):
             return line.rstrip(" :").strip(), 1
         return "", 0
 
@@ -79,17 +131,21 @@ class Splitter:
         if chrome.is_marker(line, self.markers) and not headline:
             raise Refused("no title (page chrome only?)")
         looks_like_lede = _SECTION_LEDE.match(line) and not headline
-        if dates.is_dateline(line) or looks_like_lede or not _LETTER.search(line):
+        if looks_like_lede or not _LETTER.search(line):
             raise Refused("no title: the first line is not a headline")
         return line, 1
 
-    def take_byline(self, lines: list[str], pos: int):
-        if pos < len(lines) and dates.is_dateline(lines[pos]):
-            line = lines[pos]
-            match = _BYLINE_AUTHOR.match(line)
-            author = match.group("author").strip(" ,") if match else ""
-            return (author, dates.byline_date(line)), 1
-        return ("", None), 0
+    def take_byline(self, lines: list[str], pos: int) -> tuple[byline.Byline, int]:
+        """The byline's lines from ``pos`` (author and date may be on lines of their own)."""
+        found, taken = byline.Byline(), 0
+        while taken < MAX_BYLINE_LINES and pos + taken < len(lines):
+            here = pos + taken
+            line = byline.read(lines[here]) or (
+                byline.author_above(lines[here], byline.read(lines[here + 1])) if here + 1 < len(lines) else None)
+            if line is None:
+                break
+            found, taken = found.merge(line), taken + 1
+        return found, taken
 
     def take_sections_lede(self, lines: list[str], pos: int):
         match = _SECTION_LEDE.match(lines[pos]) if pos < len(lines) else None
@@ -122,7 +178,22 @@ class Splitter:
 
     def _is_header_line(self, lines: list[str], pos: int) -> bool:
         """Whether ``lines[pos]`` is a byline or section line, i.e. ``lines[pos-1]`` is a title."""
-        return dates.is_dateline(lines[pos]) or bool(_SECTION_LEDE.match(lines[pos]))
+        return byline.read(lines[pos]) is not None or bool(_SECTION_LEDE.match(lines[pos]))
 
     def _opens_article(self, line: str) -> bool:
         return not chrome.is_marker(line, self.markers)
+
+
+def _credit(line: str) -> str:
+    read = byline.read(line) if len(line.split()) <= 6 else None
+    return read.credit if read is not None and not read.authors and not read.dated else ""
+
+
+def _widget(line: str) -> bool:
+    """A share button, player or counter between the chapô and the text: a few words that are
+    no sentence (« E-mail », « ▶ Voir l'émission », « 😮 152 ❤️ 88 »)."""
+    return len(line.split()) <= WIDGET_WORDS and not re.search(r"[.!?…:;»\"”]$", line)
+
+
+def _kicker_like(line: str) -> bool:
+    return len(line.split()) <= 6 and (line.endswith(":") or not any(ch.islower() for ch in line))

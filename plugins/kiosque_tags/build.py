@@ -10,8 +10,10 @@ import posixpath
 from pathlib import Path
 
 from kiosque_import.storage import remove_empty_parents, write_if_changed
-from pelican.urlwrappers import Tag
+from pelican.urlwrappers import Author, Tag
 
+from . import corrected, corrections
+from .authors import canonical_authors
 from .enrich import registry_for_build
 from .settings import get, registry_path
 
@@ -29,19 +31,23 @@ def canonical_tags(generator) -> None:
     """``article_generator_pretaxonomy``: rename tags and facets before Pelican groups them."""
     settings = generator.settings
     registry = registry_for_build(registry_path(settings))
+    fixes = corrections.load(corrections.path_for(settings))  # the editors' word comes last
     aliases: dict[str, tuple[str, str]] = {}  # name as written → (canonical name, type)
     # Articles share their names: each is resolved once, and each tag is one object, whose slug
     # (which every lookup by tag hashes) is then worked out once, not once per article.
-    resolved: dict[tuple[str, str], str] = {}
+    resolved: dict[tuple[str, str], str | None] = {}
     tags: dict[str, Tag] = {}
 
-    def canonical(name: str, type_hint: str = "") -> str:
+    def canonical(name: str, type_hint: str = "") -> str | None:
+        """The name to show, None for a name the editors said is never an entity nor a tag."""
         key = (name, type_hint)
         if key not in resolved:
             entity = registry.resolve(name, type_hint)
-            resolved[key] = name if entity is None else entity.name
-            if entity is not None and entity.name != name:
-                aliases[name] = (entity.name, entity.type)
+            found = name if entity is None else entity.name
+            final = fixes.renamed(name) or fixes.renamed(found) or found
+            resolved[key] = None if fixes.is_never(name) or fixes.is_never(final) else final
+            if resolved[key] is not None and final != name:
+                aliases[name] = (final, fixes.type_of(final, entity.type if entity else type_hint))
         return resolved[key]
 
     def tag(name: str) -> Tag:
@@ -54,17 +60,43 @@ def canonical_tags(generator) -> None:
     for article in everything:
         written = _written_names(article)
         if written["tags"]:
-            names = dict.fromkeys(canonical(name) for name in written["tags"])
+            names = dict.fromkeys(filter(None, (canonical(name) for name in written["tags"])))
             article.tags = [tag(name) for name in names]
+        facets = {}
         for key, type_ in FACETS.items():
             value = written[key]
             if value:
                 names = value if isinstance(value, list) else [v.strip() for v in str(value).split(",")]
-                setattr(article, key, list(dict.fromkeys(canonical(n, type_) for n in names if n)))
+                facets[key] = list(dict.fromkeys(filter(None, (canonical(n, type_) for n in names if n))))
+        if fixes.types:
+            facets = {key: names for key, names in corrected.retype(facets, fixes).items()
+                      if names or written[key]}
+        for key, names in facets.items():
+            setattr(article, key, names)
+    _canonical_authors(everything, fixes, settings)
     for entity in registry.entities:
         for former in entity.former:
-            aliases.setdefault(former, (entity.name, entity.type))
+            aliases.setdefault(former, (fixes.renamed(entity.name) or entity.name, entity.type))
+    for source, target in fixes.renames.items():  # the registry's name an editor renamed
+        entity = registry.known(source)
+        if entity is not None and entity.name != target:
+            aliases.setdefault(entity.name, (target, fixes.type_of(target, entity.type)))
     settings[_ALIASES] = aliases
+    generator.context["kiosque_entities"] = corrected.entities_context(registry, fixes)
+
+
+def _canonical_authors(articles: list, fixes, settings: dict) -> None:
+    """One spelling per author across the archive, and the editors' renames."""
+    written = [_written_names(article)["authors"] for article in articles]
+    shown = canonical_authors(written, fixes)
+    objects: dict[str, Author] = {}
+    for article, names in zip(articles, written, strict=True):
+        if names:
+            for name in dict.fromkeys(shown[n] for n in names):
+                if name not in objects:
+                    objects[name] = Author(name, settings)
+            article.authors = [objects[name] for name in dict.fromkeys(shown[n] for n in names)]
+            article.author = article.authors[0]
 
 
 def _written_names(article) -> dict:
@@ -75,6 +107,7 @@ def _written_names(article) -> dict:
     if written is None:
         written = article.__dict__[WRITTEN] = {
             "tags": [tag.name for tag in getattr(article, "tags", None) or ()],
+            "authors": [author.name for author in getattr(article, "authors", None) or ()],
             **{key: getattr(article, key, None) for key in FACETS},
         }
     return written

@@ -1,6 +1,6 @@
 """A Pelican generator for the pages Pelican does not make itself: one page per entity facet
 term that does not live on its tag's page (``facets.FacetTerm.tag``), the term indexes (A–Z
-and by count), the French 404 page and robots.txt."""
+and by count), the French 404 page, robots.txt and the theme's root files (favicon.ico)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from functools import partial
 from pelican.generators import Generator
 
 from .facets import FACETS
+from .rootfiles import copy_root_files
 
 BY_COUNT = "par-nombre/"
 
@@ -21,6 +22,7 @@ class KiosquePagesGenerator(Generator):
         # Served for any missing URL at any depth: root-relative links work where relative ones cannot.
         writer.write_file("404.html", self.get_template("404"), self.context, relative_urls=False)
         write("robots.txt", self.env.get_template("robots.txt"), self.context)
+        copy_root_files(self.theme, self.output_path)
 
     def write_facets(self, write):
         facets = self.context.get("kiosque_facets", {})
