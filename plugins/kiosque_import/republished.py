@@ -132,13 +132,16 @@ def header_with(text: str, group: list[tuple[str, str]]) -> str:
         current = next((line[len("Modified: "):] for line in lines if line.startswith("Modified: ")), "")
         if max(dates[-1], current) > dates[0]:
             fields["Modified"] = max(dates[-1], current)
+    had_modified = any(line.startswith("Modified: ") for line in lines)
     out = []
     for line in lines:
         name = line.split(": ", 1)[0]
-        if name in ("Modified", "Sources"):
+        if name == "Sources" or (name == "Modified" and "Modified" not in fields):
             continue
-        out.append(f"Date: {fields['Date']}" if name == "Date" and "Date" in fields else line)
-        if name == "Date" and "Modified" in fields:
+        if name in ("Date", "Modified") and name in fields:
+            line = f"{name}: {fields[name]}"  # the Modified the byline gave keeps its place
+        out.append(line)
+        if name == "Date" and "Modified" in fields and not had_modified:
             out.append(f"Modified: {fields['Modified']}")
         if name == "Source":
             out.append(f"Sources: {fields['Sources']}")
@@ -146,12 +149,12 @@ def header_with(text: str, group: list[tuple[str, str]]) -> str:
 
 
 def _alone(text: str) -> str:
-    """A post left by its re-publications: without the ``Sources`` and ``Modified`` lines that
-    they had put in its header (its ``Date`` stays the first publication it knew)."""
+    """A post left by its re-publications: without the ``Sources`` line. Its ``Date`` and
+    ``Modified`` stay (the byline may have given the latter; they were published)."""
     head, sep, body = text.partition("\n\n")
     if not any(line.startswith("Sources: ") for line in head.split("\n")):
         return text
-    kept = [line for line in head.split("\n") if not line.startswith(("Sources: ", "Modified: "))]
+    kept = [line for line in head.split("\n") if not line.startswith("Sources: ")]
     return "\n".join(kept) + sep + body
 
 
