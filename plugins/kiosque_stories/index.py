@@ -30,7 +30,7 @@ NAME = "kiosque-stories.pickle"
 # given here so that its numerical search (scipy, 0.2 s) is not run again at every build.
 LSH_BANDS = (28, 2)
 # What the cache was made with: another value, and it is started again.
-VERSION = (3, shingles.SIZE, shingles.LEAD, shingles.PERMUTATIONS, shingles.SEED, LSH_BANDS)
+VERSION = (4, shingles.MIN_WORDS, shingles.SIZE, shingles.LEAD, shingles.PERMUTATIONS, shingles.SEED, LSH_BANDS)
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -44,8 +44,12 @@ def digest(article) -> str:
     return hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
-def _signature(article) -> LeanMinHash:
-    return LeanMinHash(shingles.signature(shingles.shingles(body_text(article))))
+def _signature(article) -> LeanMinHash | None:
+    """None for a text too short to tell a version from a look-alike: never grouped."""
+    found = shingles.words(body_text(article))
+    if len(found) < shingles.MIN_WORDS:
+        return None
+    return LeanMinHash(shingles.signature(shingles.shingles_of(found)))
 
 
 class Index:
@@ -83,7 +87,8 @@ class Index:
         signatures = parallel.run([articles[key] for key in todo], _signature, processes)
         for key, signature in zip(todo, signatures, strict=True):
             self.signatures[key] = (digests[key], signature)
-            self.lsh.insert(key, signature)
+            if signature is not None:
+                self.lsh.insert(key, signature)
         texts: dict[str, shingles.Text] = {}
 
         def text(key):
@@ -91,7 +96,7 @@ class Index:
                 texts[key] = shingles.Text(body_text(articles[key]))
             return texts[key]
         for key, signature in zip(todo, signatures, strict=True):
-            for other in self.lsh.query(signature):
+            for other in self.lsh.query(signature) if signature is not None else ():
                 pair = tuple(sorted((key, other)))
                 if other != key and pair not in self.pairs:
                     self.pairs[pair] = shingles.measures(text(pair[0]), text(pair[1]))
@@ -100,8 +105,8 @@ class Index:
         if not keys:
             return
         for key in keys:
-            self.signatures.pop(key)
-            self.lsh.remove(key)
+            if self.signatures.pop(key)[1] is not None:
+                self.lsh.remove(key)
         self.pairs = {pair: j for pair, j in self.pairs.items() if pair[0] not in keys and pair[1] not in keys}
         self.changed = True
 

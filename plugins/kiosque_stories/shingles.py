@@ -16,6 +16,7 @@ from datasketch import MinHash
 
 SIZE = 5  # words per shingle
 LEAD = 60  # words that make an article's lead (its lede and the start of its body)
+MIN_WORDS = 30  # a shorter text (a brief, a caption) is never taken for a version of another
 PERMUTATIONS = 64  # MinHash size: the Jaccard estimate's error is about 1/sqrt(64) = 0.125
 SEED = 1  # the permutations; the same in every build, or signatures could not be compared
 _WORD = re.compile(r"\w+")
