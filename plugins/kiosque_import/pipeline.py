@@ -228,13 +228,7 @@ def _convert(todo, posts: Path, entries: dict, report: Report, options: Options,
         each = len(parsed) <= FSYNC_EACH
         for article, reason in parsed:
             _write(article, reason, posts, entries, taken, today, report, known, again, durable=each)
-        for article, owner in joins:
-            first_seen = entries[article.source].first_seen if article.source in entries else today.isoformat()
-            post_name = again.join(article, owner, posts, CONVERTER, first_seen)
-            report.republished.append({"file": article.source, "same_as": owner, "post": post_name})
-        for owner in again.stale:
-            again.refresh(owner, posts)
-        again.stale.clear()
+        report.republished += again.join_all(joins, posts, CONVERTER, today.isoformat())
         if parsed or joins:  # a chunk of refused files changes nothing on disk
             _reach_disk(posts, each)  # the chunk's posts, before the manifest records them
             manifest.save(posts, entries)

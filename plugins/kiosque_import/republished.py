@@ -80,6 +80,19 @@ class Republications:
         group = [(mine or "~", source), *((self.entries[name].published or "~", name) for name in others)]
         return header_with(text, sorted(group))
 
+    def join_all(self, joins: list, posts: Path, converter: int, today: str) -> list[dict]:
+        """Record a chunk's re-publications ((article, raw file of its post) pairs) and rewrite
+        the headers of the posts they joined or left; returns them for the import report."""
+        joined = []
+        for article, owner in joins:
+            entry = self.entries.get(article.source)
+            post = self.join(article, owner, posts, converter, entry.first_seen if entry else today)
+            joined.append({"file": article.source, "same_as": owner, "post": post})
+        for owner in self.stale:
+            self.refresh(owner, posts)
+        self.stale.clear()
+        return joined
+
     def join(self, article: Article, owner: str, posts: Path, converter: int, first_seen: str) -> str:
         """Record ``article`` as a re-publication of ``owner``'s post and update that post's header.
         Returns the post's file name."""
