@@ -148,3 +148,12 @@ def test_adding_a_version_queries_only_it_and_rewrites_only_what_it_changes(tmp_
         if name.startswith("articles/") and OLD not in name and NEW not in name:
             slugs = linked_slugs(Path(site.output / name).read_text(encoding="utf-8"))
             assert OLD in slugs or NEW in slugs, name
+
+
+def test_a_lost_lsh_file_only_costs_making_the_index_again(tmp_path):
+    site = make_site_dirs(tmp_path / "site", raw_files(without={"dgse_1.txt"}))
+    built(site)
+    (site.cache / "kiosque-stories-lsh.pickle").write_bytes(b"\x80\x05cut")  # a damaged file
+    shutil.copy(STORIES / "dgse_1.txt", site.seeds / "dgse_1.txt")
+    assert built(site) == {"versions_hidden": 1, "queried": 19}
+    assert OLD not in linked_slugs((site.output / "index.html").read_text(encoding="utf-8"))

@@ -1,9 +1,9 @@
 """The archive's MinHash/LSH index, kept in the build cache: only new and changed articles are
 shingled and queried, so a rebuild that adds a version never reads the archive again.
 
-The cache (``<CACHE_PATH>/kiosque-stories.pickle``) holds, per article (by its path under the
-content folder), a digest of its text and its MinHash signature; the LSH index; and every
-candidate pair the index gave with what the two bodies share (``shingles.measures``).
+The cache (``store.py``) holds, per article (by its path under the content folder), a digest of
+its text; the LSH index of their MinHash signatures; and every candidate pair the index gave
+with what the two bodies share (``shingles.measures``).
 Which candidates are versions is decided at each build (``rules.py``) from those pairs.
 """
 
@@ -11,26 +11,21 @@ from __future__ import annotations
 
 import hashlib
 import html
-import logging
 import os
-import pickle
 import re
 from pathlib import Path
 
 from datasketch import LeanMinHash, MinHashLSH
 from kiosque_import import parallel
-from kiosque_import.storage import write_atomic
 
-from . import shingles
+from . import shingles, store
 
-log = logging.getLogger(__name__)
-NAME = "kiosque-stories.pickle"
 # The LSH bands: 28 bands of 2 rows of the 64 permutations, what datasketch chooses for a Jaccard
 # threshold of 0.2 (a pair at 0.2 is a candidate 69 % of the time, at 0.4 99 %, at 0.1 25 %),
 # given here so that its numerical search (scipy, 0.2 s) is not run again at every build.
 LSH_BANDS = (28, 2)
 # What the cache was made with: another value, and it is started again.
-VERSION = (4, shingles.MIN_WORDS, shingles.SIZE, shingles.LEAD, shingles.PERMUTATIONS, shingles.SEED, LSH_BANDS)
+VERSION = (5, shingles.MIN_WORDS, shingles.SIZE, shingles.LEAD, shingles.PERMUTATIONS, shingles.SEED, LSH_BANDS)
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -53,42 +48,45 @@ def _signature(article) -> LeanMinHash | None:
 
 
 class Index:
-    def __init__(self, path: Path | None):
-        self.path = path
-        self.signatures: dict[str, tuple[str, LeanMinHash]] = {}
-        self.lsh = MinHashLSH(num_perm=shingles.PERMUTATIONS, params=LSH_BANDS)
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+        self.digests: dict[str, str] = {}  # key -> digest of the text it was indexed with
         self.pairs: dict[tuple[str, str], tuple] = {}  # (key, key), sorted -> shingles.measures
+        self.generation = 0
+        self._lsh: MinHashLSH | None = None
         self.changed = False
         self.queried = 0  # articles shingled and queried in this build
-        if path is not None:
-            self._load()
+        data = store.load(folder / store.NAME, VERSION) if folder is not None else None
+        if data is not None:
+            self.digests, self.pairs, self.generation = data["digests"], data["pairs"], data["generation"]
 
-    def _load(self) -> None:
-        try:
-            with open(self.path, "rb") as handle:
-                data = pickle.load(handle)
-        except FileNotFoundError:
-            return
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError) as error:
-            log.warning("%s: unreadable story index (%s), made again", self.path, error)
-            return
-        if isinstance(data, dict) and data.get("version") == VERSION:
-            self.signatures, self.lsh, self.pairs = data["signatures"], data["lsh"], data["pairs"]
+    def lsh(self) -> MinHashLSH:
+        """The LSH index, read from disk the first time it is needed; when it cannot be, the
+        whole index is made again."""
+        if self._lsh is None:
+            data = store.load(self.folder / store.LSH_NAME, VERSION) if self.folder is not None else None
+            if data is not None and data["generation"] == self.generation:
+                self._lsh = data["lsh"]
+            else:
+                self.digests, self.pairs = {}, {}
+                self._lsh = MinHashLSH(num_perm=shingles.PERMUTATIONS, params=LSH_BANDS)
+        return self._lsh
 
     def update(self, articles: dict, processes: int) -> None:
         """Bring the index to ``articles`` (key -> article): drop what is gone or changed, add
         and query what is new or changed."""
         digests = {key: digest(article) for key, article in articles.items()}
-        self._drop({k for k, (d, _) in self.signatures.items() if digests.get(k) != d})
-        todo = sorted(key for key in articles if key not in self.signatures)
-        if not todo:
-            return
+        if self.digests == digests:
+            return  # nothing to add nor drop: the LSH file is not even read
+        lsh = self.lsh()
+        self._drop(lsh, {key for key, known in self.digests.items() if digests.get(key) != known})
+        todo = sorted(key for key in articles if key not in self.digests)
         self.changed, self.queried = True, len(todo)
         signatures = parallel.run([articles[key] for key in todo], _signature, processes)
         for key, signature in zip(todo, signatures, strict=True):
-            self.signatures[key] = (digests[key], signature)
+            self.digests[key] = digests[key]
             if signature is not None:
-                self.lsh.insert(key, signature)
+                lsh.insert(key, signature)
         texts: dict[str, shingles.Text] = {}
 
         def text(key):
@@ -96,33 +94,34 @@ class Index:
                 texts[key] = shingles.Text(body_text(articles[key]))
             return texts[key]
         for key, signature in zip(todo, signatures, strict=True):
-            for other in self.lsh.query(signature) if signature is not None else ():
+            for other in lsh.query(signature) if signature is not None else ():
                 pair = tuple(sorted((key, other)))
                 if other != key and pair not in self.pairs:
                     self.pairs[pair] = shingles.measures(text(pair[0]), text(pair[1]))
 
-    def _drop(self, keys: set[str]) -> None:
+    def _drop(self, lsh: MinHashLSH, keys: set[str]) -> None:
         if not keys:
             return
         for key in keys:
-            if self.signatures.pop(key)[1] is not None:
-                self.lsh.remove(key)
+            del self.digests[key]
+            if key in lsh:
+                lsh.remove(key)
         self.pairs = {pair: j for pair, j in self.pairs.items() if pair[0] not in keys and pair[1] not in keys}
-        self.changed = True
 
     def save(self) -> None:
-        if self.path is None or not self.changed:
+        if self.folder is None or not self.changed:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"version": VERSION, "signatures": self.signatures, "lsh": self.lsh, "pairs": self.pairs}
-        write_atomic(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+        self.generation += 1
+        head = {"version": VERSION, "generation": self.generation, "digests": self.digests, "pairs": self.pairs}
+        lsh = {"version": VERSION, "generation": self.generation, "lsh": self._lsh}
+        store.save([(self.folder / store.LSH_NAME, lsh), (self.folder / store.NAME, head)])
         self.changed = False
 
 
-def cache_path(settings: dict) -> Path | None:
+def cache_folder(settings: dict) -> Path | None:
     if not settings.get("CACHE_CONTENT"):
         return None
-    return Path(settings.get("CACHE_PATH") or "cache") / NAME
+    return Path(settings.get("CACHE_PATH") or "cache")
 
 
 def key_of(article, content_path: str) -> str:

@@ -15,8 +15,8 @@ from operator import attrgetter
 from kiosque_import import parallel
 from pelican import signals
 
-from . import corrections, rules
-from .index import Index, cache_path, key_of
+from . import corrections, rules, store
+from .index import Index, cache_folder, key_of
 
 DEFAULTS = {"KIOSQUE_STORIES": True}
 
@@ -33,7 +33,7 @@ def group_versions(generator) -> None:
     if not enabled(generator.settings) or not articles:
         return
     by_key = {key_of(article, generator.path): article for article in articles}
-    index = Index(cache_path(generator.settings))
+    index = Index(cache_folder(generator.settings))
     index.update(by_key, parallel.processes(generator.settings))
     index.save()
     together, apart = corrections.load(corrections.path_of(generator.settings),
@@ -90,3 +90,4 @@ def settle_hidden(generator) -> None:
 def register() -> None:
     signals.article_generator_pretaxonomy.connect(group_versions)
     signals.article_generator_finalized.connect(settle_hidden)
+    signals.finalized.connect(store.wait_for_saves)
