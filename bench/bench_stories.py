@@ -74,6 +74,8 @@ def report(label: str, seconds: float, listed: Listed) -> None:
     print(f"  listed articles (stories) {len(listed.titles)}, hidden versions {stats.get('versions_hidden')}, "
           f"stories of 2+ versions {sum(listed.groups.values())} {dict(sorted(listed.groups.items()))}")
     print(f"  titles shown twice in lists {twice}, of which the same title and text (re-publications) {same_text}")
+    common = [(title[:60], count) for title, count in collections.Counter(listed.titles).most_common(5) if count > 1]
+    print(f"  most repeated titles: {common}")
 
 
 def main() -> None:
