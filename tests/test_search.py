@@ -10,7 +10,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import CORPUS_SHARD_SIZE, ORANGE, Site, build, make_site_dirs
+from conftest import CORPUS_EARLIER_VERSIONS, CORPUS_SHARD_SIZE, ORANGE, Site, build, make_site_dirs
 from kiosque_import.signals import pages_written
 from kiosque_search import indexer, shards
 from kiosque_search.indexer import UNUSED_FILES
@@ -31,8 +31,7 @@ def fragments(bundle: Path) -> list[dict]:
     return records
 
 
-# The one article of the corpus site that is an earlier version of another (kiosque_stories).
-EARLIER_VERSION = "/articles/cannes-la-ceremonie-de-cloture-en-direct/"
+EARLIER_VERSION = "/articles/" + next(iter(CORPUS_EARLIER_VERSIONS)) + "/"
 
 
 def article_urls(output: Path) -> set[str]:

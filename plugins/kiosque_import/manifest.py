@@ -72,8 +72,15 @@ def _line(source: str, entry: Entry) -> str:
             f'"first_seen": {text(entry.first_seen)}, "converter": {int(entry.converter)}{_optional(entry)}}}')
 
 
+# Fields written only when set: most entries have no `same_as`, older manifests none of them.
+OPTIONAL = ("text_key", "published", "same_as")
+
+
 def _optional(entry: Entry) -> str:
-    """The fields that are not always set, only when they are (older manifests lack them)."""
     text = _json_string
-    return "".join(f', "{name}": {text(value)}' for name, value in (
-        ("text_key", entry.text_key), ("published", entry.published), ("same_as", entry.same_as)) if value)
+    return "".join(f', "{name}": {text(getattr(entry, name))}' for name in OPTIONAL if getattr(entry, name))
+
+
+def fields(entry: Entry) -> dict:
+    """The entry as its manifest line holds it."""
+    return {name: value for name, value in vars(entry).items() if value or name not in OPTIONAL}
