@@ -38,9 +38,19 @@ def group_versions(generator) -> None:
     index.save()
     together, apart = corrections.load(corrections.path_of(generator.settings),
                                        {article.slug: key for key, article in by_key.items()})
+    hidden = _hide_earlier_versions(generator, [[by_key[key] for key in keys] for keys in
+                                                 rules.stories(by_key, index.pairs, together, apart)])
+    # For the bench and the tests: what the detection did and cost (no template reads it).
+    generator.context["kiosque_stories"] = {"versions_hidden": len(hidden), "queried": index.queried,
+                                            "seconds": time.perf_counter() - started}
+
+
+def _hide_earlier_versions(generator, stories: list[list]) -> list:
+    """Give each story's articles their story, and move all but the latest to Pelican's hidden
+    articles; returns those."""
     hidden = []
-    for keys in rules.stories(by_key, index.pairs, together, apart):
-        versions = sorted((by_key[key] for key in keys), key=attrgetter("date", "slug"))
+    for story in stories:
+        versions = sorted(story, key=attrgetter("date", "slug"))
         for article in versions:
             article.story = versions[0].slug
             article.versions = versions
@@ -52,9 +62,7 @@ def group_versions(generator) -> None:
         generator.articles = [article for article in generator.articles if id(article) not in gone]
         generator.hidden_articles = sorted([*generator.hidden_articles, *hidden], key=attrgetter("date"),
                                            reverse=True)
-    # For the bench and the tests: what the detection did and cost (no template reads it).
-    generator.context["kiosque_stories"] = {"versions_hidden": len(hidden), "queried": index.queried,
-                                            "seconds": time.perf_counter() - started}
+    return hidden
 
 
 def _alone(article) -> None:
