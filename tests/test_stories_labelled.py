@@ -10,6 +10,7 @@ import gzip
 import json
 from datetime import date
 
+import pytest
 from conftest import FIXTURES
 from kiosque_stories import rules, shingles
 
@@ -49,3 +50,10 @@ def test_precision_and_recall_on_the_labelled_pairs():
     # are re-publications 3 to 5 days later, beyond the window.
     assert (true_pos, false_pos, false_neg) == (50, 1, 24)
     assert true_pos / (true_pos + false_pos) >= 0.98
+
+
+@pytest.mark.xfail(strict=True, reason="issue #18's recall target (90 %) not met: 67.6 % at 98 % precision")
+def test_recall_meets_the_issue_target():
+    outcomes = [(decided(a, b), version) for a, b, version, _ in labelled()]
+    found = sum(1 for said, truth in outcomes if said and truth)
+    assert found / sum(1 for _, truth in outcomes if truth) >= 0.90
