@@ -38,8 +38,9 @@ def install(when: str, text: str, nth: int, marker: str) -> None:
     def counted(real, target, writes):
         def call(*args, **kwargs):
             nonlocal seen
-            path, mode = args[target], (args[1] if len(args) > 1 else kwargs.get("mode", "r"))
-            if isinstance(path, int) or text not in os.fspath(path) or not writes(mode):
+            path = args[target] if len(args) > target else kwargs.get(("file", "dst")[target])
+            mode = args[1] if len(args) > 1 else kwargs.get("mode", "r")
+            if not isinstance(path, (str, bytes, os.PathLike)) or text not in os.fsdecode(path) or not writes(mode):
                 return real(*args, **kwargs)
             seen += 1
             if seen == nth and when == "before":

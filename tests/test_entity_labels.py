@@ -58,3 +58,8 @@ def test_key_tags(score, kind, measure):
 
 def test_no_date_line_is_an_author(score):
     assert score.date_authors == 0
+
+
+def test_authors_as_labelled(score):
+    # Every byline's authors as the labellers read them (folded): date lines and credits aside.
+    assert score.authors_right == score.articles

@@ -27,11 +27,14 @@ from . import fingerprint, pagination, state
 
 log = logging.getLogger(__name__)
 
-# Template names whose main object is the page's subject: its neighbours count as inputs.
-SUBJECTS = frozenset({"article", "page", "term"})
+# Context names holding the page's main object: an article's neighbours count as inputs, a
+# term's own attributes too (a dossier's header: its kind, the spellings merged into it).
+SUBJECTS = frozenset({"article", "page", "term", "tag", "category"})
 # Pages queued before they are settled: each holds a copy of the context, so memory is bounded
 # by settling them in batches (one fork each).
 BATCH = 20000
+# In the context sent with content_written: True when the page was not rendered by this build.
+SKIPPED = "kiosque_skipped"
 
 
 @dataclass
@@ -148,8 +151,12 @@ class IncrementalWriter(Writer):
                                                     strict=True):
             self.outputs[job.relative] = page_fingerprint
             self.stats[outcome] += 1
-            if outcome != "skipped":
-                signals.content_written.send(job.path, context=job.localcontext)
+            # Pelican's contract: one content_written per page of the site, skipped ones too (a
+            # sitemap or link checker listening to it must see every page). The marker tells a
+            # listener that rewrites files (a minifier) that this one holds what the previous
+            # build wrote, byte for byte what this build would write.
+            job.localcontext[SKIPPED] = outcome == "skipped"
+            signals.content_written.send(job.path, context=job.localcontext)
 
     def _settle(self, job: Job) -> tuple[str | None, str]:
         """The page's fingerprint, and whether it was skipped, written or rendered unchanged."""
