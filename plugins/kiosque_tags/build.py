@@ -204,8 +204,8 @@ def _href(settings: dict, target_url: str, source_save_as: str) -> str:
 
 def is_redirect(path: Path | str) -> bool:
     """A redirect page of a renamed tag (written here): no page of its own, kept out of sitemaps."""
-    path = Path(path)
-    return 'http-equiv="refresh"' in path.read_text(encoding="utf-8", errors="replace")[:600]
+    with open(path, "rb") as page:  # its head only: the sitemap asks this of every page
+        return b'http-equiv="refresh"' in page.read(600)
 
 
 def redirect_page(name: str, href: str) -> str:
