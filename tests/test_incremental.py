@@ -186,11 +186,10 @@ def test_two_process_build_equals_a_plain_build(tmp_path, monkeypatch):
     assert [name for name in after if after[name] != expected[name]] == []
 
 
-def test_content_cache_saved_only_when_it_grew_and_never_half_written(tmp_path, monkeypatch):
+def test_content_cache_saved_only_when_it_grew_and_never_half_written(tmp_path, monkeypatch, pelican_patched):
     from kiosque_incremental import cache
     from pelican.cache import FileDataCacher
 
-    cache.install()
     settings = {"CACHE_PATH": str(tmp_path), "GZIP_CACHE": False}
     first = FileDataCacher(settings, "content", True, True)
     first.cache_data("a.md", "A")
@@ -212,7 +211,7 @@ def test_content_cache_saved_only_when_it_grew_and_never_half_written(tmp_path, 
     assert [p.name for p in tmp_path.iterdir()] == ["content"]
 
 
-def test_whole_article_cache_saved_by_a_forked_process(tmp_path, monkeypatch, caplog):
+def test_whole_article_cache_saved_by_a_forked_process(tmp_path, monkeypatch, caplog, pelican_patched):
     """With the generator layer the cache is pickled by a forked process while the build goes
     on; the build waits for it at its end, and a failed save leaves the previous cache whole."""
     import os
@@ -220,7 +219,6 @@ def test_whole_article_cache_saved_by_a_forked_process(tmp_path, monkeypatch, ca
     from kiosque_incremental import cache
     from pelican.cache import FileDataCacher
 
-    cache.install()
     forks = []
     real_fork = os.fork
     monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())

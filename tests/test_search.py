@@ -392,7 +392,8 @@ def test_articles_noted_on_two_processes_equal_one(tmp_path, monkeypatch):
         generator = SimpleNamespace(articles=articles, output_path=str(tmp_path / f"out{processes}"),
                                     settings={"KIOSQUE_SEARCH_PROCESSES": processes})
         plugin.note_articles(generator)
-        return plugin._noted.pop(str((tmp_path / f"out{processes}").resolve()))
+        noted, plugin.state().noted = plugin.state().noted, None
+        return noted
 
     alone = noted(1)
     forks = []

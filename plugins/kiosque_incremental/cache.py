@@ -14,34 +14,30 @@ while the build goes on; ``wait_for_saves`` waits for it before the build ends.
 
 from __future__ import annotations
 
-import atexit
 import gzip
 import logging
 import os
 import pickle
 from pathlib import Path
 
+from kiosque_core.pelican_compat import ORIGINAL
 from kiosque_import.storage import write_atomic
-from pelican.cache import FileDataCacher
 
 from . import articles_cache
+from .build_state import state
 
 log = logging.getLogger(__name__)
 
-_original_cache_data = FileDataCacher.cache_data
+_pelican_cache_data = ORIGINAL["FileDataCacher.cache_data"]
 
 
-def _cache_data(self, filename, data):
+def cache_data(self, filename, data):
     if self._cache_data_policy:
         self._kiosque_dirty = True
-    _original_cache_data(self, filename, data)
+    _pelican_cache_data(self, filename, data)
 
 
-# Caches being saved by forked processes: (pid, path).
-_saving: list[tuple[int, str]] = []
-
-
-def _save_cache(self):
+def save_cache(self):
     if not self._cache_data_policy:
         return
     # An empty cache may be one Pelican could not load (another format): rewriting it is cheap.
@@ -52,7 +48,7 @@ def _save_cache(self):
         pid = os.fork()
         if pid == 0:
             _exit_after(_write, self)
-        _saving.append((pid, self._cache_path))
+        state().saving.append((pid, self._cache_path))
         return
     _write(self)
 
@@ -86,17 +82,7 @@ def _write(self) -> bool:
         articles_cache.after_saving(detached)
 
 
+
 def wait_for_saves(*_args) -> None:
-    """Wait for the caches being saved in the background (at the end of a build, and at exit)."""
-    while _saving:
-        pid, path = _saving.pop()
-        _, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            log.warning("Could not save cache %s: the process saving it failed", path)
-
-
-def install() -> None:
-    FileDataCacher.cache_data = _cache_data
-    FileDataCacher.save_cache = _save_cache
-    atexit.unregister(wait_for_saves)  # once, however many times the plugin is registered
-    atexit.register(wait_for_saves)
+    """``finalized``: the caches being saved in the background are on disk before the build ends."""
+    state().wait_for_saves()

@@ -22,8 +22,6 @@ from pelican.contents import Content
 from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
 
-from . import pagination
-
 # Attributes of a content object that are not part of what it shows.
 SKIPPED_ATTRIBUTES = frozenset({"_context", "settings", "_kiosque_urls"})
 MAX_DEPTH = 6
@@ -246,13 +244,6 @@ class Digester:
     def value(self, value, depth: int = 0) -> str:
         if isinstance(value, Content):
             return self.own(value)
-        if isinstance(value, pagination.Page):
-            # What the page shows: its chunk, its address and its neighbours' (not the list).
-            return "StablePage(" + ",".join([
-                repr(value.save_as), repr(value.url), repr(value.label), stable(value.previous),
-                stable(value.next), self.value(value.paginator), self.value(value.object_list, depth + 1)]) + ")"
-        if isinstance(value, pagination.Paginator):
-            return f"StablePaginator({value.name!r},{value.url!r},{value.per_page})"
         if isinstance(value, Page):
             return "Page(" + ",".join([
                 repr(value.full_name), repr(value.base_url), str(value.number),
@@ -273,6 +264,10 @@ class Digester:
                 digest = _hash("[" + ",".join(self.value(v, depth + 1) for v in value) + "]")
             self._lists[id(value)] = (value, digest)
             return digest
+        own_text = getattr(type(value), "kiosque_fingerprint", None)
+        if own_text is not None:
+            # An object that says what a page shows of it (kiosque_pagination's pages).
+            return own_text(value, lambda part: self.value(part, depth + 1))
         return stable(value, depth)
 
     def page(self, build: str, template: str, names: frozenset[str] | None, localcontext: dict,

@@ -10,6 +10,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosque_core import builds
 from kiosque_import import parallel
 from kiosque_import.signals import pages_written
 from pelican import signals
@@ -28,9 +29,24 @@ class _Noted:
     facets: list[dict[str, list[str]]]
 
 
-# Output folder -> the article pages of the build in progress. Keyed by folder because one
-# process may build several sites (the tests do).
-_noted: dict[str, _Noted] = {}
+@dataclass
+class SearchBuild:
+    """What this plugin carries through a build (in ``kiosque_core.builds``)."""
+
+    noted: _Noted | None = None  # the build's article pages, noted while generating
+    indexing: Future | None = None  # the indexing `start_indexing` started
+
+    def close(self) -> None:
+        """A build that failed may have left its indexing running: it ends before the next
+        build's starts (both write the same bundle), whatever became of it."""
+        running, self.indexing = self.indexing, None
+        if running is not None:
+            with contextlib.suppress(Exception):
+                running.result()
+
+
+def state() -> SearchBuild:
+    return builds.current().part("kiosque_search", SearchBuild)
 
 
 def note_articles(generator) -> None:
@@ -39,11 +55,9 @@ def note_articles(generator) -> None:
         return
     search_settings.warn_obsolete(settings)
     search_settings.shard_size(settings)  # a wrong setting fails the build now, not at the end
-    output = str(Path(generator.output_path).resolve())
-    _wait_for_earlier(output)
     # Digesting every article's text is most of a no-change build's search work: on every core.
     noted = parallel.run(generator.articles, _note, search_settings.processes(settings))
-    _noted[output] = _Noted([page for page, _ in noted], [facet for _, facet in noted])
+    state().noted = _Noted([page for page, _ in noted], [facet for _, facet in noted])
 
 
 def _note(article) -> tuple[shards.Page, dict[str, list[str]]]:
@@ -57,33 +71,30 @@ def start_indexing(generator) -> None:
     3 s for 1,000 pages), which used to start only after everything else."""
     if not isinstance(generator, ArticlesGenerator):
         return
-    output = Path(generator.output_path).resolve()
-    noted = _noted.pop(str(output), None)
+    build = state()
+    noted, build.noted = build.noted, None
     if noted is None:
         return
+    output = Path(generator.output_path).resolve()
     pool = ThreadPoolExecutor(max_workers=1)  # a thread that waits on Pagefind
-    _indexing[str(output)] = pool.submit(_index, generator.settings, output, noted)
+    build.indexing = pool.submit(_index, generator.settings, output, noted)
     pool.shutdown(wait=False)  # the thread ends with its one job
-
-
-# Output folder -> the indexing `start_indexing` started for the build in progress.
-_indexing: dict[str, Future] = {}
 
 
 def index_site(pelican) -> None:
     settings = pelican.settings
     if not search_settings.get(settings, "KIOSQUE_SEARCH"):
         return
-    output = Path(pelican.output_path).resolve()
-    running = _indexing.pop(str(output), None)
+    build = state()
+    running, build.indexing = build.indexing, None
     if running is not None:
         running.result()
         return
-    noted = _noted.pop(str(output), None)
+    noted, build.noted = build.noted, None
     if noted is None:
         log.warning("Kiosque search: no article list from this build, search index left as it was")
         return
-    _index(settings, output, noted)
+    _index(settings, Path(pelican.output_path).resolve(), noted)
 
 
 def _index(settings: dict, output: Path, noted: _Noted) -> None:
@@ -105,16 +116,8 @@ def _index(settings: dict, output: Path, noted: _Noted) -> None:
     log.info("%s", report.summary())
 
 
-def _wait_for_earlier(output: str) -> None:
-    """A failed build may have left its indexing running: it ends before this build's starts
-    (both write the same bundle), whatever became of it."""
-    running = _indexing.pop(output, None)
-    if running is not None:
-        with contextlib.suppress(Exception):
-            running.result()
-
-
 def register() -> None:
+    signals.initialized.connect(builds.begin)
     signals.article_generator_finalized.connect(note_articles)
     pages_written.connect(start_indexing)
     signals.finalized.connect(index_site)
