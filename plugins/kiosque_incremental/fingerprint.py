@@ -14,9 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import types
-from pathlib import Path
 
 from jinja2 import meta
+from kiosque_core.digests import text_digest as _hash
 from kiosque_import import parallel
 from pelican.contents import Content
 from pelican.paginator import Page, Paginator
@@ -26,10 +26,6 @@ from pelican.urlwrappers import URLWrapper
 SKIPPED_ATTRIBUTES = frozenset({"_context", "settings", "_kiosque_urls"})
 MAX_DEPTH = 6
 _MISSING = object()
-
-
-def _hash(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def stable(value, depth: int = 0) -> str:
@@ -123,18 +119,6 @@ RUN_SETTINGS = frozenset({"KIOSQUE_WRITE_PROCESSES", "KIOSQUE_SEARCH_PROCESSES",
 
 def settings_digest(settings: dict) -> str:
     return _hash(stable({name: value for name, value in settings.items() if name not in RUN_SETTINGS}))
-
-
-def files_digest(folders) -> str:
-    """Names and bytes of every file under the given folders (templates, plugin code)."""
-    digest = hashlib.blake2b(digest_size=16)
-    for folder in folders:
-        folder = Path(folder)
-        if not folder.is_dir():
-            continue
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
 
 
 def _parse(env, name: str, parsed: dict):

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import kiosque_core
 from kiosque_core import pelican_compat
+from kiosque_core.digests import files_digest, text_digest
 from kiosque_core.signals import page_splitter
 from kiosque_import import parallel
 from kiosque_import.storage import remove_empty_parents, write_atomic
@@ -109,7 +110,7 @@ class IncrementalWriter(Writer):
             return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
         relative = self._relative(sanitised_join(self.output_path, path))
         shown = elements[: self.settings["FEED_MAX_ITEMS"]]
-        feed_fingerprint = fingerprint._hash("\n".join([
+        feed_fingerprint = text_digest("\n".join([
             self.build, "feed", feed_type, str(url), str(feed_title), str(context.get("SITEURL")),
             str(context.get("FEED_DOMAIN")), *(self.digester.own(element) for element in shown)]))
         self.outputs[relative] = feed_fingerprint
@@ -196,8 +197,8 @@ def build_digest(settings: dict) -> str:
                    for base in settings.get("PLUGIN_PATHS", []) for name in settings.get("PLUGINS") or []
                    if isinstance(name, str)]
     plugin_dirs.append(Path(kiosque_core.__file__).parent)  # the code every plugin shares
-    return fingerprint._hash("\n".join([
+    return text_digest("\n".join([
         f"format {state.VERSION}", f"pelican {version('pelican')}",
         fingerprint.settings_digest(settings),
-        fingerprint.files_digest([theme / "templates", *plugin_dirs]),
+        files_digest([theme / "templates", *plugin_dirs]),
     ]))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosque_core import builds
+from kiosque_core.digests import files_digest
 from kiosque_import import parallel
 from kiosque_import.signals import pages_written
 from pelican import signals
@@ -101,7 +102,7 @@ def _index(settings: dict, output: Path, noted: _Noted) -> None:
     root = os.path.join(output, "")  # plain strings: a Path per page cost 0.1 s at 10,000
     written = [(page, facet) for page, facet in zip(noted.pages, noted.facets, strict=True)
                if os.path.isfile(root + page.save_as)]
-    common = shards.templates_digest(settings["THEME"])
+    common = files_digest([Path(settings["THEME"]) / "templates"])
     work = Path(settings.get("CACHE_PATH") or "cache").resolve() / "kiosque-search"
     try:
         report = build.update(output, [page for page, _ in written],
