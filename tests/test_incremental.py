@@ -170,7 +170,7 @@ def test_removed_article_leaves_no_stale_page(site, tmp_path):
 def test_two_process_build_equals_a_plain_build(tmp_path, monkeypatch):
     """Reading, related articles and rendering forked over two processes (as at archive scale)
     change no byte of a build done in one process."""
-    from kiosque_import import parallel
+    from kiosque_core import parallel
 
     monkeypatch.setattr(parallel, "MIN_JOBS", 1)
     monkeypatch.setattr(parallel, "RUN", 1)  # a small site fits in one run: deal pages one by one
@@ -245,7 +245,7 @@ def test_whole_article_cache_saved_by_a_forked_process(tmp_path, monkeypatch, ca
 
 
 def test_temp_files_of_a_killed_build_are_removed_and_a_clean_end_skips_the_search(site, monkeypatch):
-    from kiosque_import import buildlock
+    from kiosque_core import buildlock
 
     searched = []
     real_search = buildlock._remove_stale_temp_files

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 from conftest import CORPUS_SHARD_SIZE, ORANGE, Site, build, make_site_dirs
-from kiosque_import.signals import pages_written
+from kiosque_core.signals import pages_written
 from kiosque_search import indexer, shards
 from kiosque_search.indexer import UNUSED_FILES
 
@@ -380,7 +380,7 @@ def test_articles_noted_on_two_processes_equal_one(tmp_path, monkeypatch):
     """The search digests of every article are computed on every core: same pages, same facets."""
     import os
 
-    from kiosque_import import parallel
+    from kiosque_core import parallel
     from kiosque_search import plugin
 
     articles = [_article(save_as=f"articles/a{n}/index.html", year=2015 + n % 5, content=f"<p>texte {n}</p>",

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, ORANGE, SEED
+from kiosque_core.folding import fold
 from kiosque_import.article import GAP
 from kiosque_import.pipeline import Options, parse
 from kiosque_tags.enrich import enrich_batch
-from kiosque_tags.names import fold
 
 # What a careful reader found in the seed (holes, entities, non-entities).
 EXPECTED = json.loads((FIXTURES / SEED.with_suffix(".expected.json").name).read_text(encoding="utf-8"))

@@ -21,7 +21,7 @@ import pickle
 from pathlib import Path
 
 from kiosque_core.pelican_compat import ORIGINAL
-from kiosque_import.storage import write_atomic
+from kiosque_core.storage import write_atomic
 
 from . import articles_cache
 from .build_state import state

@@ -16,8 +16,8 @@ import hashlib
 import types
 
 from jinja2 import meta
+from kiosque_core import parallel
 from kiosque_core.digests import text_digest as _hash
-from kiosque_import import parallel
 from pelican.contents import Content
 from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper

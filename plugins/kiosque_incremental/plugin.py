@@ -6,10 +6,9 @@ from __future__ import annotations
 import atexit
 import gc
 
-from kiosque_core import builds, pelican_compat
+from kiosque_core import builds, parallel, pelican_compat, registration
 from kiosque_core import settings as kiosque_settings
-from kiosque_import import parallel
-from kiosque_import.signals import pages_written
+from kiosque_core.signals import pages_written
 from pelican import signals
 
 from . import articles_cache, cache, grouping, reading, static, urls
@@ -18,7 +17,6 @@ from .writer import IncrementalWriter
 
 DEFAULTS = {
     "KIOSQUE_INCREMENTAL": True,  # skip pages whose inputs did not change since the last build
-    "KIOSQUE_WRITE_PROCESSES": None,  # processes reading posts and rendering pages; default: one per core
 }
 
 
@@ -37,11 +35,10 @@ def replacements() -> dict:
 
 
 def start(pelican) -> None:
-    """``initialized``: this plugin's defaults, then Pelican patched if ``KIOSQUE_INCREMENTAL`` is
+    """``initialized``: Pelican patched if ``KIOSQUE_INCREMENTAL`` is
     on (and this Pelican a tested one), stock otherwise: with the setting off, or the plugin
     left out of ``PLUGINS``, the build is Pelican's own."""
     settings = pelican.settings
-    kiosque_settings.merge(settings, NAME, DEFAULTS)
     on = kiosque_settings.on(settings, NAME, "KIOSQUE_INCREMENTAL") and pelican_compat.install(replacements())
     if not on:
         pelican_compat.uninstall()
@@ -170,7 +167,7 @@ def skip_collection_at_exit(pelican) -> None:
 
 
 def register() -> None:
-    signals.initialized.connect(builds.begin)
+    registration.register(NAME, DEFAULTS)
     signals.initialized.connect(start)
     signals.readers_init.connect(fast_reader)
     signals.article_generator_init.connect(read_ahead)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-from kiosque_import import parallel
+from kiosque_core import parallel
 from markdown import Markdown
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader, _filter_discardable_metadata
 from pelican.utils import pelican_open

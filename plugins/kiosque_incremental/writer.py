@@ -19,11 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import kiosque_core
-from kiosque_core import pelican_compat
+from kiosque_core import parallel, pelican_compat
 from kiosque_core.digests import files_digest, text_digest
 from kiosque_core.signals import page_splitter
-from kiosque_import import parallel
-from kiosque_import.storage import remove_empty_parents, write_atomic
+from kiosque_core.storage import remove_empty_parents, write_atomic
 from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import Writer

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from kiosque_core import builds, pelican_compat
+from kiosque_core import builds, pelican_compat, registration
 from kiosque_core import settings as kiosque_settings
 from kiosque_core.signals import paginate
 from pelican import signals
@@ -42,10 +42,6 @@ class StableWriter(Writer):
         return None
 
 
-def merge_defaults(pelican) -> None:
-    kiosque_settings.merge(pelican.settings, NAME, DEFAULTS)
-
-
 def splitter(_sender, settings: dict):
     return stable_pages if enabled(settings) else None
 
@@ -58,7 +54,6 @@ def get_writer(pelican):
 
 
 def register() -> None:
-    signals.initialized.connect(builds.begin)
-    signals.initialized.connect(merge_defaults)
+    registration.register(NAME, DEFAULTS)
     signals.get_writer.connect(get_writer)
     paginate.connect(splitter)

@@ -10,10 +10,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosque_core import builds
+from kiosque_core import builds, parallel, registration
 from kiosque_core.digests import files_digest
-from kiosque_import import parallel
-from kiosque_import.signals import pages_written
+from kiosque_core.signals import pages_written
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
@@ -52,7 +51,7 @@ def state() -> SearchBuild:
 
 def note_articles(generator) -> None:
     settings = generator.settings
-    if not search_settings.get(settings, "KIOSQUE_SEARCH"):
+    if not settings["KIOSQUE_SEARCH"]:
         return
     search_settings.warn_obsolete(settings)
     search_settings.shard_size(settings)  # a wrong setting fails the build now, not at the end
@@ -84,7 +83,7 @@ def start_indexing(generator) -> None:
 
 def index_site(pelican) -> None:
     settings = pelican.settings
-    if not search_settings.get(settings, "KIOSQUE_SEARCH"):
+    if not settings["KIOSQUE_SEARCH"]:
         return
     build = state()
     running, build.indexing = build.indexing, None
@@ -106,7 +105,7 @@ def _index(settings: dict, output: Path, noted: _Noted) -> None:
     work = Path(settings.get("CACHE_PATH") or "cache").resolve() / "kiosque-search"
     try:
         report = build.update(output, [page for page, _ in written],
-                              search_settings.get(settings, "KIOSQUE_SEARCH_BUNDLE"),
+                              settings["KIOSQUE_SEARCH_BUNDLE"],
                               search_settings.language(settings), common, work,
                               search_settings.shard_size(settings),
                               facets.count([facet for _, facet in written]),
@@ -118,7 +117,7 @@ def _index(settings: dict, output: Path, noted: _Noted) -> None:
 
 
 def register() -> None:
-    signals.initialized.connect(builds.begin)
+    registration.register("kiosque_search", search_settings.DEFAULTS)
     signals.article_generator_finalized.connect(note_articles)
     pages_written.connect(start_indexing)
     signals.finalized.connect(index_site)

@@ -9,7 +9,7 @@ import logging
 import posixpath
 from pathlib import Path
 
-from kiosque_import.storage import remove_empty_parents, write_if_changed
+from kiosque_core.storage import remove_empty_parents, write_if_changed
 from pelican.urlwrappers import Author, Tag
 
 from . import corrected, corrections

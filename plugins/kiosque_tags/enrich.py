@@ -1,5 +1,5 @@
 """One batch of parsed articles: holes marked or repaired, entities found, tags chosen, registry
-updated. Connected to ``kiosque_import.signals.articles_parsed``."""
+updated. Connected to ``kiosque_core.signals.articles_parsed``."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kiosque_core.folding import fold
 from kiosque_import.article import GAP, Article
 
 from . import holes, mentions, ner, workers
@@ -19,7 +20,6 @@ from .names import (
     clean,
     country,
     drop_opening_article,
-    fold,
     given_names,
     is_plausible,
     stop_keys,

@@ -13,8 +13,9 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
+from kiosque_core.folding import fold
+
 from . import compiled, names
-from .names import fold
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +40,7 @@ def table(where: Path) -> dict[str, bool]:
         pass
     folded = _fold_dictionary()
     try:
-        from kiosque_import.storage import write_atomic
+        from kiosque_core.storage import write_atomic
 
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, json.dumps(folded, ensure_ascii=False), durable=False)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosque_import.signals import articles_ahead, articles_parsed, articles_written, import_finished, import_started
+from kiosque_core.signals import articles_ahead, articles_parsed, articles_written, import_finished, import_started
 from pelican import signals
 
 from . import build, workers

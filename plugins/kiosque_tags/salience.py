@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from kiosque_core.folding import fold
 from kiosque_import.article import Article
-
-from .names import fold
 
 TITLE, LEDE = 6, 3  # a title mention outweighs a few body mentions
 BODY_CAP = 5  # past five uses, more says little more

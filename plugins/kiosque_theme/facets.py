@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kiosque_tags.names import fold
+from kiosque_core.folding import fold
 from pelican.urlwrappers import Category, Tag, URLWrapper
 
 

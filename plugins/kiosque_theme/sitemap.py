@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from kiosque_import.storage import write_if_changed
+from kiosque_core.storage import write_if_changed
 
 SKIP_DIRS = {"pagefind", "theme", "feeds"}
 
