@@ -368,7 +368,8 @@ def test_fingerprint_follows_what_is_indexed():
 def test_shard_size_setting(caplog):
     from kiosque_search import settings
 
-    assert settings.shard_size({}) == 1000 and settings.shard_size({"KIOSQUE_SEARCH_SHARD_SIZE": 0}) == 0
+    assert settings.shard_size(dict(settings.DEFAULTS)) == 1000
+    assert settings.shard_size({"KIOSQUE_SEARCH_SHARD_SIZE": 0}) == 0
     for wrong in (-1, "2000", True):
         with pytest.raises(ValueError, match="KIOSQUE_SEARCH_SHARD_SIZE"):
             settings.shard_size({"KIOSQUE_SEARCH_SHARD_SIZE": wrong})
@@ -382,6 +383,7 @@ def test_articles_noted_on_two_processes_equal_one(tmp_path, monkeypatch):
 
     from kiosque_core import parallel
     from kiosque_search import plugin
+    from kiosque_search.settings import DEFAULTS as search_defaults
 
     articles = [_article(save_as=f"articles/a{n}/index.html", year=2015 + n % 5, content=f"<p>texte {n}</p>",
                          tags=[f"Tag {n % 3}"]) for n in range(200)]
@@ -390,7 +392,7 @@ def test_articles_noted_on_two_processes_equal_one(tmp_path, monkeypatch):
 
     def noted(processes: int):
         generator = SimpleNamespace(articles=articles, output_path=str(tmp_path / f"out{processes}"),
-                                    settings={"KIOSQUE_SEARCH_PROCESSES": processes})
+                                    settings={**search_defaults, "KIOSQUE_SEARCH_PROCESSES": processes})
         plugin.note_articles(generator)
         noted, plugin.state().noted = plugin.state().noted, None
         return noted
