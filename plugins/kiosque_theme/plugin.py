@@ -7,7 +7,7 @@ from pathlib import Path
 from kiosque_import import parallel
 from pelican import signals
 
-from . import cards, dates, facets
+from . import cards, charts, dates, dossiers, facets, thisday, timeline
 from .feeds import summaries_only
 from .neighbours import link_neighbours
 from .pages import KiosquePagesGenerator
@@ -19,6 +19,7 @@ from .terms import groupby_initial, sort_terms
 def configure(pelican) -> None:
     settings = pelican.settings
     facets.default_settings(settings)
+    thisday.default_settings(settings)
     settings.setdefault("KIOSQUE_RELATED", 5)
     settings["PAGINATED_TEMPLATES"] = {"facet": None, **settings.get("PAGINATED_TEMPLATES", {})}
     settings["JINJA_FILTERS"] = {
@@ -26,6 +27,14 @@ def configure(pelican) -> None:
         "day_iso": dates.day_iso,
         "month_fr": dates.month_fr,
         "months": dates.months,
+        "by_month": dates.by_month,
+        "month_anchor": dossiers.month_anchor,
+        "bar_chart": charts.bar_chart,
+        "from_to": charts.from_to,
+        "days": dates.days,
+        "day_anchor": timeline.day_anchor,
+        "month_grid": timeline.month_grid,
+        "year_calendar": timeline.year_calendar,
         "span_fr": dates.span_fr,
         "article_date_fr": dates.article_date_fr,
         "articles_fr": dates.articles_fr,
@@ -33,13 +42,15 @@ def configure(pelican) -> None:
         "groupby_initial": groupby_initial,
         **settings.get("JINJA_FILTERS", {}),
     }
-    settings["JINJA_GLOBALS"] = {"once": cards.once, **settings.get("JINJA_GLOBALS", {})}
+    settings["JINJA_GLOBALS"] = {"once": cards.once, "dossier": dossiers.build,
+                                 **settings.get("JINJA_GLOBALS", {})}
 
 
 def link_articles(generator) -> None:
     articles = generator.articles
     facets.link_sections(generator)
-    generator.context["kiosque_facets"] = facets.link_facets(generator)
+    generator.context["kiosque_facets"] = found = facets.link_facets(generator)
+    dossiers.attach(found, generator.tags, generator.context.get("kiosque_entities") or {})
     link_neighbours(articles)
     link_related(articles, generator.settings["KIOSQUE_RELATED"], parallel.processes(generator.settings))
 
