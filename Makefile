@@ -38,7 +38,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 test: $(VENV)/.installed chromium node_modules/.package-lock.json
 	$(PY) -m pytest -n 2 --dist loadfile
 
-# Home, an article and a tag page at 1280 px and 375 px (and the article in dark mode).
+# Home, an article, a tag page and a dossier at 1280 px and 375 px (article and dossier also dark).
 screenshots: demo chromium
 	$(PY) bench/screenshots.py --site $(DEMO)/output --out screenshots
 

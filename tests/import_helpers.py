@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +18,15 @@ def run(seeds: Path, posts: Path, **kwargs):
                       progress=False, **kwargs)
     with import_started.muted(), articles_parsed.muted(), articles_ahead.muted(), articles_written.muted():
         return run_import(options)
+
+
+def import_all(seeds: Path, root: Path, count: int) -> dict[str, Path]:
+    """Every raw file of ``seeds`` imported into ``root/posts`` (all ``count`` of them, none
+    refused): raw file name → its post."""
+    report = run(seeds, root / "posts")
+    assert len(report.new) == count and not report.refused
+    entries = json.loads((root / "posts" / "manifest.json").read_text())["articles"]
+    return {source: root / "posts" / entry["post"] for source, entry in entries.items()}
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:

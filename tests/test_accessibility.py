@@ -11,10 +11,14 @@ PAGES = {
     "home": "",
     "article": SEED_URL,
     "archives": "archives/",
+    "year": "archives/2018/",
     "month": "archives/2018/05/",
+    "ce jour-là": "ce-jour-la/",
+    "ce jour-là day": "ce-jour-la/05-18/",
     "tag index": "tags/",
     "tag": "tags/france/",
     "section": "sections/france/",
+    "dossier": "tags/emmanuel-macron/",
     "404": "404.html",
 }
 
@@ -31,7 +35,7 @@ def test_no_axe_violation(served_site, page, axe, name):
     assert results.violations_count == 0, results.generate_report()
 
 
-@pytest.mark.parametrize("name", ["home", "article"])
+@pytest.mark.parametrize("name", ["home", "article", "dossier", "archives", "year", "ce jour-là"])
 def test_no_axe_violation_in_dark_mode(served_site, page, axe, name):
     page.emulate_media(color_scheme="dark")
     page.goto(f"{served_site}/{PAGES[name]}")
@@ -51,7 +55,7 @@ def test_skip_link_is_first_and_moves_focus_to_main(served_site, page):
     assert page.evaluate("document.getElementById('contenu').contains(document.activeElement)")
 
 
-@pytest.mark.parametrize("name", ["home", "article", "tag index"])
+@pytest.mark.parametrize("name", ["home", "article", "tag index", "dossier", "archives", "year", "ce jour-là"])
 def test_fits_a_360px_screen(served_site, page, name):
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(f"{served_site}/{PAGES[name]}")
@@ -69,5 +73,23 @@ def test_no_axe_violation_on_search_results(served_site, page, axe):
     page.goto(f"{served_site}/recherche/?q=Idlib")
     page.wait_for_selector("#recherche[data-state=done]", timeout=20_000)
     assert page.locator(".search-result").count() >= 1
+    results = axe.run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violation_on_the_time_charts_drawn_in_the_browser(served_site, page, axe, scheme):
+    """The search chart (results per year) and « Ce jour-là » filled in on the home page."""
+    from datetime import datetime
+
+    page.emulate_media(color_scheme=scheme)
+    page.goto(f"{served_site}/recherche/?q=France")
+    page.wait_for_selector("#recherche[data-state=done]", timeout=20_000)
+    assert page.locator("#search-years a").count() >= 2
+    results = axe.run(page)
+    assert results.violations_count == 0, results.generate_report()
+    page.clock.set_fixed_time(datetime(2019, 5, 18, 9, 0))
+    page.goto(f"{served_site}/")
+    page.wait_for_selector("#ce-jour-la[data-state=done]", timeout=20_000)
     results = axe.run(page)
     assert results.violations_count == 0, results.generate_report()

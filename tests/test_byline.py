@@ -74,3 +74,12 @@ def test_steps():
     assert byline.names_like("Orange avec AFP-Services") and not byline.names_like("le gouvernement a dit")
     assert byline.author_above("Manon Lefèvre", Byline(date=dt(2018, 8, 9))) == Byline(["Manon Lefèvre"])
     assert byline.author_above("Manon Lefèvre", Byline(["AFP"])) is None
+
+
+@pytest.mark.parametrize("title", ["CON", "Index", "MÊME TITRE", "Manon Lefèvre"])
+def test_a_short_title_above_a_date_line_is_no_author(title):
+    from kiosque_import.pipeline import Options, parse
+    raw = (f"{title}\nPublié le 12 mars 2019 à 10h00\nLe chapô dit ce qui s’est passé hier soir.\n"
+           "Le corps de l’article est une phrase complète qui finit.\n")
+    article = parse("x.txt", raw.encode(), Options(seeds=".", posts=".").splitter())
+    assert (article.title, article.authors, article.date) == (title, [], dt(2019, 3, 12, 10))

@@ -155,11 +155,12 @@ def test_a_build_honours_the_corrections_and_a_rebuild_equals_a_clean_build(tmp_
         "Sections": ["posts"], "Tags": ["Monde", "Vincent Lagaffe", "Kilauea", "The Voice"],
         "Personnes": ["Vincent Lagaffe"], "Lieux": ["Kilauea"], "Organisations": ["Front national"]}
     lagaffe = (site.output / "tags" / "vincent-lagaffe" / "index.html").read_text(encoding="utf-8")
-    assert lagaffe.count('href="../../articles/') == 2
+    # Its list's cards (the dossier above it links to articles too: first and last mention).
+    assert lagaffe.count('<h2 class="card__title"><a href="../../articles/') == 2
     front = (site.output / "tags" / "front-national" / "index.html").read_text(encoding="utf-8")
-    assert front.count('href="../../articles/') == 2
+    assert front.count('<h2 class="card__title"><a href="../../articles/') == 2
     party = (site.output / "organisations" / "front-national" / "index.html").read_text(encoding="utf-8")
-    assert party.count('href="../../articles/') == 3  # FN, Front National and Front national
+    assert party.count('<h2 class="card__title"><a href="../../articles/') == 3  # FN, Front National and Front national
     first = (site.output / "articles" / "lagaffe-et-le-front" / "index.html").read_text(encoding="utf-8")
     assert "Par 6Médias, Jean Dupont</span>" in first
     assert without_search(files(site.output)) == without_search(

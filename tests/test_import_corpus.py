@@ -6,7 +6,7 @@ import re
 
 import pytest
 from conftest import ORANGE
-from import_helpers import read_meta, run
+from import_helpers import import_all, read_meta
 
 MANIFEST = [json.loads(line) for line in (ORANGE / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
 
@@ -19,11 +19,7 @@ def tail_lines(raw_text: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def posts(tmp_path_factory):
-    root = tmp_path_factory.mktemp("orange")
-    report = run(ORANGE, root / "posts")
-    assert len(report.new) == 200 and not report.refused
-    entries = json.loads((root / "posts" / "manifest.json").read_text())["articles"]
-    return {source: root / "posts" / entry["post"] for source, entry in entries.items()}
+    return import_all(ORANGE, tmp_path_factory.mktemp("orange"), 200)
 
 
 def byline_truth(author: str) -> tuple[str | None, str | None]:

@@ -10,7 +10,7 @@ import re
 
 import pytest
 from conftest import FIXTURES, ORANGE, SEED
-from import_helpers import body, read_meta, run
+from import_helpers import body, import_all, read_meta
 from kiosque_import import chrome
 from kiosque_import.pipeline import Options, parse
 
@@ -33,11 +33,7 @@ def stamp(when) -> str | None:
 
 @pytest.fixture(scope="module")
 def posts(tmp_path_factory):
-    root = tmp_path_factory.mktemp("layouts")
-    report = run(LAYOUTS, root / "posts")
-    assert len(report.new) == 24 and not report.refused
-    entries = json.loads((root / "posts" / "manifest.json").read_text())["articles"]
-    return {source: root / "posts" / entry["post"] for source, entry in entries.items()}
+    return import_all(LAYOUTS, tmp_path_factory.mktemp("layouts"), 24)
 
 
 def test_there_are_24():

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -132,6 +133,35 @@ def test_adding_one_article_rewrites_only_the_pages_it_changes(site, tmp_path):
     # The archive pages of other periods are not even rendered (they read their own articles).
     archives = {name for name in rendered if name.startswith("archives/")}
     assert archives and archives <= changed
+    # Of the time pages, exactly those showing its date are rewritten: the year grid, its year's
+    # calendar, its month (the day's heading), its day of the year and that calendar. Another
+    # day's page is rendered only when one of its articles changed (its page was rewritten), and
+    # then to the same bytes.
+    when = added_date(site, added.name)
+    expected = {"archives/index.html", f"archives/{when:%Y}/index.html", f"archives/{when:%Y/%m}/index.html",
+                f"ce-jour-la/{when:%m-%d}/index.html", "ce-jour-la/index.html"}
+    assert {name for name in changed if name.startswith(("archives/", "ce-jour-la/"))} == expected
+    touched_days = {f"ce-jour-la/{posted:%m-%d}/index.html" for posted in dates_of(site, touched)}
+    assert {name for name in rendered if name.startswith(("archives/", "ce-jour-la/"))} <= expected | touched_days
+
+
+def post_date(path) -> datetime:
+    head = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
+    date_line = next(line for line in head.splitlines() if line.startswith("Date: "))
+    return datetime.strptime(date_line[6:], "%Y-%m-%d %H:%M")
+
+
+def dates_of(site, pages: list[str]) -> list:
+    """The dates of the posts of these article pages (``articles/<slug>/index.html``)."""
+    return [post_date(site.posts / f"{page.split('/')[1]}.md") for page in pages]
+
+
+def added_date(site, raw_name: str):
+    """The date the import gave the post of a raw file."""
+    import json
+
+    manifest = json.loads((site.posts / "manifest.json").read_text(encoding="utf-8"))
+    return post_date(site.posts / manifest["articles"][raw_name]["post"])
 
 
 def test_changed_raw_article_and_hand_edited_post(site, tmp_path):

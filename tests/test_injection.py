@@ -217,3 +217,12 @@ def test_no_dialog_fires_in_a_browser(hostile_site, hostile_server, page):
             "document.querySelectorAll('img[src=\"x\"], iframe, [onerror], [onload], [onclick]').length")
         assert injected == 0, url
     assert dialogs == []
+
+
+def test_only_the_theme_charts_may_be_svg():
+    """The theme's charts are inline SVG; any other <svg> is still reported, and a chart's
+    links and handlers are still checked."""
+    page = htmlscan.parse('<svg onload="alert(1)"></svg>'
+                          '<svg class="heat heat--grid"><a href="javascript:alert(2)"><rect/></a></svg>')
+    assert htmlscan.unsafe_markup(page, lambda src: True) == [
+        "<svg> element", "<svg onload=…> event handler", "<a href='javascript:alert(2)'> script URL"]

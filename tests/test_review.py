@@ -25,7 +25,7 @@ def test_review_lists_entities_by_articles(tmp_path, capsys):
    1         3  ORG   Front national   FN, Front National
                     « Vincent Lagaffe a parlé du Front National. » (lagaffe-et-le-front)
    2         2  PER   Vincent Lagaffe  Vincent Lagaf
-                    « Vincent Lagaf a visité le Kilauea avant The Voice et Complément d'enquête. » (lagaf-a-hawai)
+                    « Vincent Lagaffe a parlé du Front National. » (lagaffe-et-le-front)
    3         1  LOC   Kilauea
                     « Vincent Lagaf a visité le Kilauea avant The Voice et Complément d'enquête. » (lagaf-a-hawai)
 """

@@ -46,10 +46,14 @@ def write_posts(posts_dir: Path) -> None:
         "sans-date", "Article sans date", datetime(2026, 1, 1, 0, 0), ["Syrie"], DateEstimated="true"))
 
 
-def build_tiny_site(root: Path, settings_file: str = "pelicanconf.py", **overrides) -> Site:
+def build_tiny_site(root: Path, settings_file: str = "pelicanconf.py", extra: dict[str, str] | None = None,
+                    **overrides) -> Site:
+    """The tiny site built; ``extra``: more posts (file name -> text) written beside its own."""
     site = Site(root, root / "content", root / "content" / "seeds", root / "content" / "posts",
                 root / "output", root / "cache")
     write_posts(site.posts)
+    for name, text in (extra or {}).items():
+        (site.posts / name).write_text(text)
     build(site, settings_file, KIOSQUE_IMPORT=False, **overrides)
     return site
 

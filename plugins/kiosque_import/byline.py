@@ -80,8 +80,13 @@ def read(line: str) -> Byline | None:
 
 
 def author_above(line: str, below: Byline | None) -> Byline | None:
-    """« Jean Dupont » alone on a line is a byline only when the date line follows it."""
-    if below is None or not below.dated or len(line.split()) > 4 or not names_like(line):
+    """« Jean Dupont » alone on a line is a byline only when a date line without an author
+    follows it, and only a person's name: two to four capitalised words, the first one a
+    given name (« CON », « Index » or « MÊME TITRE » there are titles)."""
+    if below is None or not below.dated or below.authors or below.credit:
+        return None
+    words = line.split()
+    if not 2 <= len(words) <= 4 or not _mixed(words[0]) or not words[0][0].isupper() or not names_like(line):
         return None
     return Byline(authors=split_authors(line))
 

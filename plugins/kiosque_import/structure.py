@@ -34,7 +34,7 @@ class Splitter:
         article.chrome = lines[:pos]
         breadcrumb, taken = self.take_breadcrumb(lines, pos)
         pos += taken
-        above, taken = self.take_byline(lines, pos)  # a date line some sites print above the title
+        above, taken = self.take_byline(lines, pos, names_alone=False)  # a date line above the title
         pos += taken
         article.kicker, taken = self.take_kicker(lines, pos)
         pos += taken
@@ -135,13 +135,14 @@ class Splitter:
             raise Refused("no title: the first line is not a headline")
         return line, 1
 
-    def take_byline(self, lines: list[str], pos: int) -> tuple[byline.Byline, int]:
-        """The byline's lines from ``pos`` (author and date may be on lines of their own)."""
+    def take_byline(self, lines: list[str], pos: int, names_alone: bool = True) -> tuple[byline.Byline, int]:
+        """The byline's lines from ``pos`` (author and date may be on lines of their own; a name
+        alone above a date line is an author only ``names_alone``: above the title, it is the title)."""
         found, taken = byline.Byline(), 0
         while taken < MAX_BYLINE_LINES and pos + taken < len(lines):
             here = pos + taken
-            line = byline.read(lines[here]) or (
-                byline.author_above(lines[here], byline.read(lines[here + 1])) if here + 1 < len(lines) else None)
+            below = byline.read(lines[here + 1]) if names_alone and here + 1 < len(lines) else None
+            line = byline.read(lines[here]) or byline.author_above(lines[here], below)
             if line is None:
                 break
             found, taken = found.merge(line), taken + 1

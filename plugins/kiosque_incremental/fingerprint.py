@@ -225,6 +225,13 @@ class Digester:
         links = (f"{key}>{self.value(value)}" for key, value in _links(content))
         return _hash("\n".join([self.own(content), *links]))
 
+    @staticmethod
+    def term(term: URLWrapper) -> str:
+        """The page's term: its name and the attributes plugins set on it (elsewhere a term
+        counts as its name only, so that an article's state does not hold its terms' pages)."""
+        return stable(term) + stable({key: value for key, value in vars(term).items()
+                                      if key not in SKIPPED_ATTRIBUTES})
+
     def value(self, value, depth: int = 0) -> str:
         if isinstance(value, Content):
             return self.own(value)
@@ -269,6 +276,8 @@ class Digester:
                 continue  # a setting, already in the build digest
             if name in subjects and isinstance(value, Content):
                 parts.append(f"{name}={self.subject(value)}")
+            elif name in subjects and isinstance(value, URLWrapper):
+                parts.append(f"{name}={self.term(value)}")
             else:
                 parts.append(f"{name}={self.value(value)}")
         return _hash("\n".join(parts))

@@ -31,8 +31,9 @@ from . import fingerprint, state
 
 log = logging.getLogger(__name__)
 
-# Template names whose main object is the page's subject: its neighbours count as inputs.
-SUBJECTS = frozenset({"article", "page", "term"})
+# Context names holding the page's main object: an article's neighbours count as inputs, a
+# term's own attributes too (a dossier's header: its kind, the spellings merged into it).
+SUBJECTS = frozenset({"article", "page", "term", "tag", "category"})
 # Pages queued before they are settled: each holds a copy of the context, so memory is bounded
 # by settling them in batches (one fork each).
 BATCH = 20000

@@ -102,18 +102,28 @@ def _spellings_from_registry(row: Row, registry: Registry) -> None:
 
 
 def _sample(posts: Path, row: Row) -> tuple[str, str]:
-    """The first sentence naming the entity (any spelling, longest first) in its first posts."""
-    spellings = sorted({row.name, *row.spellings}, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, spellings)) + r")(?!\w)", re.IGNORECASE)
-    for post in row.posts[:SAMPLE_POSTS]:
-        text = (posts / post).read_text(encoding="utf-8", errors="replace").split("\n\n", 1)[-1]
-        for paragraph in text.split("\n\n"):
-            plain = " ".join(html.unescape(_ESCAPE.sub(r"\1", paragraph.replace(GAP_HTML, "[…]"))).split())
-            for sentence in _SENTENCE.split(plain.lstrip("#- ")):
+    """The first sentence naming the entity in its first posts: by its own name if one does,
+    else by any of its spellings (longest first)."""
+    texts = {}
+    for spellings in ([row.name], sorted({row.name, *row.spellings}, key=len, reverse=True)):
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, spellings)) + r")(?!\w)", re.IGNORECASE)
+        for post in row.posts[:SAMPLE_POSTS]:
+            if post not in texts:
+                texts[post] = _sentences((posts / post).read_text(encoding="utf-8", errors="replace"))
+            for sentence in texts[post]:
                 found = pattern.search(sentence)
                 if found:
                     return _around(sentence, found.start(), found.end()), post
     return "", ""
+
+
+def _sentences(post: str) -> list[str]:
+    """The body's sentences as a reader sees them (no Markdown escapes, holes as […])."""
+    sentences = []
+    for paragraph in post.split("\n\n")[1:]:
+        plain = " ".join(html.unescape(_ESCAPE.sub(r"\1", paragraph.replace(GAP_HTML, "[…]"))).split())
+        sentences += _SENTENCE.split(plain.lstrip("#- "))
+    return sentences
 
 
 def _around(sentence: str, start: int, end: int) -> str:

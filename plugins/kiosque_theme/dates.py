@@ -66,9 +66,42 @@ def months(articles) -> list[tuple[int, list]]:
     A year page lists its months from its own articles, not from Pelican's ``period_archives``
     (every period of the site): a page that read those would change, hence be rendered again,
     whenever an article is added to any month."""
-    groups: list[tuple[int, list]] = []
+    return runs(articles, lambda article: article.date.month)
+
+
+def runs(articles, key) -> list[tuple[object, list]]:
+    """The articles as (key, the consecutive articles sharing it), in the order given."""
+    groups: list[tuple[object, list]] = []
     for article in articles:
-        if not groups or groups[-1][0] != article.date.month:
-            groups.append((article.date.month, []))
+        value = key(article)
+        if not groups or groups[-1][0] != value:
+            groups.append((value, []))
         groups[-1][1].append(article)
     return groups
+
+
+def by_month(articles) -> list[tuple[object, list]]:
+    """A list page's articles as (date of the first one, the articles of its month), in the
+    order given: the month headings of a term's list, which its timeline's bars link to."""
+    groups: list[tuple[object, list]] = []
+    for article in articles:
+        date = article.date
+        if not groups or (groups[-1][0].year, groups[-1][0].month) != (date.year, date.month):
+            groups.append((date, []))
+        groups[-1][1].append(article)
+    return groups
+
+
+def days(articles) -> list[tuple[int | None, list]]:
+    """The articles of a month page as (day of the month, its articles), in the order given;
+    the articles whose date was estimated last, under None (their day is the day of import)."""
+    groups: list[tuple[int | None, list]] = []
+    unknown = []
+    for article in articles:
+        if is_estimated(article):
+            unknown.append(article)
+        elif not groups or groups[-1][0] != article.date.day:
+            groups.append((article.date.day, [article]))
+        else:
+            groups[-1][1].append(article)
+    return groups + ([(None, unknown)] if unknown else [])

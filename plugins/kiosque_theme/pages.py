@@ -1,6 +1,7 @@
 """A Pelican generator for the pages Pelican does not make itself: one page per entity facet
 term that does not live on its tag's page (``facets.FacetTerm.tag``), the term indexes (A–Z
-and by count), the French 404 page, robots.txt and the theme's root files (favicon.ico)."""
+and by count), « Ce jour-là » (``thisday``), the French 404 page, robots.txt and the theme's root
+files (favicon.ico)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from functools import partial
 
 from pelican.generators import Generator
 
+from . import thisday
 from .facets import FACETS
 from .rootfiles import copy_root_files
 
@@ -19,6 +21,7 @@ class KiosquePagesGenerator(Generator):
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
         self.write_facets(write)
         self.write_count_indexes(write)
+        thisday.write_pages(self, writer)
         # Served for any missing URL at any depth: root-relative links work where relative ones cannot.
         writer.write_file("404.html", self.get_template("404"), self.context, relative_urls=False)
         write("robots.txt", self.env.get_template("robots.txt"), self.context)

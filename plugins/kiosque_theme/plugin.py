@@ -7,7 +7,7 @@ from pathlib import Path
 from kiosque_core import parallel, registration
 from pelican import signals
 
-from . import cards, dates, facets
+from . import cards, charts, dates, dossiers, facets, thisday, timeline
 from .feeds import summaries_only
 from .neighbours import link_neighbours
 from .pages import KiosquePagesGenerator
@@ -18,6 +18,7 @@ from .terms import groupby_initial, sort_terms
 DEFAULTS = {
     "KIOSQUE_RELATED": 5,  # related articles shown on an article page
     "KIOSQUE_FEED_SUMMARY_ONLY": True,  # Atom feeds carry summaries, not full text
+    **thisday.DEFAULTS,  # where the « Ce jour-là » pages go
 }
 
 
@@ -30,6 +31,14 @@ def configure(pelican) -> None:
         "day_iso": dates.day_iso,
         "month_fr": dates.month_fr,
         "months": dates.months,
+        "by_month": dates.by_month,
+        "month_anchor": dossiers.month_anchor,
+        "bar_chart": charts.bar_chart,
+        "from_to": charts.from_to,
+        "days": dates.days,
+        "day_anchor": timeline.day_anchor,
+        "month_grid": timeline.month_grid,
+        "year_calendar": timeline.year_calendar,
         "span_fr": dates.span_fr,
         "article_date_fr": dates.article_date_fr,
         "articles_fr": dates.articles_fr,
@@ -37,13 +46,15 @@ def configure(pelican) -> None:
         "groupby_initial": groupby_initial,
         **settings.get("JINJA_FILTERS", {}),
     }
-    settings["JINJA_GLOBALS"] = {"once": cards.once, **settings.get("JINJA_GLOBALS", {})}
+    settings["JINJA_GLOBALS"] = {"once": cards.once, "dossier": dossiers.build,
+                                 **settings.get("JINJA_GLOBALS", {})}
 
 
 def link_articles(generator) -> None:
     articles = generator.articles
     facets.link_sections(generator)
-    generator.context["kiosque_facets"] = facets.link_facets(generator)
+    generator.context["kiosque_facets"] = found = facets.link_facets(generator)
+    dossiers.attach(found, generator.tags, generator.context.get("kiosque_entities") or {})
     link_neighbours(articles)
     link_related(articles, generator.settings["KIOSQUE_RELATED"], parallel.processes(generator.settings))
 

@@ -9,6 +9,8 @@
 // come from <bundle>/filters.json, not from Pagefind (which would fetch every shard's filters).
 // Every path is resolved from the page's data-site-root, so the site works under a sub-path.
 
+import { addCounts, drawYears } from "./search-years.js";
+
 const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 250;
 const numberFr = new Intl.NumberFormat("fr-FR");
@@ -24,6 +26,8 @@ const statusLine = root.querySelector("#search-status");
 const list = root.querySelector("#search-results");
 const moreButton = root.querySelector("#search-more");
 const olderButton = root.querySelector("#search-older");
+const yearChart = root.querySelector("#search-years");
+const yearSelect = root.querySelector("#search-year");
 
 const siteRoot = new URL(root.dataset.siteRoot || "./", document.baseURI);
 const bundleRoot = new URL(`${root.dataset.bundle || "pagefind"}/`, siteRoot);
@@ -32,7 +36,8 @@ let pagefind = null;
 let catalog = { shards: [], shard_size: 0 };
 const merged = new Map(); // shard name -> the promise of its mergeIndex
 // What is on screen: the results of the rounds searched so far, in the order shown.
-let current = { state: null, order: [], searched: 0, rounds: 0, results: [], shown: 0 };
+// `years`: results per year (Pagefind's filter counts) over the rounds searched so far.
+let current = { state: null, order: [], searched: 0, rounds: 0, results: [], shown: 0, years: {} };
 let generation = 0; // a newer search makes the answers of older ones obsolete
 let typingTimer = 0;
 
@@ -284,21 +289,28 @@ function nextRound() {
 }
 
 async function searchRound(state, round) {
+  // The round's results, and how many of them each year holds (from Pagefind's filter counts).
   await Promise.all(round.map(merge));
   let names = round.map((shard) => shard.name);
   if (state.query) names = await shardsKnowing(state.query, names);
-  if (names.length === 0) return [];
+  const years = {};
+  if (names.length === 0) return { results: [], years };
+  // Pagefind counts only the filters it has loaded, and loads those a query names: naming
+  // « year » without limiting it loads that one filter file per shard (not the tag lists).
+  const filters = state.filters.year ? state.filters : { ...state.filters, year: { none: ["0"] } };
   if (!state.sort) {
-    const response = await pagefind.search(state.query || null, { filters: { ...state.filters, shard: { any: names } } });
-    return response ? response.results : [];
+    const response = await pagefind.search(state.query || null, { filters: { ...filters, shard: { any: names } } });
+    addCounts(years, response);
+    return { results: response ? response.results : [], years };
   }
   // By date, shard by shard: Pagefind merges the indexes' answers by rank, not by date, but the
   // shards are ordered by date, so their sorted answers put end to end are in order.
   const sort = { date: state.sort === "date-asc" ? "asc" : "desc" };
   const responses = await Promise.all(names.map((shard) => pagefind.search(state.query || null, {
-    filters: { ...state.filters, shard }, sort,
+    filters: { ...filters, shard }, sort,
   })));
-  return responses.flatMap((response) => (response ? response.results : []));
+  responses.forEach((response) => addCounts(years, response));
+  return { results: responses.flatMap((response) => (response ? response.results : [])), years };
 }
 
 function searchedPeriod() {
@@ -311,6 +323,45 @@ function searchedPeriod() {
     return dateFr.format(date).replace(/^1 /, "1er "); // « 1er janvier », as the articles say
   };
   return ` parmi les articles du ${day(days[0])} au ${day(days[days.length - 1])}`;
+}
+
+// --- the chart of results per year (search-years.js) -----------------------------------------
+
+function searchedYears() {
+  const searched = current.order.slice(0, current.searched);
+  const years = searched.flatMap(shardYears);
+  return years.length ? [Math.min(...years), Math.max(...years)] : [0, -1];
+}
+
+function urlWithYear(year) {
+  const params = new URLSearchParams(window.location.search);
+  if (year) params.set(yearSelect.name, year);
+  else params.delete(yearSelect.name);
+  const query = params.toString();
+  return `${window.location.pathname}${query ? `?${query}` : ""}`;
+}
+
+function chooseYear(year) {
+  if (year && ![...yearSelect.options].some((option) => option.value === year)) {
+    yearSelect.append(new Option(year, year));
+  }
+  yearSelect.value = year;
+  yearSelect.focus(); // the bar clicked is drawn anew; the keyboard stays on what it changed
+  search();
+}
+
+function showYears() {
+  const total = Object.values(current.years).reduce((sum, count) => sum + count, 0);
+  if (!current.state || total === 0) {
+    drawYears(yearChart, { counts: {}, first: 0, last: -1 });
+    return;
+  }
+  const [first, last] = searchedYears();
+  const period = searchedPeriod().trim() || "dans toute l’archive";
+  drawYears(yearChart, {
+    counts: current.years, first, last, period, chosen: current.state.filters.year || "",
+    hrefFor: urlWithYear, choose: chooseYear,
+  });
 }
 
 function describe(count, state) {
@@ -337,10 +388,12 @@ async function searchFurther(mine) {
   root.dataset.state = "searching";
   say("Recherche dans les articles suivants…");
   try {
-    const results = await searchRound(current.state, nextRound());
+    const { results, years } = await searchRound(current.state, nextRound());
     if (mine !== generation) return;
     current.results.push(...results);
+    for (const [year, count] of Object.entries(years)) current.years[year] = (current.years[year] || 0) + count;
     say(describe(current.results.length, current.state));
+    showYears();
     const shown = await showMore(mine, true);
     if (mine !== generation) return;
     // Nothing new to read: keep the keyboard on the button, or go back to the query once the
@@ -362,20 +415,23 @@ async function search() {
   const state = stateFromForm();
   if (!state.query && Object.keys(state.filters).length === 0) {
     list.replaceChildren();
-    current = { state, order: [], searched: 0, rounds: 0, results: [], shown: 0 };
+    current = { state, order: [], searched: 0, rounds: 0, results: [], shown: 0, years: {} };
     updateButtons();
+    showYears();
     say("Saisissez un ou plusieurs mots pour lancer la recherche.");
     root.dataset.state = "done";
     return;
   }
-  current = { state, order: shardOrder(state), searched: 0, rounds: 0, results: [], shown: 0 };
-  const results = await searchRound(state, nextRound());
+  current = { state, order: shardOrder(state), searched: 0, rounds: 0, results: [], shown: 0, years: {} };
+  const { results, years } = await searchRound(state, nextRound());
   if (mine !== generation) return; // a newer search is under way
   current.results = results;
+  current.years = years;
   list.replaceChildren();
   await showMore(mine, false);
   if (mine !== generation) return;
   say(describe(results.length, state));
+  showYears();
   root.dataset.state = "done";
 }
 
