@@ -392,7 +392,8 @@ def test_articles_noted_on_two_processes_equal_one(tmp_path, monkeypatch):
 
     def noted(processes: int):
         generator = SimpleNamespace(articles=articles, output_path=str(tmp_path / f"out{processes}"),
-                                    settings={**search_defaults, "KIOSQUE_SEARCH_PROCESSES": processes})
+                                    settings={**search_defaults, "PLUGINS": ["kiosque_search"],
+                                              "KIOSQUE_SEARCH_PROCESSES": processes})
         plugin.note_articles(generator)
         noted, plugin.state().noted = plugin.state().noted, None
         return noted

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from kiosque_core import registration
+from kiosque_core import settings as kiosque_core_settings
 from pelican import signals
 
 from . import settings as kiosque_settings
@@ -14,7 +15,7 @@ log = logging.getLogger(__name__)
 
 
 def import_on_start(pelican) -> None:
-    if not pelican.settings["KIOSQUE_IMPORT"]:
+    if not kiosque_core_settings.on(pelican.settings, "kiosque_import", "KIOSQUE_IMPORT"):
         return
     options = kiosque_settings.options_from(pelican.settings)
     if not options.seeds.is_dir():

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosque_core import builds, parallel, registration
+from kiosque_core import settings as kiosque_settings
 from kiosque_core.digests import files_digest
 from kiosque_core.signals import pages_written
 from pelican import signals
@@ -51,7 +52,7 @@ def state() -> SearchBuild:
 
 def note_articles(generator) -> None:
     settings = generator.settings
-    if not settings["KIOSQUE_SEARCH"]:
+    if not kiosque_settings.on(settings, "kiosque_search", "KIOSQUE_SEARCH"):
         return
     search_settings.warn_obsolete(settings)
     search_settings.shard_size(settings)  # a wrong setting fails the build now, not at the end
@@ -83,7 +84,7 @@ def start_indexing(generator) -> None:
 
 def index_site(pelican) -> None:
     settings = pelican.settings
-    if not settings["KIOSQUE_SEARCH"]:
+    if not kiosque_settings.on(settings, "kiosque_search", "KIOSQUE_SEARCH"):
         return
     build = state()
     running, build.indexing = build.indexing, None
