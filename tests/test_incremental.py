@@ -246,6 +246,7 @@ def test_whole_article_cache_saved_by_a_forked_process(tmp_path, monkeypatch, ca
     on; the build waits for it at its end, and a failed save leaves the previous cache whole."""
     import os
 
+    from kiosque_core import background
     from kiosque_incremental import cache
     from pelican.cache import FileDataCacher
 
@@ -258,7 +259,7 @@ def test_whole_article_cache_saved_by_a_forked_process(tmp_path, monkeypatch, ca
     first.cache_data("a.md", "A")
     first.save_cache()
     assert forks == [1]
-    cache.wait_for_saves()
+    background.wait_for_saves()
     assert FileDataCacher(settings, "ArticlesGenerator", True, True).get_cached_data("a.md") == "A"
 
     def fail(*args, **kwargs):
@@ -267,7 +268,7 @@ def test_whole_article_cache_saved_by_a_forked_process(tmp_path, monkeypatch, ca
     first.cache_data("b.md", "B")
     monkeypatch.setattr(cache.pickle, "dumps", fail)  # in the forked process too
     first.save_cache()
-    cache.wait_for_saves()
+    background.wait_for_saves()
     assert forks == [1, 1] and "Could not save cache" in caplog.text
     reloaded = FileDataCacher(settings, "ArticlesGenerator", True, True)
     assert reloaded.get_cached_data("a.md") == "A" and reloaded.get_cached_data("b.md") is None

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import ORANGE, ROOT, build, make_site_dirs
 from faultkit import ENV, build_command, digest, run
-from kiosque_core import builds, pelican_compat
+from kiosque_core import background, builds, pelican_compat
 from kiosque_core.pelican_compat import ORIGINAL
 from kiosque_incremental import articles_cache, cache, grouping, static, urls
 from kiosque_incremental.build_state import state
@@ -146,7 +146,7 @@ def test_cache_saved_as_pelicans(generator, tmp_path, pelican_patched):
         for key, value in entries.items():
             data(cacher, key, value)
         save(cacher)
-        state().wait_for_saves()
+        background.wait_for_saves()
         saved[label] = pickle.loads((tmp_path / label).read_bytes())
     assert saved["kiosque"] == saved["pelican"] == entries
 

@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-import logging
-import os
 from dataclasses import dataclass, field
 
 from kiosque_core import builds
 
 NAME = "kiosque_incremental"
-log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -20,20 +17,6 @@ class IncrementalBuild:
     relative_paths: dict[tuple[str, str], str | None] = field(default_factory=dict)
     # Posts read ahead by every core, by absolute path, until Pelican's reader asks for them.
     ahead: dict[str, tuple] = field(default_factory=dict)
-    saving: list[tuple[int, str]] = field(default_factory=list)  # caches being saved: (pid, path)
-
-    def wait_for_saves(self) -> None:
-        """Wait for the caches being saved by forked processes."""
-        while self.saving:
-            pid, path = self.saving.pop()
-            try:
-                _, status = os.waitpid(pid, 0)
-            except ChildProcessError:  # not this process's child (a forked copy of the state)
-                continue
-            if os.waitstatus_to_exitcode(status) != 0:
-                log.warning("Could not save cache %s: the process saving it failed", path)
-
-    close = wait_for_saves
 
 
 def state() -> IncrementalBuild:

@@ -20,11 +20,11 @@ import os
 import pickle
 from pathlib import Path
 
+from kiosque_core import background
 from kiosque_core.pelican_compat import ORIGINAL
 from kiosque_core.storage import write_atomic
 
 from . import articles_cache
-from .build_state import state
 
 log = logging.getLogger(__name__)
 
@@ -44,23 +44,10 @@ def save_cache(self):
     if not getattr(self, "_kiosque_dirty", False) and self._cache and os.path.exists(self._cache_path):
         return
     self._kiosque_dirty = False
-    if articles_cache.enabled(self.settings) and hasattr(os, "fork"):
-        pid = os.fork()
-        if pid == 0:
-            _exit_after(_write, self)
-        state().saving.append((pid, self._cache_path))
+    if articles_cache.enabled(self.settings):
+        background.save(f"cache {self._cache_path}", _write, self)
         return
     _write(self)
-
-
-def _exit_after(work, *args) -> None:
-    """In a forked process: do the work, then leave without returning into Pelican's run nor
-    running its exit handlers."""
-    code = 1
-    try:
-        code = 0 if work(*args) else 1
-    finally:
-        os._exit(code)
 
 
 def _write(self) -> bool:
@@ -81,8 +68,3 @@ def _write(self) -> bool:
     finally:
         articles_cache.after_saving(detached)
 
-
-
-def wait_for_saves(*_args) -> None:
-    """``finalized``: the caches being saved in the background are on disk before the build ends."""
-    state().wait_for_saves()

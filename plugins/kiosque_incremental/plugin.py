@@ -6,7 +6,7 @@ from __future__ import annotations
 import atexit
 import gc
 
-from kiosque_core import builds, parallel, pelican_compat, registration
+from kiosque_core import background, builds, parallel, pelican_compat, registration
 from kiosque_core import settings as kiosque_settings
 from kiosque_core.signals import pages_written
 from pelican import signals
@@ -75,7 +75,7 @@ def drop_reader_caches(pelican) -> None:
 
 def wait_for_saves(pelican) -> None:
     if enabled():
-        cache.wait_for_saves()
+        background.wait_for_saves()
 
 
 def pause_collector(pelican) -> None:
