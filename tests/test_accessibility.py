@@ -10,6 +10,7 @@ SEED_URL = "articles/trump-remercie-erdogan-pour-les-efforts-de-la-turquie-afin-
 PAGES = {
     "home": "",
     "article": SEED_URL,
+    "earlier version": "articles/cannes-la-ceremonie-de-cloture-en-direct/",  # « Autres versions »
     "archives": "archives/",
     "year": "archives/2018/",
     "month": "archives/2018/05/",

@@ -27,13 +27,13 @@ def entry(n: int) -> Entry:
 def test_manifest_is_json_with_one_article_a_line():
     entries = {name: entry(n) for n, name in enumerate(AWKWARD_NAMES)}
     text = manifest.dumps(entries)
-    assert json.loads(text) == {"version": 1, "articles": {k: vars(v) for k, v in entries.items()}}
+    assert json.loads(text) == {"version": 1, "articles": {k: manifest.fields(v) for k, v in entries.items()}}
     lines = text.split("\n")[:-1]  # lines as git sees them (str.splitlines would also cut at U+2028)
     assert lines[0] == '{"version": 1, "articles": {' and lines[-1] == "}}" and text.endswith("}}\n")
     articles = lines[1:-1]
     assert len(articles) == len(entries)  # no name or field spills over a line
     for line, name in zip(articles, sorted(entries), strict=True):
-        assert json.loads("{" + line.rstrip(",") + "}") == {name: vars(entries[name])}
+        assert json.loads("{" + line.rstrip(",") + "}") == {name: manifest.fields(entries[name])}
 
 
 def test_manifest_text_depends_only_on_the_entries():

@@ -62,7 +62,11 @@ def test_seed_tags_name_its_entities_and_no_junk(tagged):
     assert 3 <= len(seed.tags) <= 10
     assert {"Donald Trump", "Recep Tayyip Erdoğan"} <= set(seed.people)
     assert {"Idlib", "Syrie", "Russie"} <= set(seed.places)
-    assert set(seed.people + seed.places + seed.organizations) <= set(seed.tags)
+    # Two levels: the facets name every person, place and organisation, the tags the salient ones.
+    typed_tags = [t for t in seed.tags[len(seed.sections):]]
+    assert set(typed_tags) <= set(seed.people + seed.places + seed.organizations)
+    assert {"Judd Deere", "Sergueï Lavrov"} <= set(seed.people)  # named only in the body
+    assert {"Hezbollah", "Observatoire syrien des droits de l’homme"} <= set(seed.organizations)
 
 
 def test_hand_labelled_entities_precision_and_recall(tagged):
@@ -78,13 +82,14 @@ def test_hand_labelled_entities_precision_and_recall(tagged):
         junk_tags += sorted({fold(j) for j in label["junk"]} & tags)
         entity_tags += len(tags - {fold(s) for s in article.sections})
     recall, precision = found / expected, found / entity_tags
-    # Precision counts every entity tag beyond the labelled main ones as wrong: a floor, not the truth.
+    # Precision counts every entity tag beyond the labelled main ones as wrong: a floor, not the truth
+    # (lower since the tags are filled up to five names: tests/test_entity_labels.py measures them).
     print(f"\nhand labels: {len(LABELS)} articles, {expected} entities; recall {recall:.1%}; "
           f"precision against the labels {precision:.1%} ({entity_tags} entity tags); "
           f"junk tags {junk_tags}; missed: {missed}")
     assert len(LABELS) >= 30
     assert recall >= 0.95
-    assert precision >= 0.5
+    assert precision >= 0.3
     assert junk_tags == []
 
 
@@ -122,9 +127,10 @@ def test_an_archive_that_knows_the_names_tags_as_well(tagged, tmp_path):
     """The model skips sentences whose names the registry already knows: articles tagged by an
     archive that learned from them must keep their hand-labelled entities and gain no junk."""
     from kiosque_tags import mentions, ner
-    from kiosque_tags.enrich import _known, save_registry
+    from kiosque_tags.reading import known as _known
     from kiosque_tags.registry import Registry
-    from kiosque_tags.settings import get
+    from kiosque_tags.settings import DEFAULTS
+    from kiosque_tags.store import save_registry
 
     registry = tmp_path / "entities.json"
     first = [_parse(SEED)] + [_parse(p) for p in sorted(ORANGE.glob("*.txt"))]
@@ -132,12 +138,19 @@ def test_an_archive_that_knows_the_names_tags_as_well(tagged, tmp_path):
     save_registry({"KIOSQUE_ENTITIES": str(registry)})
     again = [_parse(SEED)] + [_parse(p) for p in sorted(ORANGE.glob("*.txt"))]
     learned = Registry.load(registry)
-    heads = [ner.head_text([a.title, a.lede, *a.paragraphs], get({}, "KIOSQUE_TAGS_HEAD_WORDS"))
+    heads = [ner.head_text([a.title, a.lede, *a.paragraphs], DEFAULTS["KIOSQUE_TAGS_HEAD_WORDS"])
              for a in again]
     read = sum(len(mentions.unexplained(h, lambda key: _known(learned, key)).split()) for h in heads)
     enrich_batch(again, {"KIOSQUE_ENTITIES": str(registry)})
     by_source = {a.source: a for a in again}
-    found = sum(fold(n) in {fold(t) for t in by_source[s].tags} for s, lab in LABELS.items() for n in lab["expect"])
+    after = Registry.load(registry)
+
+    def shown(name: str) -> str:
+        """As the site shows it: one entity, one name (« FN » is « Front national »)."""
+        entity = after.resolve(name)
+        return fold(entity.name if entity is not None else name)
+
+    found = sum(shown(n) in {shown(t) for t in by_source[s].tags} for s, lab in LABELS.items() for n in lab["expect"])
     expected = sum(len(lab["expect"]) for lab in LABELS.values())
     junk = [j for s, lab in LABELS.items() for j in lab["junk"] if fold(j) in {fold(t) for t in by_source[s].tags}]
     words = sum(len(h.split()) for h in heads)

@@ -233,6 +233,7 @@ class _ScanningRegistry(Registry):
             if self.person_by_surname(bare.name) is not person:
                 continue
             person.variants.update(bare.variants)
+            person.votes.update(bare.votes)  # the archive's type votes go along (issue #15)
             person.former.extend(n for n in [bare.name, *bare.former] if n not in person.former)
             self.entities.remove(bare)
             people.remove(bare)

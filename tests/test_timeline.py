@@ -11,6 +11,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS_EARLIER_VERSIONS
 from kiosque_theme import timeline
 from kiosque_theme.charts import level
 from kiosque_theme.dates import MONTHS, articles_fr
@@ -31,7 +32,9 @@ def posts_of(folder: Path) -> list[dict]:
 
 
 def listed(metas: list[dict]) -> list[dict]:
-    return [m for m in metas if m.get("Status", "published") == "published"]
+    """The posts the lists show: published, and not an earlier version of a story (kiosque_stories)."""
+    return [m for m in metas
+            if m.get("Status", "published") == "published" and m["Slug"] not in CORPUS_EARLIER_VERSIONS]
 
 
 def dated(metas: list[dict]) -> list[dict]:

@@ -14,6 +14,7 @@ def fold(text: str) -> str:
     the same names come back in every article)."""
     decomposed = unicodedata.normalize("NFD", text.casefold())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = plain.replace("’", "'").replace("ı", "i").replace("ø", "o").replace("ł", "l")
+    plain = plain.replace("’", "'").replace("ı", "i").replace("ø", "o").replace("ł", "l").replace("æ", "ae") \
+        .replace("œ", "oe")
     plain = re.sub(r"[-‐‑–—_.]+", " ", plain)
     return " ".join(plain.split())

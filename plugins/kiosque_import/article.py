@@ -40,6 +40,7 @@ class Article:
     gaps: int = 0
     repairs: list[str] = field(default_factory=list)
     extra: dict[str, str] = field(default_factory=dict)  # further metadata, written as is
+    text_key: str = ""  # sametext.text_key, set by the import (republished.py)
 
     @property
     def author(self) -> str:

@@ -26,6 +26,9 @@ class Entry:
     slug: str
     first_seen: str  # ISO date of the first import; the fallback publication date
     converter: int
+    text_key: str = ""  # sametext.text_key of its title and body: the same key, the same article
+    published: str = ""  # its byline's date, "YYYY-MM-DD HH:MM" ("" when it had none)
+    same_as: str = ""  # a re-publication: the raw file whose post it shares (republished.py)
 
 
 def text_hash(text: str | bytes) -> str:
@@ -66,4 +69,18 @@ def _line(source: str, entry: Entry) -> str:
     text = _json_string
     return (f'{text(source)}: {{"raw_hash": {text(entry.raw_hash)}, "post": {text(entry.post)}, '
             f'"post_hash": {text(entry.post_hash)}, "slug": {text(entry.slug)}, '
-            f'"first_seen": {text(entry.first_seen)}, "converter": {int(entry.converter)}}}')
+            f'"first_seen": {text(entry.first_seen)}, "converter": {int(entry.converter)}{_optional(entry)}}}')
+
+
+# Fields written only when set: most entries have no `same_as`, older manifests none of them.
+OPTIONAL = ("text_key", "published", "same_as")
+
+
+def _optional(entry: Entry) -> str:
+    text = _json_string
+    return "".join(f', "{name}": {text(getattr(entry, name))}' for name in OPTIONAL if getattr(entry, name))
+
+
+def fields(entry: Entry) -> dict:
+    """The entry as its manifest line holds it."""
+    return {name: value for name, value in vars(entry).items() if value or name not in OPTIONAL}

@@ -21,12 +21,13 @@ from kiosque_core.signals import articles_ahead, articles_parsed, articles_writt
 from kiosque_core.storage import remove_stale_temp_files, write_atomic
 from tqdm import tqdm
 
-from . import chrome, manifest, post, slugs, stamps
+from . import chrome, manifest, post, republished, slugs, stamps
 from .article import Article, Refused
 from .decode import decode
 from .importlock import import_lock
 from .read import MAX_BYTES, confined, read_raw
 from .report import Report
+from .republished import Republications
 from .stamps import Stamps
 from .structure import Splitter
 from .text import clean_lines
@@ -220,12 +221,17 @@ def _convert(todo, posts: Path, entries: dict, report: Report, options: Options,
     taken = {entry.slug for entry in entries.values()}
     today = options.today or datetime.now(UTC).date()
     bar = tqdm(total=len(todo), desc="importing", unit="article", disable=_no_bar(options))
+    if todo and any(not entry.text_key and not entry.same_as for entry in entries.values()):
+        splitter = options.splitter()
+        republished.backfill(entries, Path(options.seeds), lambda name, data: parse(name, data, splitter))
+    again = Republications(entries)
 
-    def finish(chunk: list, parsed: list) -> None:
+    def finish(chunk: list, parsed: list, joins: list) -> None:
         each = len(parsed) <= FSYNC_EACH
         for article, reason in parsed:
-            _write(article, reason, posts, entries, taken, today, report, known, durable=each)
-        if parsed:  # a chunk of refused files changes nothing on disk
+            _write(article, reason, posts, entries, taken, today, report, known, again, durable=each)
+        report.republished += again.join_all(joins, posts, CONVERTER, today.isoformat())
+        if parsed or joins:  # a chunk of refused files changes nothing on disk
             _reach_disk(posts, each)  # the chunk's posts, before the manifest records them
             manifest.save(posts, entries)
             articles_written.send([article for article, _ in parsed], settings=options.settings, posts=posts)
@@ -246,13 +252,16 @@ def _convert(todo, posts: Path, entries: dict, report: Report, options: Options,
                 parsed.append((result, reason))
             else:
                 _refuse(report, f"{options.seeds}{os.sep}{name}", result)
+        # Re-publications of a post are not enriched nor written: they join it (republished.py).
+        parsed, joins = again.split(parsed)
+        parsed.sort(key=lambda pair: pair[0].source)
         if current is not None:
             if parsed:
                 articles_ahead.send([article for article, _ in parsed], settings=options.settings, posts=posts)
             finish(*current)
         if parsed:
             articles_parsed.send([article for article, _ in parsed], settings=options.settings, posts=posts)
-        current = chunk, parsed
+        current = chunk, parsed, joins
     if current is not None:
         finish(*current)
     bar.close()
@@ -316,7 +325,7 @@ def _reach_disk(posts: Path, each_synced: bool) -> None:
 
 
 def _write(article: Article, reason: str, posts: Path, entries: dict, taken: set, today: date, report: Report,
-           known: Stamps, durable: bool = False):
+           known: Stamps, again: Republications, durable: bool = False):
     entry = entries.get(article.source)
     first_seen = entry.first_seen if entry else today.isoformat()
     if article.date is None:
@@ -327,6 +336,7 @@ def _write(article: Article, reason: str, posts: Path, entries: dict, taken: set
         text = post.render(article)
     else:
         article.slug, text = _claim_slug(article, posts, taken)
+    text = again.with_group(article.source, text, republished.published(article))
     file_name = f"{article.slug}.md"
     post_hash = manifest.text_hash(text)
     write_atomic(posts / file_name, text, durable=durable)
@@ -335,6 +345,7 @@ def _write(article: Article, reason: str, posts: Path, entries: dict, taken: set
         raw_hash=article.raw_hash, post=file_name, post_hash=post_hash,
         slug=article.slug, first_seen=first_seen, converter=CONVERTER,
     )
+    again.record(article, entries[article.source])
     getattr(report, reason).append(article.source)
 
 

@@ -18,6 +18,7 @@ class Report:
     restored: list[str] = field(default_factory=list)
     unchanged: int = 0
     duplicates: list[dict] = field(default_factory=list)  # {"file", "same_as"}
+    republished: list[dict] = field(default_factory=list)  # {"file", "same_as", "post"}: same text, post shared
     hand_edits_kept: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)  # raw changed after a hand edit
     missing_raw: list[str] = field(default_factory=list)
@@ -33,6 +34,7 @@ class Report:
             ("restored (post was missing)", len(self.restored)),
             ("unchanged", self.unchanged),
             ("duplicates skipped", len(self.duplicates)),
+            ("republished (same text, one post)", len(self.republished)),
             ("hand edits kept", len(self.hand_edits_kept)),
             ("raw changed after hand edit (not merged)", len(self.conflicts)),
             ("raw file gone (post kept)", len(self.missing_raw)),

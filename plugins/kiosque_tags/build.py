@@ -9,13 +9,14 @@ import logging
 import posixpath
 from pathlib import Path
 
+from kiosque_core import settings as kiosque_settings
 from kiosque_core.storage import remove_empty_parents, write_if_changed
 from pelican.urlwrappers import Author, Tag
 
 from . import corrected, corrections
 from .authors import canonical_authors
-from .enrich import registry_for_build
-from .settings import get, registry_path
+from .settings import registry_path
+from .store import registry_for_build
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,8 @@ WRITTEN = "_kiosque_written_names"
 def canonical_tags(generator) -> None:
     """``article_generator_pretaxonomy``: rename tags and facets before Pelican groups them."""
     settings = generator.settings
+    if not kiosque_settings.loaded(settings, "kiosque_tags"):
+        return  # a left-out plugin's receiver, still connected (Pelican's signals are global)
     registry = registry_for_build(registry_path(settings))
     fixes = corrections.load(corrections.path_for(settings))  # the editors' word comes last
     aliases: dict[str, tuple[str, str]] = {}  # name as written → (canonical name, type)
@@ -116,7 +119,7 @@ def _written_names(article) -> dict:
 def write_redirects(pelican) -> None:
     """``finalized``: ``tags/<old-slug>/`` (and the facet page) send readers to the new name."""
     settings = pelican.settings
-    if not get(settings, "KIOSQUE_TAG_REDIRECTS"):
+    if not kiosque_settings.on(settings, "kiosque_tags", "KIOSQUE_TAG_REDIRECTS"):
         return
     output = Path(pelican.output_path)
     written, current = 0, set()

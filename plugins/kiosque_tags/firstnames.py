@@ -7,15 +7,13 @@ most of adding one article. The folded table is kept on disk beside the compiled
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 from functools import lru_cache
 from pathlib import Path
 
 from kiosque_core.folding import fold
 
-from . import compiled, names
+from . import compiled, diskcache, names
 
 log = logging.getLogger(__name__)
 
@@ -31,22 +29,8 @@ def _names() -> dict[str, bool]:
 
 def table(where: Path) -> dict[str, bool]:
     """The folded table, from the disk cache in ``where`` when it is there and sound."""
-    path = where / f"{_key()}.json"
-    try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(stored, dict) and all(isinstance(v, bool) for v in stored.values()):
-            return stored
-    except (OSError, ValueError):
-        pass
-    folded = _fold_dictionary()
-    try:
-        from kiosque_core.storage import write_atomic
-
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, json.dumps(folded, ensure_ascii=False), durable=False)
-    except OSError as exc:  # a cache: the table is right either way
-        log.debug("first-name cache not written: %s", exc)
-    return folded
+    return diskcache.table(where / f"{_key()}.json", _fold_dictionary,
+                           lambda t: isinstance(t, dict) and all(isinstance(v, bool) for v in t.values()))
 
 
 def _fold_dictionary() -> dict[str, bool]:
@@ -63,10 +47,8 @@ def _fold_dictionary() -> dict[str, bool]:
 def _key() -> str:
     import gender_guesser
 
-    digest = hashlib.sha256()
-    for path in (Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt", Path(__file__), Path(names.__file__)):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:32]
+    return diskcache.key(Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt", Path(__file__),
+                         Path(names.__file__))
 
 
 def is_first_name(word: str) -> bool:

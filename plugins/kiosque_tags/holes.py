@@ -215,11 +215,14 @@ def _after_a_title(toks: list[Token], i: int) -> bool:
 
 
 def _name_left_unfinished(nxt: Token | None, toks: list[Token], end: int) -> str:
-    """"yes", "maybe" (before punctuation) or "" for the words after a run of first names."""
+    """"yes", "maybe" (before punctuation or a conjunction: « le général Prénom , tué »,
+    « le président Prénom et le chancelier ») or "" for the words after a run of first names."""
     if nxt is None:
         return "maybe"
     if nxt.kind == "punct":
-        return "maybe" if nxt.text in ",;:)»" else ""
+        return "maybe" if nxt.text in ",;:)».!?" else ""
+    if nxt.kind == "word" and nxt.low in CONJUNCTIONS:
+        return "maybe"
     if nxt.kind == "word" and nxt.text[:1].isupper():
         return ""  # the surname is there
     if nxt.kind == "word" and nxt.low in {"de", "da", "di", "del", "van", "von", "le", "la", "al", "el", "ben",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from kiosque_core.folding import fold
 
+from . import lexicon
 from .names import FUNCTION_WORDS
 
 # Words, and short numbers standing alone (« Europe 1 », « France 2 », not « 3,5 » or « 1.000 »).
@@ -90,8 +91,10 @@ def opens_sentence(text: str, start: int) -> bool:
     return i < 0 or text[i] in _OPENERS
 
 
-def find(text: str, lookup) -> list[tuple[Mention, object]]:
-    """Longest known names in each run: ``lookup(key, words, initial)`` says what a name is."""
+def find(text: str, lookup, inside=None) -> list[tuple[Mention, object]]:
+    """Longest known names in each run: ``lookup(key, words, initial)`` says what a name is.
+    ``inside(hit)``: whether that name may be read inside a longer one whose other words are
+    capitalised too (« Paris » in « Paris Match », « France » in « France Bleu Provence »)."""
     found = []
     for run, initial in runs(text):
         i = 0
@@ -102,6 +105,8 @@ def find(text: str, lookup) -> list[tuple[Mention, object]]:
                     continue
                 key = fold(" ".join(words))
                 hit = lookup(key, words, initial and i == 0)
+                if hit is not None and inside is not None and not inside(hit) and _within(run, i, j, initial):
+                    continue
                 if hit is not None:
                     surface = text[run[i].start:run[j - 1].end]
                     found.append((Mention(surface, key, run[i].start, initial and i == 0), hit))
@@ -110,6 +115,17 @@ def find(text: str, lookup) -> list[tuple[Mention, object]]:
             else:
                 i += 1
     return found
+
+
+def _within(run: list[Word], i: int, j: int, initial: bool) -> bool:
+    """Whether words ``i:j`` of the run are part of a longer name: another word of the run is
+    capitalised for itself (not a function word, not a sentence's first word)."""
+    for k, word in enumerate(run):
+        if i <= k < j or k == 0 and initial or word.text.isdigit() or not word.text[:1].isupper():
+            continue
+        if fold(word.text) not in FUNCTION_WORDS:
+            return True
+    return False
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[»\"”]?\s+(?=[«\"“(]?\s?[A-ZÀ-ÖØ-ÞŒ0-9])")
@@ -141,7 +157,7 @@ def _sentences(line: str) -> list[str]:
 
 def _explained(sentence: str, known) -> bool:
     """Every capitalised word is part of a known name or a function word (« Le », « Selon »)."""
-    for run, _initial in runs(sentence):
+    for run, initial in runs(sentence):
         words = [w.text for w in run]
         i = 0
         while i < len(words):
@@ -150,7 +166,8 @@ def _explained(sentence: str, known) -> bool:
                     i = j
                     break
             else:
-                if fold(words[i]) not in FUNCTION_WORDS and not words[i].islower() and not words[i].isdigit():
-                    return False
+                if fold(words[i]) not in FUNCTION_WORDS and not words[i].islower() and not words[i].isdigit() \
+                        and not (initial and i == 0 and len(words) == 1 and lexicon.is_common(words[i])):
+                    return False  # « Interrogé », « Face » opening a sentence name nothing
                 i += 1
     return True

@@ -129,3 +129,10 @@ def is_plausible(name: str, label: str = "") -> bool:
         # A person's name is capitalised word by word, particles aside.
         return all(w[:1].isupper() or w.lower().strip("'") in PARTICLES for w in words)
     return True
+
+
+def bare_surname(name: str) -> bool:
+    """A name a person is called by alone: ``Trump``, ``Le Pen``, ``al-Assad``."""
+    words = tokens(name)
+    return len(words) == 2 and words[0].lower() in {"le", "la", "de", "al", "el", "ben", "van", "von"} \
+        or len(words) == 1 or (len(words) == 1 and "-" in name)

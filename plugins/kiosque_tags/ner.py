@@ -11,7 +11,7 @@ from functools import lru_cache
 
 log = logging.getLogger(__name__)
 
-LABELS = {"PER", "LOC", "ORG"}
+LABELS = {"PER", "LOC", "ORG", "MISC"}  # MISC: shows, works, events (tags, never facets)
 # Everything but the named-entity recogniser. In the fr_core_news pipelines `ner` embeds tokens
 # itself, so the shared `tok2vec` only feeds the excluded components: skipping it halves the cost.
 _UNUSED = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "morphologizer", "senter"]

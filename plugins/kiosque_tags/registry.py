@@ -17,6 +17,7 @@ from pathlib import Path
 from kiosque_core.folding import fold
 from kiosque_core.storage import write_atomic
 
+from . import variants
 from .names import country, given_names, surname_key, tokens
 
 # A bare surname goes to the full name that has at least this share of the surname's uses.
@@ -33,14 +34,18 @@ class Entity:
     first_seen: str = ""
     variants: Counter = field(default_factory=Counter)
     former: list[str] = field(default_factory=list)
+    votes: Counter = field(default_factory=Counter)  # type → articles that named it so
 
     @property
     def full(self) -> bool:
         return self.type != "PER" or len(tokens(self.name)) >= 2
 
     def to_json(self) -> dict:
-        return {"name": self.name, "type": self.type, "first_seen": self.first_seen,
+        data = {"name": self.name, "type": self.type, "first_seen": self.first_seen,
                 "variants": dict(sorted(self.variants.items())), "former": self.former}
+        if self.votes != {self.type: 1}:  # what a file without votes means: older files stay as they are
+            data["votes"] = dict(sorted(self.votes.items()))
+        return data
 
 
 class Registry:
@@ -48,6 +53,7 @@ class Registry:
         self.entities: list[Entity] = []
         self._by_key: dict[str, Entity] = {}
         self._by_surname: dict[str, list[Entity]] = {}
+        self._by_edge: dict[str, list[Entity]] = {}  # by first and last word: spelling variants
         self._by_given: dict[tuple, list[Entity]] | None = None  # built on first use, reset by changes
         for entity in entities or []:
             self._add(entity)
@@ -60,7 +66,8 @@ class Registry:
         except FileNotFoundError:
             return cls()
         return cls([Entity(e["name"], e["type"], e.get("first_seen", ""), Counter(e.get("variants", {})),
-                           list(e.get("former", []))) for e in data.get("entities", [])])
+                           list(e.get("former", [])), Counter(e.get("votes") or {e["type"]: 1}))
+                    for e in data.get("entities", [])])
 
     def save(self, path: Path) -> None:
         path = Path(path)
@@ -87,7 +94,7 @@ class Registry:
 
     def person_by_surname(self, name: str, given: list[str] | None = None) -> Entity | None:
         """The full-named person a bare surname means: the only one, or one used far more."""
-        people = [e for e in self._by_surname.get(surname_key(name), []) if e.full]
+        people = [e for e in self._by_surname.get(surname_key(name), []) if e.full and e.type == "PER"]
         if given:
             people = [e for e in people if given_names(e.name)[: len(given)] == given]
         if not people:
@@ -126,9 +133,18 @@ class Registry:
         if entity is None and type_ == "PER" and len(tokens(name)) == 1:
             entity = self.person_by_surname(name)
         if entity is None:
+            entity = self._misspelt(name, type_)
+        if entity is None:
             entity = Entity(name, type_, first_seen=source)
             self._add(entity)
         entity.variants.update(surfaces)
+        entity.votes[type_] += 1
+        entity.type = _elected(entity, type_)
+        # The article's analysis found these spellings one entity (« FN » and « Front national »,
+        # « Le Monde » and « Monde »): an entity the archive had for one of them joins it.
+        for other in {id(e): e for s in surfaces for e in [self._by_key.get(fold(s))] if e is not None}.values():
+            if other is not entity and other.type == entity.type and (other.type != "PER" or other.full):
+                self._merge(entity, other)  # a bare surname joins by its own rule (_absorb_bare_surname)
         if type_ == "PER" and len(tokens(name)) >= 2:
             self._absorb_bare_surname(entity)
         self._rename(entity)
@@ -139,18 +155,35 @@ class Registry:
         """``Erdogan`` (known alone so far) is ``Recep Tayyip Erdoğan`` once he is the only one."""
         people = self._by_surname.get(surname_key(person.name), [])
         for bare in [e for e in people if not e.full and e is not person]:
-            if self.person_by_surname(bare.name) is not person:
-                continue
-            person.variants.update(bare.variants)
-            person.former.extend(n for n in [bare.name, *bare.former] if n not in person.former)
-            # By identity, and only through bare's own spellings (every key it was ever indexed
-            # under: a renamed entity keeps its old name in ``former``): scanning every entity and
-            # every key of the archive for each absorbed surname grew with the archive.
-            del self.entities[list(map(operator.is_, self.entities, repeat(bare))).index(True)]
-            people.remove(bare)
-            for key in {fold(name) for name in (bare.name, *bare.variants, *bare.former)}:
-                if self._by_key.get(key) is bare:
-                    self._by_key[key] = person
+            if self.person_by_surname(bare.name) is person:
+                self._merge(person, bare)
+
+    def _merge(self, into: Entity, other: Entity) -> None:
+        """``other`` is ``into`` from now on; its names become ``into``'s former names (redirects)."""
+        into.variants.update(other.variants)
+        into.votes.update(other.votes)
+        into.former.extend(n for n in [other.name, *other.former] if n not in into.former and n != into.name)
+        # By identity, and only through other's own spellings (every key it was ever indexed
+        # under: a renamed entity keeps its old name in ``former``): scanning every entity and
+        # every key of the archive for each merge grew with the archive.
+        del self.entities[list(map(operator.is_, self.entities, repeat(other))).index(True)]
+        names = [other.name, *other.former]  # a renamed entity is still filed under its old names
+        for index, keys in ((self._by_surname, {surname_key(n) for n in names}),
+                            (self._by_edge, {k for n in names for k in _edges(n)})):
+            for key in keys:
+                kept = [e for e in index.get(key, ()) if e is not other]
+                if key in index:
+                    index[key] = kept
+        for key in {k for name in (other.name, *other.variants, *other.former) for k in _keys(name)}:
+            if self._by_key.get(key) is other:
+                self._by_key[key] = into
+
+    def _misspelt(self, name: str, type_: str) -> Entity | None:
+        """The one entity of this type that ``name`` misspells (« Laeticia » for « Laetitia
+        Hallyday », « Lagaf » for « Lagaffe »): a misspelling never makes an entity of its own."""
+        found = {id(e): e for key in _edges(name) for e in self._by_edge.get(key, ())
+                 if e.type == type_ and variants.misspelt(name, e.name)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _rename(self, entity: Entity) -> None:
         if country(entity.name):
@@ -179,7 +212,12 @@ class Registry:
         for name in {entity.name, *entity.variants, *entity.former}:
             if by_surname_only and len(tokens(name)) == 1:
                 continue
-            self._by_key.setdefault(fold(name), entity)
+            for key in _keys(name) if entity.type != "PER" else [fold(name)]:
+                self._by_key.setdefault(key, entity)
+        for key in _edges(entity.name):
+            edge = self._by_edge.setdefault(key, [])
+            if entity not in edge:
+                edge.append(entity)
         if entity.type == "PER":
             people = self._by_surname.setdefault(surname_key(entity.name), [])
             if entity not in people:
@@ -206,16 +244,20 @@ def _entity_text(entity: Entity) -> str | None:
     """One entity as ``json.dumps`` indents it at the depth of the file's list; None when a field
     holds what only ``json.dumps`` knows how to write (a count that is not an int, a name that is
     not a string: the string escaping refuses it)."""
-    if not _INT.issuperset(map(type, entity.variants.values())):
+    if not _INT.issuperset(map(type, [*entity.variants.values(), *entity.votes.values()])):
         return None
     text = _json_string
     try:
         variants = ",\n    ".join([f"{text(k)}: {n}" for k, n in sorted(entity.variants.items())])
         former = ",\n    ".join([text(name) for name in entity.former])
+        votes = ",\n    ".join([f"{text(k)}: {n}" for k, n in sorted(entity.votes.items())]) \
+            if entity.votes != {entity.type: 1} else None
         return (f'  {{\n   "name": {text(entity.name)},\n   "type": {text(entity.type)},\n'
                 f'   "first_seen": {text(entity.first_seen)},\n'
                 f'   "variants": {f"{{{_NL4}{variants}{_NL3}}}" if variants else "{}"},\n'
-                f'   "former": {f"[{_NL4}{former}{_NL3}]" if former else "[]"}\n  }}')
+                f'   "former": {f"[{_NL4}{former}{_NL3}]" if former else "[]"}'
+                + ("" if votes is None else f',\n   "votes": {f"{{{_NL4}{votes}{_NL3}}}" if votes else "{}"}')
+                + "\n  }")
     except TypeError:
         return None
 
@@ -225,6 +267,25 @@ def _entity_text(entity: Entity) -> str | None:
 _json_string = json.encoder.encode_basestring
 _NL3, _NL4 = "\n   ", "\n    "
 _INT = frozenset({int})  # bool is an int json writes as true
+
+
+def _keys(name: str) -> list[str]:
+    """A name's lookup keys: folded, and without its article (« Le Monde » is « Monde »)."""
+    key = fold(name)
+    return list(dict.fromkeys([key, variants.without_article(key)] if " " in key else [key]))
+
+
+def _edges(name: str) -> set[str]:
+    words = fold(name).split()
+    return {f"<{words[0]}", f"{words[-1]}>"} if words else set()
+
+
+def _elected(entity: Entity, latest: str) -> str:
+    """The type most of the archive's articles gave the entity (a tie keeps the current one):
+    one article's mistake does not retype a name the archive knows."""
+    best = max(entity.votes.values())
+    leaders = [t for t, n in entity.votes.items() if n == best]
+    return entity.type if entity.type in leaders else latest if latest in leaders else sorted(leaders)[0]
 
 
 def _file_order(entity: Entity) -> tuple:
@@ -244,6 +305,9 @@ def best_name(entity: Entity) -> str:
         return entity.name
     longest = max(len(key.split()) for key in forms)
     full = [k for k in forms if entity.type != "PER" or len(k.split()) >= min(2, longest)]
+    # An acronym yields to the long form it stands for (« FN » → « Front national »).
+    spelled = {k: max(forms[k], key=forms[k].get) for k in full}
+    full = [k for k in full if not any(variants.stands_for(spelled[k], spelled[o]) for o in full if o != k)] or full
 
     def attested(key: str) -> tuple:
         return (sum(forms[key].values()), len(key.split()), key)

@@ -9,7 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 from kiosque_core import collector
 
-from . import firstnames, ner
+from . import firstnames, lexicon, ner
 
 # What the processes forked for one ``spread`` call work on: they find it in the memory they
 # share with this process, so neither the batch nor the registry is pickled to them.
@@ -54,6 +54,7 @@ def start(func, items: list, args: tuple, processes: int, model: str, kept: bool
     if model:
         ner.load(model)  # once, here: every process forked after shares it
     firstnames.load()
+    lexicon.load()
     size = -(-max(len(items), 1) // processes)
     bounds = [(begin, begin + size) for begin in range(0, len(items), size)] or [(0, 0)]
     if kept:

@@ -1,0 +1,130 @@
+"""The archive's MinHash/LSH index, kept in the build cache: only new and changed articles are
+shingled and queried, so a rebuild that adds a version never reads the archive again.
+
+The cache (``store.py``) holds, per article (by its path under the content folder), a digest of
+its text; the LSH index of their MinHash signatures; and every candidate pair the index gave
+with what the two bodies share (``shingles.measures``).
+Which candidates are versions is decided at each build (``rules.py``) from those pairs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import os
+import re
+from pathlib import Path
+
+from datasketch import LeanMinHash, MinHashLSH
+from kiosque_core import parallel
+
+from . import shingles, store
+
+# The LSH bands: 28 bands of 2 rows of the 64 permutations, what datasketch chooses for a Jaccard
+# threshold of 0.2 (a pair at 0.2 is a candidate 69 % of the time, at 0.4 99 %, at 0.1 25 %),
+# given here so that its numerical search (scipy, 0.2 s) is not run again at every build.
+LSH_BANDS = (28, 2)
+# What the cache was made with: another value, and it is started again.
+VERSION = (5, shingles.MIN_WORDS, shingles.SIZE, shingles.LEAD, shingles.PERMUTATIONS, shingles.SEED, LSH_BANDS)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def body_text(article) -> str:
+    """The text a reader sees: the lede (summary) and the body, without markup."""
+    return html.unescape(_TAG.sub(" ", f"{article.metadata.get('summary', '')}\n{article._content or ''}"))
+
+
+def digest(article) -> str:
+    raw = f"{article.metadata.get('summary', '')}\0{article._content or ''}"
+    return hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+
+
+def _signature(article) -> LeanMinHash | None:
+    """None for a text too short to tell a version from a look-alike: never grouped."""
+    found = shingles.words(body_text(article))
+    if len(found) < shingles.MIN_WORDS:
+        return None
+    return LeanMinHash(shingles.signature(shingles.shingles_of(found)))
+
+
+class Index:
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+        self.digests: dict[str, str] = {}  # key -> digest of the text it was indexed with
+        self.pairs: dict[tuple[str, str], tuple] = {}  # (key, key), sorted -> shingles.measures
+        self.generation = 0
+        self._lsh: MinHashLSH | None = None
+        self.changed = False
+        self.queried = 0  # articles shingled and queried in this build
+        data = store.load(folder / store.NAME, VERSION) if folder is not None else None
+        if data is not None:
+            self.digests, self.pairs, self.generation = data["digests"], data["pairs"], data["generation"]
+
+    def lsh(self) -> MinHashLSH:
+        """The LSH index, read from disk the first time it is needed; when it cannot be, the
+        whole index is made again."""
+        if self._lsh is None:
+            data = store.load(self.folder / store.LSH_NAME, VERSION) if self.folder is not None else None
+            if data is not None and data["generation"] == self.generation:
+                self._lsh = data["lsh"]
+            else:
+                self.digests, self.pairs = {}, {}
+                self._lsh = MinHashLSH(num_perm=shingles.PERMUTATIONS, params=LSH_BANDS)
+        return self._lsh
+
+    def update(self, articles: dict, processes: int) -> None:
+        """Bring the index to ``articles`` (key -> article): drop what is gone or changed, add
+        and query what is new or changed."""
+        digests = {key: digest(article) for key, article in articles.items()}
+        if self.digests == digests:
+            return  # nothing to add nor drop: the LSH file is not even read
+        lsh = self.lsh()
+        self._drop(lsh, {key for key, known in self.digests.items() if digests.get(key) != known})
+        todo = sorted(key for key in articles if key not in self.digests)
+        self.changed, self.queried = True, len(todo)
+        signatures = parallel.run([articles[key] for key in todo], _signature, processes)
+        for key, signature in zip(todo, signatures, strict=True):
+            self.digests[key] = digests[key]
+            if signature is not None:
+                lsh.insert(key, signature)
+        texts: dict[str, shingles.Text] = {}
+
+        def text(key):
+            if key not in texts:
+                texts[key] = shingles.Text(body_text(articles[key]))
+            return texts[key]
+        for key, signature in zip(todo, signatures, strict=True):
+            for other in lsh.query(signature) if signature is not None else ():
+                pair = tuple(sorted((key, other)))
+                if other != key and pair not in self.pairs:
+                    self.pairs[pair] = shingles.measures(text(pair[0]), text(pair[1]))
+
+    def _drop(self, lsh: MinHashLSH, keys: set[str]) -> None:
+        if not keys:
+            return
+        for key in keys:
+            del self.digests[key]
+            if key in lsh:
+                lsh.remove(key)
+        self.pairs = {pair: j for pair, j in self.pairs.items() if pair[0] not in keys and pair[1] not in keys}
+
+    def save(self) -> None:
+        if self.folder is None or not self.changed:
+            return
+        self.generation += 1
+        head = {"version": VERSION, "generation": self.generation, "digests": self.digests, "pairs": self.pairs}
+        lsh = {"version": VERSION, "generation": self.generation, "lsh": self._lsh}
+        store.save([(self.folder / store.LSH_NAME, lsh), (self.folder / store.NAME, head)])
+        self.changed = False
+
+
+def cache_folder(settings: dict) -> Path | None:
+    if not settings.get("CACHE_CONTENT"):
+        return None
+    return Path(settings.get("CACHE_PATH") or "cache")
+
+
+def key_of(article, content_path: str) -> str:
+    """An article's name in the index: its path under the content folder (the same in every
+    copy of the site)."""
+    return os.path.relpath(article.source_path, content_path)

@@ -1,0 +1,339 @@
+"""One article's analysis, without changing the registry: the names the model found in its head,
+every use of a known name in its text, people merged by surname, holes marked or repaired.
+Articles are analysed in any order and in any process (workers.py)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kiosque_core.folding import fold
+from kiosque_import.article import Article
+
+from . import institutions, kinds, lexicon, mentions, variants
+from .firstnames import is_common_first_name
+from .names import (
+    PARTICLES,
+    bare_surname,
+    clean,
+    country,
+    drop_opening_article,
+    given_names,
+    is_plausible,
+    surname_key,
+    tokens,
+)
+from .registry import Registry
+from .repair import mark_holes
+from .settings import Config
+
+
+@dataclass
+class Cluster:
+    """One entity's uses in one article."""
+
+    surfaces: Counter = field(default_factory=Counter)
+    labels: Counter = field(default_factory=Counter)
+    zones: set = field(default_factory=set)  # "title", "lede", "body"
+    first: int = 10**9  # order of first use
+    initial_only: bool = True  # every use opens a sentence
+    from_model: bool = False
+    entity: object = None  # registry Entity, when the archive knows it
+    cues: Counter = field(default_factory=Counter)  # what the words before its uses say (kinds.cue)
+    kind: str | None = None  # decided from all the evidence (kinds.decide)
+
+    @property
+    def label(self) -> str:
+        if self.kind is not None:
+            return self.kind
+        if self.entity is not None:
+            return self.entity.type
+        if self.surfaces and country(self.best):
+            return "LOC"
+        return self.labels.most_common(1)[0][0] if self.labels else ""
+
+    @property
+    def best(self) -> str:
+        return max(self.surfaces, key=lambda s: (len(tokens(s)), self.surfaces[s], s))
+
+    @property
+    def uses(self) -> int:
+        return sum(self.surfaces.values())
+
+    def absorb(self, other: Cluster) -> None:
+        self.surfaces.update(other.surfaces)
+        self.labels.update(other.labels)
+        self.cues.update(other.cues)
+        self.zones |= other.zones
+        self.first = min(self.first, other.first)
+        self.initial_only = self.initial_only and other.initial_only
+        self.from_model = self.from_model or other.from_model
+        self.entity = self.entity or other.entity
+
+
+@dataclass
+class Analysis:
+    """What one article yields without changing the registry: its entities, its holes."""
+
+    clusters: list[Cluster]
+    lede: str
+    blocks: list[str]
+    gaps: int = 0
+    repairs: list[str] = field(default_factory=list)
+
+
+def analyse(article: Article, ents, registry: Registry, config: Config, heads_text: str = "",
+            shared: dict[str, Counter] | None = None, head: str | None = None) -> Analysis:
+    """Holes marked or repaired and entity uses found; the registry is only read, so articles can
+    be analysed in any order and in any process. ``heads_text``: what the model read;
+    ``head``: the part of the article it was given to read (when it skipped known names)."""
+    excluded = never_named(article, config)
+    local = model_names(ents, excluded, heads_text)
+    clusters = _find_uses(article, local, registry, shared or {}, phrases(ents, excluded))
+    _vouch_for_known(clusters.values(), heads_text if head is None else head)
+    _decide_kinds(clusters.values())
+    _merge_variants(clusters)
+    _merge_people(clusters)
+    _decide_kinds(clusters.values())
+    gaps, repairs = mark_holes(article, clusters, registry) if config.holes else (0, [])
+    kept = [c for c in clusters.values() if _worth_keeping(c, excluded)]
+    return Analysis(kept, article.lede, [b.text for b in article.blocks], gaps, repairs)
+
+
+def analyse_all(items: list, registry: Registry, config: Config, shared: dict) -> list[Analysis]:
+    return [analyse(article, ents, registry, config, read, shared, head) for article, ents, read, head in items]
+
+
+def _vouch_for_known(clusters, head: str) -> None:
+    """A name the archive knows, used in the head, counts as found by the model: the model was
+    spared that sentence only because the archive had learned the name from it before."""
+    for cluster in clusters:
+        if cluster.entity is not None and not cluster.from_model and any(s in head for s in cluster.surfaces):
+            cluster.from_model = True
+
+
+def never_named(article: Article, config: Config) -> frozenset[str]:
+    """Folded names that are no entity here: page chrome among the stop tags (agencies and
+    platforms are organisations an article may name, but never tags: ranking.py), the kicker,
+    the byline's author."""
+    chrome = {key for key in config.stop if not kinds.listed(key)}
+    return frozenset(chrome | {fold(article.kicker), fold(article.author)} - {""})
+
+
+def model_names(ents, excluded, head: str) -> dict[str, Counter]:
+    """Folded name → labels the model gave it, for plausible names only."""
+    local: dict[str, Counter] = {}
+    for text, label, start in ents:
+        whole = clean(kinds.without_title(text)) if label == "PER" else clean(text)
+        if mentions.opens_sentence(head, start):
+            whole = drop_opening_article(whole)
+        for name, hint in kinds.split_span(whole, label):
+            if is_plausible(name, hint) and fold(name) not in excluded:
+                local.setdefault(fold(name), Counter())[hint] += 1
+    return local
+
+
+def phrases(ents, excluded) -> dict[str, tuple[str, str]]:
+    """Names the model found with lowercase words in them (« Life for Paris », « Réseau action
+    climat », « de Gaulle »), as written → (folded, label): runs of capitalised words cut them up."""
+    out = {}
+    for text, label, _start in ents:
+        if label == "PER":
+            # « de Gaulle »: a surname that opens on its particle, which runs of capitals miss.
+            name = kinds.without_title(text.strip())
+            words = tokens(name)
+            if len(words) == 2 and words[0] in ("de", "du") and is_plausible(words[1], "PER"):
+                out[name] = (fold(name), "PER")
+            continue
+        name = kinds.split_span(clean(text), label)[0][0]  # not « Le Parisien mercredi »
+        words = tokens(name)
+        if len(words) > 1 and label in ("ORG", "LOC", "MISC") and fold(name) not in excluded \
+                and not re.search(r"[:«»\"“”!?;,()]", name) \
+                and any(w.islower() and w not in PARTICLES for w in words[1:]) and is_plausible(name, label) \
+                and not (kinds.listed(words[0]) == "LOC" and all(w.islower() for w in words[1:])):
+            out[name] = (fold(name), label)  # not « Allemagne nazie »: a country and an adjective
+    return out
+
+
+def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, shared: dict[str, Counter],
+               written: dict[str, tuple[str, str]]) -> dict:
+    clusters: dict = {}
+    order = 0
+
+    def lookup(key, words, initial):
+        if key in local:
+            return ("local", key)
+        if len(words) == 1 and is_common_first_name(words[0]):
+            # « la petite Angélique » is the article's only Angélique the model named in full; not
+            # « (marché de) Noël » for a « Noël de Strasbourg » the model took for a person.
+            owners = [k for k, labels in local.items() if labels.get("PER") and given_names(k)[:1] == [key]
+                      and not set(k.split()) & PARTICLES]
+            if len(owners) == 1:
+                return ("local", owners[0])
+        name = " ".join(words)
+        french = country(name)
+        if french:
+            return ("country", fold(french))
+        entity = registry.known(key)
+        if entity is not None and entity.type in ("PER", "LOC", "ORG"):
+            return ("entity", id(entity), entity)
+        if len(words) == 1 and not initial:
+            person = registry.person_by_surname(name)
+            if person is not None:
+                return ("entity", id(person), person)
+        if key in shared:
+            local[key] = Counter(shared[key])
+            return ("local", key)
+        if kinds.listed(name):
+            return ("listed", key)
+        if key in kinds.bare_listed():
+            return ("bare", key)  # « au Parisien »; kept only after an article (_uses)
+        if kinds.person_shaped(" ".join(words)) and is_plausible(" ".join(words), "PER"):
+            # Beyond the head the model reads, « Alain Juppé » is still a person by its shape.
+            local[key] = Counter({"PER": 1})
+            return ("local", key)
+        return None
+
+    zones = [("title", article.title), ("lede", article.lede)] + [("body", b.text) for b in article.blocks]
+    for zone, text in zones:
+        for mention, hit in _uses(text, lookup, local, written):
+            ident = hit[:2]
+            cluster = clusters.setdefault(ident, Cluster())
+            cluster.surfaces[mention.text] += 1
+            cluster.zones.add(zone)
+            cluster.first = min(cluster.first, order)
+            # « Tours : deux personnes… »: a title opening with a name and a colon names a place
+            # or a subject; its capital is the name's.
+            headed = zone == "title" and mention.start == 0 and text[len(mention.text):].lstrip().startswith(":")
+            cluster.initial_only = cluster.initial_only and mention.initial and not headed
+            cluster.cues[kinds.HEADED] += headed
+            said = kinds.MISC if kinds.quoted(text, mention.start, mention.start + len(mention.text)) \
+                else kinds.cue(text, mention.start)
+            if said:
+                cluster.cues[said] += 1
+            order += 1
+            if hit[0] == "local":
+                cluster.labels.update(local[hit[1]])
+                cluster.from_model = True
+            elif hit[0] == "entity":
+                cluster.entity = hit[2]
+            elif hit[0] == "country":
+                cluster.labels["LOC"] += 1
+    # A name the model found and the archive knows is one cluster with the archive's other uses.
+    for ident, cluster in list(clusters.items()):
+        if ident[0] != "local":
+            continue
+        entity = registry.resolve(cluster.best, cluster.label)
+        if entity is not None:
+            cluster.entity = entity
+            other = clusters.get(("entity", id(entity)))
+            if other is not None and other is not cluster:
+                cluster.absorb(other)
+                del clusters[("entity", id(entity))]
+    return clusters
+
+
+def _uses(text: str, lookup, local: dict[str, Counter], written: dict[str, tuple[str, str]]) -> list:
+    """The names of one paragraph in order: institutions (« la mairie de Paris ») and the model's
+    names with lowercase words as a whole, the other names wherever none of those holds them."""
+    found = institutions.find(text) + kinds.listed_phrases(text)
+    uses = []
+    for start, _end, phrase, kind in found:
+        key = fold(phrase)
+        local.setdefault(key, Counter())[kind] += 1
+        uses.append((mentions.Mention(phrase, key, start, False), ("local", key)))
+    for phrase, (key, label) in written.items():
+        pattern = re.escape(phrase).replace("'", "['’]")
+        for match in re.finditer(r"(?<![\w-])" + pattern + r"(?![\w-])", text):
+            local.setdefault(key, Counter({label: 1}))
+            if not any(s <= match.start() < e for s, e, _p, _k in found):
+                found.append((match.start(), match.end(), match.group(), ""))
+                uses.append((mentions.Mention(match.group(), key, match.start(), False), ("local", key)))
+    for mention, hit in mentions.find(text, lookup, inside=lambda hit: hit[0] == "local"):
+        if not any(start <= mention.start < end for start, end, _phrase, _kind in found):
+            listed = kinds.with_article(text, mention.start, mention.text)
+            if listed:  # « au Parisien »: the newspaper, not an inhabitant
+                mention, hit = mentions.Mention(listed, fold(listed), mention.start, False), ("listed", fold(listed))
+            if hit[0] != "bare" or listed:
+                uses.append((mention, hit))
+    return sorted(uses, key=lambda use: use[0].start)
+
+
+def _merge_variants(clusters: dict) -> None:
+    """Spellings of one entity in the article: an acronym and its long form, a name with and
+    without its article, a misspelling; each joins the best attested one (the long form)."""
+    names = {key: c.best for key, c in clusters.items() if c.label}
+    for key in sorted(names, key=lambda k: clusters[k].uses):
+        cluster, name = clusters[key], names[key]
+        bare = variants.without_article(fold(name))
+        for other_key, other_name in names.items():
+            other = clusters.get(other_key)
+            if other is None or other is cluster:
+                continue
+            if variants.stands_for(name, other_name) or _same_kind(cluster, other) and (
+                    variants.without_article(fold(other_name)) == bare and len(tokens(other_name)) > len(tokens(name))
+                    or variants.misspelt(name, other_name)
+                    and (other.uses, len(other_name)) >= (cluster.uses, len(name))):
+                other.absorb(cluster)
+                other.kind = other.kind if other.kind != kinds.MISC else cluster.kind
+                names[other_key] = other.best
+                del clusters[key]
+                break
+
+
+def _same_kind(a: Cluster, b: Cluster) -> bool:
+    return a.label == b.label or kinds.MISC in (a.label, b.label)
+
+
+def _first_names(name: str) -> bool:
+    """« Laeticia », « Jean-Baptiste »: every part a common first name."""
+    return all(is_common_first_name(part) for part in name.split("-"))
+
+
+def _merge_people(clusters: dict) -> None:
+    """``Trump`` and ``Donald Trump``, ``al-Assad`` and ``Bachar al-Assad``: one person when only
+    one full name in the article fits the bare surname (or the bare first name)."""
+    full = [(k, c) for k, c in clusters.items() if c.label == "PER" and len(tokens(c.best)) >= 2]
+    for key, cluster in list(clusters.items()):
+        if key not in clusters or len(tokens(cluster.best)) >= 2 and not bare_surname(cluster.best):
+            continue
+        placed = cluster.cues["LOC"] + cluster.cues[kinds.AT]
+        if kinds.listed(cluster.best) or placed or cluster.label == "LOC" and cluster.entity is not None \
+                and cluster.entity.type == "LOC":
+            continue  # a place the lists, the words around it or the archive vouch for
+        fits = [(k, c) for k, c in full if c is not cluster and k in clusters
+                and (surname_key(c.best) == surname_key(cluster.best)
+                     or [fold(cluster.best)] == given_names(c.best)[:1] and _first_names(cluster.best))]
+        targets = sorted({id(c): c for _k, c in fits}.values(), key=lambda c: -c.uses)
+        if len(targets) == 1 or len(targets) > 1 and targets[0].uses > targets[1].uses:
+            targets[0].absorb(cluster)  # « Macron » beside « Emmanuel Macron », named more than « Brigitte Macron »
+            del clusters[key]
+        elif targets:
+            del clusters[key]  # one of the people the article names in full, no telling which
+
+
+def _worth_keeping(cluster: Cluster, excluded) -> bool:
+    name = cluster.best
+    if fold(name) in excluded or not cluster.label:
+        return False
+    if cluster.initial_only and len(tokens(name)) == 1 and cluster.entity is None and not kinds.listed(name) \
+            and not variants.is_acronym(name) and (lexicon.is_common(name) or sum(cluster.labels.values()) < 2):
+        return False  # « Soutenues », « Pendant »: capitalised only as a sentence's first word
+    if cluster.label == kinds.MISC:
+        return "title" in cluster.zones or cluster.uses >= 2  # a named subject may be a tag
+    if country(name):
+        return True
+    if len(tokens(name)) == 1 and is_common_first_name(name) and (cluster.entity is None or not cluster.entity.full) \
+            and not kinds.listed(name) and not (cluster.label == "LOC" and cluster.cues["LOC"] + cluster.cues["AT"]):
+        # A person the article calls by a first name alone (« la petite Maëlys ») is named (never a
+        # tag: ranking.py); as a place or an organisation, a first name needs « à Florence ».
+        return cluster.label == "PER" and not cluster.initial_only
+    return True
+
+
+def _decide_kinds(clusters) -> None:
+    """Each name's type from all the evidence: the article's, and the archive's votes."""
+    for cluster in clusters:
+        archive = cluster.entity.votes if cluster.entity is not None else Counter()
+        cluster.kind = kinds.decide(cluster.best, cluster.labels, cluster.cues, archive, not cluster.initial_only)

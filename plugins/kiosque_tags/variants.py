@@ -1,0 +1,67 @@
+"""When two spellings are one entity: an acronym and its long form (« FN » / « Front national »),
+a name with and without its article (« Le Monde » / « Monde »), a misspelling (« Laeticia » /
+« Laetitia Hallyday », « Saint-Foy » / « Sainte-Foy-Tarentaise », « Lagaf » / « Lagaffe »).
+Used inside an article (analysis.py) and across the archive (registry.py)."""
+
+from __future__ import annotations
+
+import re
+
+from kiosque_core.folding import fold
+
+_ARTICLE = re.compile(r"^(?:le|la|les|l') ?")
+_SMALL = {"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "pour", "en", "a", "au", "aux", "sur"}
+SHORTEST = 4  # a word shorter than this is not told apart from another by one letter
+
+
+def without_article(key: str) -> str:
+    """A folded name without its leading article: « le monde » → « monde »."""
+    return _ARTICLE.sub("", key)
+
+
+def initials(name: str) -> set[str]:
+    """The acronyms a long name may go by: every word's initial, or only the words that are not
+    articles and prepositions (« Organisation des Nations unies » → ONU)."""
+    words = [w for w in re.split(r"[\s\-']+", fold(name)) if w]
+    if len(words) < 2:
+        return set()
+    return {"".join(w[0] for w in words), "".join(w[0] for w in words if w not in _SMALL)} - {""}
+
+
+def is_acronym(name: str) -> bool:
+    return 2 <= len(name) <= 6 and name.isupper() and name.isalpha()
+
+
+def stands_for(acronym: str, name: str) -> bool:
+    return is_acronym(acronym) and fold(acronym).replace(" ", "") in initials(name)
+
+
+def misspelt(a: str, b: str) -> bool:
+    """Two spellings of one name: the same words but one, which differs by one letter (added,
+    dropped, changed or two swapped) or is the other cut short (« Lagaf », « Lagaffe »)."""
+    wa, wb = fold(a).replace("-", " ").split(), fold(b).replace("-", " ").split()
+    if len(wa) != len(wb) or wa == wb:
+        return False
+    diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    if min(len(x), len(y)) < SHORTEST or x[0] != y[0]:
+        return False
+    if len(wa) == 1 and min(len(x), len(y)) < 7:
+        return False  # a single short word: too many real names one letter apart
+    return _one_edit(x, y) or len(wa) > 1 and (x.startswith(y) or y.startswith(x)) and min(len(x), len(y)) >= 5
+
+
+def _one_edit(x: str, y: str) -> bool:
+    if abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        diff = [i for i in range(len(x)) if x[i] != y[i]]
+        return len(diff) == 1 or len(diff) == 2 and diff[1] == diff[0] + 1 \
+            and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]
+    short, long_ = (x, y) if len(x) < len(y) else (y, x)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1:]
