@@ -16,6 +16,7 @@ from kiosque_core import background, parallel, registration
 from kiosque_core import settings as kiosque_settings
 from kiosque_core.shape import FACET_TERMS, split
 from pelican import signals
+from pelican.generators import ArticlesGenerator
 
 from . import corrections, rules
 from .index import Index, cache_folder, key_of
@@ -74,9 +75,17 @@ def _alone(article) -> None:
     article.version_count = 1
 
 
+def settle_hidden_versions(generators) -> None:
+    """``all_generators_finalized``: after every plugin's ``article_generator_finalized`` (the
+    theme's facets among them), whatever the order of ``PLUGINS``."""
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            settle_hidden(generator)
+
+
 def settle_hidden(generator) -> None:
-    """``article_generator_finalized``, after the theme's: a hidden version links only to the
-    tag, section and entity pages that exist (those of listed articles)."""
+    """Once the theme's facets are made: a hidden version links only to the tag, section and
+    entity pages that exist (those of listed articles)."""
     hidden = [a for a in generator.hidden_articles if not getattr(a, "latest_version", True)]
     if not hidden:
         return
@@ -97,5 +106,5 @@ def settle_hidden(generator) -> None:
 def register() -> None:
     registration.register("kiosque_stories", DEFAULTS)
     signals.article_generator_pretaxonomy.connect(group_versions)
-    signals.article_generator_finalized.connect(settle_hidden)
+    signals.all_generators_finalized.connect(settle_hidden_versions)
     signals.finalized.connect(background.wait_for_saves)

@@ -117,7 +117,9 @@ def _written_names(article) -> dict:
 
 
 def write_redirects(pelican) -> None:
-    """``finalized``: ``tags/<old-slug>/`` (and the facet page) send readers to the new name."""
+    """At the end of the generators (``all_generators_finalized``; ``pelican``: a generator, with
+    the build's settings and output path): ``tags/<old-slug>/`` (and the facet page) send readers
+    to the new name."""
     settings = pelican.settings
     if not kiosque_settings.on(settings, "kiosque_tags", "KIOSQUE_TAG_REDIRECTS"):
         return
