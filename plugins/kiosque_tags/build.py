@@ -117,9 +117,7 @@ def _written_names(article) -> dict:
 
 
 def write_redirects(pelican) -> None:
-    """At the end of the generators (``all_generators_finalized``; ``pelican``: a generator, with
-    the build's settings and output path): ``tags/<old-slug>/`` (and the facet page) send readers
-    to the new name."""
+    """``finalized``: ``tags/<old-slug>/`` (and the facet page) send readers to the new name."""
     settings = pelican.settings
     if not kiosque_settings.on(settings, "kiosque_tags", "KIOSQUE_TAG_REDIRECTS"):
         return

@@ -34,13 +34,6 @@ def on_import_finished(report=None, **kwargs) -> None:
     release()
 
 
-def redirects_before_the_site_files(generators) -> None:
-    """``all_generators_finalized``: the redirect pages are on disk before any ``finalized``
-    plugin walks the output (the theme's sitemap), whatever the order of ``PLUGINS``."""
-    if generators:
-        build.write_redirects(generators[0])
-
-
 def register() -> None:
     registration.register("kiosque_tags", DEFAULTS)
     import_started.connect(on_import_started)
@@ -49,4 +42,4 @@ def register() -> None:
     articles_written.connect(on_articles_written)
     import_finished.connect(on_import_finished)
     signals.article_generator_pretaxonomy.connect(build.canonical_tags)
-    signals.all_generators_finalized.connect(redirects_before_the_site_files)
+    signals.finalized.connect(build.write_redirects)
