@@ -55,7 +55,7 @@ def test_a_shuffled_subset_builds_the_demo_site(reference, left_out, tmp_path):
     assert len(articles) == 201 and sorted(n for n in output if n.startswith("articles/")) == articles
     if left_out == "kiosque_search":
         assert not any(name.startswith("pagefind/") for name in output)
-        assert output == _without_search(full)
+        assert _without_search(output) == _without_search(full)
     elif left_out == "kiosque_pagination":  # Pelican's numbered pages instead of dated chunks
         assert "page/2/index.html" in output and "page/2/index.html" not in full
     elif left_out in ("kiosque_tags", "kiosque_stories"):  # tags as the posts write them; every version listed
