@@ -85,6 +85,9 @@ def run(seeds: Path, tagging: bool, extra: dict | None = None) -> tuple[float, d
 
 
 def main(sizes: list[int]) -> None:
+    # The import may leave this process's standard output closed (its parsing child processes):
+    # the figures go to a copy of it taken first.
+    out = os.fdopen(os.dup(sys.stdout.fileno()), "w")
     for n in sizes:
         seeds = raw_folder(n)
         plain, _ = run(seeds, tagging=False)
@@ -97,7 +100,7 @@ def main(sizes: list[int]) -> None:
         print(f"{n:>6} articles: import {plain:6.1f} s ({n / plain:6.1f}/s); with tags {tagged:6.1f} s "
               f"({n / tagged:6.1f}/s, x{tagged / plain:.1f}); CPU {1000 * stats['cpu_s'] / n:.1f} ms/article "
               f"(2 free cores: {free:.0f}/s); load {os.getloadavg()[0]:.1f}; {stats}; "
-              f"peak RSS {peak:.0f} MiB (largest child {children:.0f} MiB)", flush=True)
+              f"peak RSS {peak:.0f} MiB (largest child {children:.0f} MiB)", file=out, flush=True)
 
 
 # KIOSQUE_* overrides to compare designs, e.g. KIOSQUE_TAGS_HEAD_WORDS=60 python bench/bench_tags.py 1000,

@@ -32,7 +32,7 @@ TINY_PAGES = [
     "personnes/par-nombre/index.html", "lieux/index.html", "organisations/maison-blanche/index.html",
 ]
 # Lists whose oldest chunk page (stable pagination, named by its first day) is checked too.
-CORPUS_LISTS = ["", "tags/monde/"]
+CORPUS_LISTS = ["", "tags/france/"]
 TINY_LISTS = ["tags/sujet-6/", "sections/monde/"]
 
 

@@ -55,6 +55,10 @@ def test_new_full_name_merges_old_tag_and_redirects(tmp_path):
     assert '<meta http-equiv="refresh" content="0; url=../recep-tayyip-erdogan/">' in old
     assert '<link rel="canonical" href="../recep-tayyip-erdogan/">' in old
     assert "<script" not in old
+    # The sitemap lists the canonical page, not the redirect to it.
+    sitemap = (site.output / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>/tags/recep-tayyip-erdogan/</loc>" in sitemap
+    assert "/tags/erdogan/" not in sitemap
 
     # A build that changes nothing leaves the redirect page alone (a sync uploads nothing).
     before = (site.output / "tags" / "erdogan" / "index.html").stat().st_mtime_ns

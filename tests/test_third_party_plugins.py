@@ -16,6 +16,7 @@ from pathlib import Path
 
 from conftest import ORANGE
 from faultkit import ENV, build_command, run
+from kiosque_core.shape import is_redirect
 
 RAW = sorted(ORANGE.glob("*.txt"))[:12]
 PLUGINS = ["kiosque_import", "kiosque_tags", "kiosque_theme", "kiosque_search", "kiosque_pagination",
@@ -50,12 +51,14 @@ def _sitemap(root: Path) -> list[str]:
 
 def _pages(output: Path) -> list[str]:
     """What a sitemap built from every written page lists: each HTML page (an ``index.html`` by
-    its folder), robots.txt, relative to a SITEURL of ""."""
+    its folder), robots.txt, relative to a SITEURL of "". Not the redirects of renamed tags
+    (kiosque_tags writes them at ``finalized``, outside Pelican's writer): a sitemap lists
+    canonical pages, and a redirect's canonical page is its target."""
     pages = []
     for path in sorted(output.rglob("*")):
         relative = path.relative_to(output).as_posix()
         if relative.startswith(("theme/", "feeds/")) or path.suffix not in (".html", ".txt") \
-                or relative == "sitemap.txt":
+                or relative == "sitemap.txt" or path.suffix == ".html" and is_redirect(path):
             continue
         pages.append("/" + re.sub(r"(?:^|(?<=/))index\.html$", "", relative))
     return sorted(pages)

@@ -118,7 +118,15 @@ RUN_SETTINGS = frozenset({"KIOSQUE_WRITE_PROCESSES", "KIOSQUE_SEARCH_PROCESSES",
 
 
 def settings_digest(settings: dict) -> str:
-    return _hash(stable({name: value for name, value in settings.items() if name not in RUN_SETTINGS}))
+    return _hash(stable({name: value for name, value in settings.items() if _is_input(name)}))
+
+
+def _is_input(name: str) -> bool:
+    """A setting the user gave. Not one saying how the build runs, nor what a plugin hands on to
+    a later stage through the settings (a leading underscore: kiosque_tags' table of renamed
+    tags, which changes with the registry): in the build digest, that would render every page
+    again for one rename. A template that reads such a value has it in its page's digest."""
+    return name not in RUN_SETTINGS and not name.startswith("_")
 
 
 def _parse(env, name: str, parsed: dict):
@@ -272,7 +280,7 @@ class Digester:
                 parts.append(f"{name}!")
                 continue
             value = localcontext[name]
-            if value is settings.get(name, parts):
+            if value is settings.get(name, parts) and _is_input(name):
                 continue  # a setting, already in the build digest
             if name in subjects and isinstance(value, Content):
                 parts.append(f"{name}={self.subject(value)}")

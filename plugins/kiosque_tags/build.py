@@ -10,6 +10,7 @@ import posixpath
 from pathlib import Path
 
 from kiosque_core import settings as kiosque_settings
+from kiosque_core.shape import is_redirect
 from kiosque_core.storage import remove_empty_parents, write_if_changed
 from pelican.urlwrappers import Author, Tag
 
@@ -63,7 +64,11 @@ def canonical_tags(generator) -> None:
     for article in everything:
         written = _written_names(article)
         if written["tags"]:
-            names = dict.fromkeys(filter(None, (canonical(name) for name in written["tags"])))
+            # A section is the site's word, not an entity's name: the section « Monde » must not
+            # become the newspaper « Le Monde » the registry knows by that spelling too.
+            sections = set(_sections(article))
+            names = dict.fromkeys(filter(None, (name if name in sections else canonical(name)
+                                                for name in written["tags"])))
             article.tags = [tag(name) for name in names]
         facets = {}
         for key, type_ in FACETS.items():
@@ -100,6 +105,12 @@ def _canonical_authors(articles: list, fixes, settings: dict) -> None:
                     objects[name] = Author(name, settings)
             article.authors = [objects[name] for name in dict.fromkeys(shown[n] for n in names)]
             article.author = article.authors[0]
+
+
+def _sections(article) -> list[str]:
+    value = getattr(article, "sections", None) or ""
+    return [str(v).strip() for v in value] if isinstance(value, list | tuple) else \
+        [part.strip() for part in str(value).split(",") if part.strip()]
 
 
 def _written_names(article) -> dict:
@@ -148,7 +159,7 @@ def _redirect(output: Path, settings: dict, kind: str, old: str, new: str) -> tu
     relative = save_as.format(slug=old_slug)
     source = output / relative
     target_url = _target(output, settings, kind, new_slug)
-    if source.exists() and not _is_redirect(source) or target_url is None:
+    if source.exists() and not is_redirect(source) or target_url is None:
         return None  # a live page of its own, or nothing to send readers to
     href = _href(settings, target_url, relative)
     return relative, write_if_changed(source, redirect_page(new, href))
@@ -168,7 +179,7 @@ def _remove_former_redirects(output: Path, cache: Path, current: set[str]) -> in
     removed = 0
     for relative in sorted(set(previous) - current):
         page = output / relative
-        if page.is_file() and _is_redirect(page):  # never a page that is live again
+        if page.is_file() and is_redirect(page):  # never a page that is live again
             page.unlink()
             removed += 1
             remove_empty_parents(page.parent, output)
@@ -193,10 +204,6 @@ def _href(settings: dict, target_url: str, source_save_as: str) -> str:
         return f"{siteurl.rstrip('/')}/{target_url}"
     rel = posixpath.relpath(target_url, posixpath.dirname(source_save_as) or ".")
     return rel + "/" if target_url.endswith("/") and not rel.endswith("/") else rel
-
-
-def _is_redirect(path: Path) -> bool:
-    return 'http-equiv="refresh"' in path.read_text(encoding="utf-8", errors="replace")[:600]
 
 
 def redirect_page(name: str, href: str) -> str:

@@ -194,7 +194,10 @@ class Registry:
             challenger = sum(n for v, n in entity.variants.items() if fold(v) == fold(best))
             keeps = entity.full and len(tokens(best)) <= len(tokens(entity.name)) + 0 \
                 and fold(best) != fold(entity.name) and challenger < HYSTERESIS * current
-            if keeps:
+            # « Lelandais » never replaces « Nordahl Lelandais »: a name's last words are it, shortened.
+            shortened = len(tokens(best)) < len(tokens(entity.name)) \
+                and fold(entity.name).endswith(" " + fold(best))
+            if keeps or shortened:
                 best = entity.name
         if best != entity.name:
             if entity.name not in entity.former:

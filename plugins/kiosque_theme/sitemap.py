@@ -1,5 +1,6 @@
 """sitemap.xml listing the site's real pages: every ``index.html`` written to the output,
-except the search index's own files. Walking the output (rather than guessing URLs from the
+except the search index's own files and the redirects of renamed tags (a sitemap lists
+canonical pages; a redirect names its target as canonical). Walking the output (rather than guessing URLs from the
 content) lists exactly the pages that exist, paginated pages included."""
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ import os
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from kiosque_core.shape import is_redirect
 from kiosque_core.storage import write_if_changed
 
 SKIP_DIRS = {"pagefind", "theme", "feeds"}
@@ -24,7 +26,7 @@ def page_urls(output: Path, siteurl: str) -> list[str]:
                 if entry.is_dir(follow_symlinks=False):
                     if relative or entry.name not in SKIP_DIRS:
                         folders.append((f"{relative}{entry.name}/", entry.path))
-                elif entry.name == "index.html":
+                elif entry.name == "index.html" and not is_redirect(entry.path):
                     urls.append(f"{siteurl}/{relative}")
     return sorted(urls)
 
