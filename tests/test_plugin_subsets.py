@@ -30,10 +30,7 @@ def _build(root, plugins: list[str]) -> dict[str, str]:
 
 
 def _without_search(output: dict[str, str]) -> dict[str, str]:
-    # The sitemap lists kiosque_tags' redirect pages only when tags' `finalized` runs before the
-    # theme's (the one order that still matters, docs/architecture.md): left out here.
-    return {name: value for name, value in output.items()
-            if not name.startswith("pagefind/") and name != "sitemap.xml"}
+    return {name: value for name, value in output.items() if not name.startswith("pagefind/")}
 
 
 @pytest.fixture(scope="module")
