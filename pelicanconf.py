@@ -54,7 +54,7 @@ JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": T
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["kiosque_import", "kiosque_tags", "kiosque_theme", "kiosque_stories", "kiosque_search",
-           "kiosque_incremental"]
+           "kiosque_pagination", "kiosque_incremental"]
 
 # Feeds are written by publishconf.py; the preview does without them.
 FEED_ALL_ATOM = None

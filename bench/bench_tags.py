@@ -20,14 +20,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from kiosque_import.pipeline import Options, run_import  # noqa: E402
-from kiosque_import.signals import (  # noqa: E402
+from kiosque_core.signals import (  # noqa: E402
     articles_ahead,
     articles_parsed,
     articles_written,
     import_finished,
     import_started,
 )
+from kiosque_import.pipeline import Options, run_import  # noqa: E402
 
 
 def raw_folder(n: int) -> Path:

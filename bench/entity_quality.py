@@ -33,7 +33,7 @@ LABELS = FIXTURES / "entity_labels"
 SEED = ROOT / "content" / "seeds" / "000_9e9c1d13546101e7.txt"
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from kiosque_tags.names import fold  # noqa: E402
+from kiosque_core.folding import fold  # noqa: E402
 
 TYPES = ("PER", "LOC", "ORG")
 FACET_TYPE = {"People": "PER", "Places": "LOC", "Organizations": "ORG"}

@@ -119,3 +119,14 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def pelican_patched():
+    """Pelican with kiosque_incremental's patches (kiosque_core.pelican_compat), stock again after."""
+    from kiosque_core import pelican_compat
+    from kiosque_incremental.plugin import replacements
+
+    assert pelican_compat.install(replacements())
+    yield
+    pelican_compat.uninstall()

@@ -6,8 +6,8 @@ import json
 from datetime import date
 from pathlib import Path
 
+from kiosque_core.signals import articles_ahead, articles_parsed, articles_written, import_started
 from kiosque_import.pipeline import Options, run_import
-from kiosque_import.signals import articles_ahead, articles_parsed, articles_written, import_started
 
 TODAY = date(2026, 1, 15)
 

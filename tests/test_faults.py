@@ -16,7 +16,7 @@ import pytest
 from conftest import ORANGE, ROOT
 from faultkit import ENV, build_command, digest, import_command, kill_at, run, start
 from filelock import FileLock
-from kiosque_import import buildlock
+from kiosque_core import buildlock
 
 RAW = sorted(ORANGE.glob("*.txt"))[:60]
 

@@ -6,9 +6,7 @@ import datetime as dt
 import random
 from types import SimpleNamespace
 
-import pytest
 from kiosque_incremental import grouping
-from pelican.generators import ArticlesGenerator
 
 SETTINGS = {"YEAR_ARCHIVE_SAVE_AS": "archives/{date:%Y}/index.html", "YEAR_ARCHIVE_URL": "archives/{date:%Y}/",
             "MONTH_ARCHIVE_SAVE_AS": "archives/{date:%Y}/{date:%m}/index.html",
@@ -27,8 +25,8 @@ def test_period_archives_equal_pelicans():
     rng = random.Random(2)
     rng.shuffle(items)  # `articles` in another order than `dates`, as Pelican's are
     dates = sorted(items, key=lambda a: a.date)
-    expected = grouping._original_periods(None, dates, items, SETTINGS)
-    assert grouping._build_period_archives(None, dates, items, SETTINGS) == expected
+    expected = grouping._pelican_periods(None, dates, items, SETTINGS)
+    assert grouping.build_period_archives(None, dates, items, SETTINGS) == expected
 
 
 def test_listing_dates_equal_pelicans():
@@ -42,7 +40,7 @@ def test_listing_dates_equal_pelicans():
 
     written = {}
     generator = SimpleNamespace(dates=dates, groups=groups)
-    grouping._with_linear_dates(generate)(generator, lambda name, **kw: written.setdefault(name, kw["dates"]))
+    grouping.with_linear_dates(generate)(generator, lambda name, **kw: written.setdefault(name, kw["dates"]))
     assert generator.dates is dates
     assert written == {name: [a for a in dates if a in group] for name, group in groups.items()}
 
@@ -50,7 +48,7 @@ def test_listing_dates_equal_pelicans():
 def test_translations_equal_pelicans():
     items = articles(50)
     fast, slow = items[:], items[:]
-    assert grouping.process_translations(fast, "slug") == grouping._original_translations(slow, "slug")
+    assert grouping.process_translations(fast, "slug") == grouping._pelican_translations(slow, "slug")
     assert fast == slow and all(a.translations == [] for a in items)
 
 
@@ -58,13 +56,6 @@ def test_shared_translation_ids_go_to_pelican(monkeypatch):
     items = articles(4)
     items[1].slug = items[0].slug
     calls = []
-    monkeypatch.setattr(grouping, "_original_translations", lambda c, t: calls.append(t) or (c, []))
+    monkeypatch.setattr(grouping, "_pelican_translations", lambda c, t: calls.append(t) or (c, []))
     grouping.process_translations(items, "slug")
     assert calls == ["slug"]
-
-
-@pytest.mark.parametrize("name", ["generate_tags", "generate_categories", "generate_authors"])
-def test_installed_once(name):
-    grouping.install()
-    grouping.install()
-    assert getattr(ArticlesGenerator, name).__wrapped__ is grouping._LISTING_METHODS[name]

@@ -9,9 +9,10 @@ import sys
 import pytest
 from conftest import ORANGE, ROOT, SEED
 from import_helpers import read_meta, run, snapshot
-from kiosque_import import pipeline, stamps, storage
+from kiosque_core import storage
+from kiosque_import import pipeline, stamps
+from kiosque_import.importlock import ImportLocked, import_lock
 from kiosque_import.pipeline import Options
-from kiosque_import.storage import ImportLocked, import_lock
 
 FILES = [SEED, *sorted(ORANGE.glob("*.txt"))[:12]]
 

@@ -9,7 +9,8 @@ import shutil
 import pytest
 from conftest import ORANGE, SEED
 from import_helpers import run
-from kiosque_import import collector, manifest, pipeline, stamps, storage
+from kiosque_core import collector, storage
+from kiosque_import import manifest, pipeline, stamps
 from kiosque_import.manifest import Entry
 
 # File names a raw article may have: quotes, backslashes, control characters, line and paragraph

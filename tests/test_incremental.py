@@ -204,7 +204,7 @@ def test_removed_article_leaves_no_stale_page(site, tmp_path):
 def test_two_process_build_equals_a_plain_build(tmp_path, monkeypatch):
     """Reading, related articles and rendering forked over two processes (as at archive scale)
     change no byte of a build done in one process."""
-    from kiosque_import import parallel
+    from kiosque_core import parallel
 
     monkeypatch.setattr(parallel, "MIN_JOBS", 1)
     monkeypatch.setattr(parallel, "RUN", 1)  # a small site fits in one run: deal pages one by one
@@ -220,11 +220,10 @@ def test_two_process_build_equals_a_plain_build(tmp_path, monkeypatch):
     assert [name for name in after if after[name] != expected[name]] == []
 
 
-def test_content_cache_saved_only_when_it_grew_and_never_half_written(tmp_path, monkeypatch):
+def test_content_cache_saved_only_when_it_grew_and_never_half_written(tmp_path, monkeypatch, pelican_patched):
     from kiosque_incremental import cache
     from pelican.cache import FileDataCacher
 
-    cache.install()
     settings = {"CACHE_PATH": str(tmp_path), "GZIP_CACHE": False}
     first = FileDataCacher(settings, "content", True, True)
     first.cache_data("a.md", "A")
@@ -246,15 +245,15 @@ def test_content_cache_saved_only_when_it_grew_and_never_half_written(tmp_path, 
     assert [p.name for p in tmp_path.iterdir()] == ["content"]
 
 
-def test_whole_article_cache_saved_by_a_forked_process(tmp_path, monkeypatch, caplog):
+def test_whole_article_cache_saved_by_a_forked_process(tmp_path, monkeypatch, caplog, pelican_patched):
     """With the generator layer the cache is pickled by a forked process while the build goes
     on; the build waits for it at its end, and a failed save leaves the previous cache whole."""
     import os
 
+    from kiosque_core import background
     from kiosque_incremental import cache
     from pelican.cache import FileDataCacher
 
-    cache.install()
     forks = []
     real_fork = os.fork
     monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
@@ -264,7 +263,7 @@ def test_whole_article_cache_saved_by_a_forked_process(tmp_path, monkeypatch, ca
     first.cache_data("a.md", "A")
     first.save_cache()
     assert forks == [1]
-    cache.wait_for_saves()
+    background.wait_for_saves()
     assert FileDataCacher(settings, "ArticlesGenerator", True, True).get_cached_data("a.md") == "A"
 
     def fail(*args, **kwargs):
@@ -273,7 +272,7 @@ def test_whole_article_cache_saved_by_a_forked_process(tmp_path, monkeypatch, ca
     first.cache_data("b.md", "B")
     monkeypatch.setattr(cache.pickle, "dumps", fail)  # in the forked process too
     first.save_cache()
-    cache.wait_for_saves()
+    background.wait_for_saves()
     assert forks == [1, 1] and "Could not save cache" in caplog.text
     reloaded = FileDataCacher(settings, "ArticlesGenerator", True, True)
     assert reloaded.get_cached_data("a.md") == "A" and reloaded.get_cached_data("b.md") is None
@@ -281,7 +280,7 @@ def test_whole_article_cache_saved_by_a_forked_process(tmp_path, monkeypatch, ca
 
 
 def test_temp_files_of_a_killed_build_are_removed_and_a_clean_end_skips_the_search(site, monkeypatch):
-    from kiosque_import import buildlock
+    from kiosque_core import buildlock
 
     searched = []
     real_search = buildlock._remove_stale_temp_files

@@ -1,4 +1,4 @@
-"""Stable pagination (plugins/kiosque_incremental/pagination.py): list pages are chunks cut where
+"""Stable pagination (plugins/kiosque_pagination/chunks.py): list pages are chunks cut where
 the articles say (content-defined), named by the day they start; the list's own URL holds the
 newest ones, so that adding an article, of any date, re-renders as few list pages as possible,
 and a rebuild still equals a clean build."""
@@ -15,7 +15,7 @@ from types import SimpleNamespace
 
 import pytest
 from conftest import ROOT, Site, build
-from kiosque_incremental import pagination
+from kiosque_pagination import chunks as pagination
 from pelican import signals
 from pelican.settings import read_settings
 from test_incremental import Rendered, snapshot

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 from conftest import CORPUS_EARLIER_VERSIONS, CORPUS_SHARD_SIZE, ORANGE, Site, build, make_site_dirs
-from kiosque_import.signals import pages_written
+from kiosque_core.signals import pages_written
 from kiosque_search import indexer, shards
 from kiosque_search.indexer import UNUSED_FILES
 
@@ -374,7 +374,8 @@ def test_fingerprint_follows_what_is_indexed():
 def test_shard_size_setting(caplog):
     from kiosque_search import settings
 
-    assert settings.shard_size({}) == 1000 and settings.shard_size({"KIOSQUE_SEARCH_SHARD_SIZE": 0}) == 0
+    assert settings.shard_size(dict(settings.DEFAULTS)) == 1000
+    assert settings.shard_size({"KIOSQUE_SEARCH_SHARD_SIZE": 0}) == 0
     for wrong in (-1, "2000", True):
         with pytest.raises(ValueError, match="KIOSQUE_SEARCH_SHARD_SIZE"):
             settings.shard_size({"KIOSQUE_SEARCH_SHARD_SIZE": wrong})
@@ -386,8 +387,9 @@ def test_articles_noted_on_two_processes_equal_one(tmp_path, monkeypatch):
     """The search digests of every article are computed on every core: same pages, same facets."""
     import os
 
-    from kiosque_import import parallel
+    from kiosque_core import parallel
     from kiosque_search import plugin
+    from kiosque_search.settings import DEFAULTS as search_defaults
 
     articles = [_article(save_as=f"articles/a{n}/index.html", year=2015 + n % 5, content=f"<p>texte {n}</p>",
                          tags=[f"Tag {n % 3}"]) for n in range(200)]
@@ -396,9 +398,11 @@ def test_articles_noted_on_two_processes_equal_one(tmp_path, monkeypatch):
 
     def noted(processes: int):
         generator = SimpleNamespace(articles=articles, output_path=str(tmp_path / f"out{processes}"),
-                                    settings={"KIOSQUE_SEARCH_PROCESSES": processes})
+                                    settings={**search_defaults, "PLUGINS": ["kiosque_search"],
+                                              "KIOSQUE_SEARCH_PROCESSES": processes})
         plugin.note_articles(generator)
-        return plugin._noted.pop(str((tmp_path / f"out{processes}").resolve()))
+        noted, plugin.state().noted = plugin.state().noted, None
+        return noted
 
     alone = noted(1)
     forks = []

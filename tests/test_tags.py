@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, ORANGE, SEED
+from kiosque_core.folding import fold
 from kiosque_import.article import GAP
 from kiosque_import.pipeline import Options, parse
 from kiosque_tags.enrich import enrich_batch
-from kiosque_tags.names import fold
 
 # What a careful reader found in the seed (holes, entities, non-entities).
 EXPECTED = json.loads((FIXTURES / SEED.with_suffix(".expected.json").name).read_text(encoding="utf-8"))
@@ -129,7 +129,7 @@ def test_an_archive_that_knows_the_names_tags_as_well(tagged, tmp_path):
     from kiosque_tags import mentions, ner
     from kiosque_tags.reading import known as _known
     from kiosque_tags.registry import Registry
-    from kiosque_tags.settings import get
+    from kiosque_tags.settings import DEFAULTS
     from kiosque_tags.store import save_registry
 
     registry = tmp_path / "entities.json"
@@ -138,7 +138,7 @@ def test_an_archive_that_knows_the_names_tags_as_well(tagged, tmp_path):
     save_registry({"KIOSQUE_ENTITIES": str(registry)})
     again = [_parse(SEED)] + [_parse(p) for p in sorted(ORANGE.glob("*.txt"))]
     learned = Registry.load(registry)
-    heads = [ner.head_text([a.title, a.lede, *a.paragraphs], get({}, "KIOSQUE_TAGS_HEAD_WORDS"))
+    heads = [ner.head_text([a.title, a.lede, *a.paragraphs], DEFAULTS["KIOSQUE_TAGS_HEAD_WORDS"])
              for a in again]
     read = sum(len(mentions.unexplained(h, lambda key: _known(learned, key)).split()) for h in heads)
     enrich_batch(again, {"KIOSQUE_ENTITIES": str(registry)})

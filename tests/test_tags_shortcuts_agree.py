@@ -13,8 +13,8 @@ from datetime import date
 
 import pytest
 from conftest import ORANGE, ROOT, SEED, build, make_site_dirs
+from kiosque_core.signals import articles_ahead, articles_parsed, articles_written, import_finished, import_started
 from kiosque_import import pipeline
-from kiosque_import.signals import articles_ahead, articles_parsed, articles_written, import_finished, import_started
 from kiosque_tags import compiled, firstnames, holes, mentions, plugin
 from kiosque_tags import registry as registry_module
 from kiosque_tags.registry import Entity, Registry

@@ -270,7 +270,7 @@ def test_related_chosen_on_two_processes_equal_one(monkeypatch):
     import random
     from types import SimpleNamespace
 
-    from kiosque_import import parallel
+    from kiosque_core import parallel
     from kiosque_theme.related import link_related
 
     class Post:  # hashed by identity, as Pelican's articles are

@@ -16,11 +16,11 @@ from pathlib import Path
 
 from conftest import ORANGE
 from faultkit import ENV, build_command, run
-from kiosque_tags.build import is_redirect
+from kiosque_core.shape import is_redirect
 
 RAW = sorted(ORANGE.glob("*.txt"))[:12]
-PLUGINS = ["kiosque_import", "kiosque_tags", "kiosque_theme", "kiosque_search", "kiosque_incremental",
-           "pelican.plugins.sitemap"]
+PLUGINS = ["kiosque_import", "kiosque_tags", "kiosque_theme", "kiosque_search", "kiosque_pagination",
+           "kiosque_incremental", "pelican.plugins.sitemap"]
 # Plain text (one URL a line, no dates): comparable byte for byte; sitemap.xml stays Kiosque's.
 WITH_SITEMAP = (f"PLUGINS={json.dumps(PLUGINS)}", 'SITEMAP={"format": "txt"}', "KIOSQUE_SEARCH=false")
 STATS = re.compile(r"Kiosque incremental: (\d+) pages written, (\d+) rendered but unchanged, (\d+) skipped")

@@ -34,10 +34,10 @@ def _article(settings: dict, **extra) -> Article:
 def test_url_patterns_read_as_pelican_reads_them(pattern, monkeypatch):
     settings = {**DEFAULT_CONFIG, "PATH": "/site/content", "ARTICLE_URL": pattern,
                 "ARTICLE_SAVE_AS": pattern + "index.html", "ARTICLE_LANG_URL": pattern + "?l"}
-    monkeypatch.setattr(Content, "_expand_settings", urls._original_expand_settings)
+    monkeypatch.setattr(Content, "_expand_settings", urls._pelican_expand_settings)
     plain = _article(settings)
     other = _article(settings, lang="en")
     expected = (plain.url, plain.save_as, other.url)
-    monkeypatch.setattr(Content, "_expand_settings", urls._expand_settings)
+    monkeypatch.setattr(Content, "_expand_settings", urls.expand_settings)
     assert (plain.url, plain.save_as, other.url) == expected
-    assert ("{path}" in pattern or "{source}" in pattern) == (urls._fields_read(pattern) is None)
+    assert ("{path}" in pattern or "{source}" in pattern) == (urls.fields_read(pattern) is None)

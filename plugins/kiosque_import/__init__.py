@@ -1,5 +1,11 @@
 """Kiosque import: raw scraped news articles become clean Markdown posts for Pelican."""
 
-from .plugin import register
+import sys
+from pathlib import Path
+
+# Pelican does not make the plugins beside this one importable: kiosque_core is, whatever PLUGINS holds.
+sys.path.extend({str(Path(__file__).resolve().parent.parent)} - set(sys.path))
+
+from .plugin import register  # noqa: E402
 
 __all__ = ["register"]

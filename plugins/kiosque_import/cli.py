@@ -11,8 +11,8 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from . import settings as kiosque_settings
+from .importlock import ImportLocked
 from .pipeline import run_import
-from .storage import ImportLocked
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .storage import write_atomic
+from kiosque_core.storage import write_atomic
 
 NAME = "manifest.json"
 # ``json.dumps(text, ensure_ascii=False)`` without the call's overhead (the same C function).

@@ -16,17 +16,19 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from kiosque_core import collector
+from kiosque_core.signals import articles_ahead, articles_parsed, articles_written, import_finished, import_started
+from kiosque_core.storage import remove_stale_temp_files, write_atomic
 from tqdm import tqdm
 
-from . import chrome, collector, manifest, post, republished, slugs, stamps
+from . import chrome, manifest, post, republished, slugs, stamps
 from .article import Article, Refused
 from .decode import decode
+from .importlock import import_lock
 from .read import MAX_BYTES, confined, read_raw
 from .report import Report
 from .republished import Republications
-from .signals import articles_ahead, articles_parsed, articles_written, import_finished, import_started
 from .stamps import Stamps
-from .storage import import_lock, remove_stale_temp_files, write_atomic
 from .structure import Splitter
 from .text import clean_lines
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 
+from kiosque_core import registration
+from kiosque_core import settings as kiosque_core_settings
 from pelican import signals
 
-from . import buildlock
 from . import settings as kiosque_settings
 from .pipeline import run_import
 
@@ -14,7 +15,7 @@ log = logging.getLogger(__name__)
 
 
 def import_on_start(pelican) -> None:
-    if not kiosque_settings.get(pelican.settings, "KIOSQUE_IMPORT"):
+    if not kiosque_core_settings.on(pelican.settings, "kiosque_import", "KIOSQUE_IMPORT"):
         return
     options = kiosque_settings.options_from(pelican.settings)
     if not options.seeds.is_dir():
@@ -26,5 +27,5 @@ def import_on_start(pelican) -> None:
 
 
 def register() -> None:
-    buildlock.register()  # first, so the build lock is held before the import starts
+    registration.register("kiosque_import", kiosque_settings.DEFAULTS)  # first: build lock, defaults
     signals.initialized.connect(import_on_start)

@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .storage import write_atomic
+from kiosque_core.storage import write_atomic
 
 
 @dataclass

@@ -13,10 +13,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from kiosque_core.storage import write_atomic
+
 from . import manifest
 from .article import Article, Refused
 from .sametext import text_key
-from .storage import write_atomic
 
 log = logging.getLogger(__name__)
 STAMP = "%Y-%m-%d %H:%M"

@@ -21,7 +21,7 @@ import json
 import os
 from pathlib import Path
 
-from .storage import write_atomic
+from kiosque_core.storage import write_atomic
 
 NAME = "import-stamps.json"
 VERSION = 1

@@ -13,7 +13,8 @@ done here:
 - Plugins may have changed them after reading (``article_generator_pretaxonomy``): such a
   plugin must keep what it needs to do it again (kiosque_tags keeps the names as written).
 
-Posts read ahead by both cores (``reading.py``) reach Pelican's reader through ``AHEAD``.
+Posts read ahead by both cores (``reading.py``) reach Pelican's reader through the build's
+``ahead``.
 """
 
 from __future__ import annotations
@@ -21,22 +22,22 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pelican.generators import CachingGenerator
+from kiosque_core.pelican_compat import ORIGINAL
 
 from . import urls
 from .writer import build_digest
 
 DIGEST_KEY = "\0kiosque build digest"  # never a file name
-_original_init = CachingGenerator.__init__
+_pelican_init = ORIGINAL["CachingGenerator.__init__"]
 
 
 def enabled(settings: dict) -> bool:
     return settings.get("CONTENT_CACHING_LAYER") == "generator" and bool(settings.get("CACHE_CONTENT"))
 
 
-def _init(self, *args, **kwargs):
+def caching_generator_init(self, *args, **kwargs):
     """Pelican's, then the cache is emptied if another build digest made it."""
-    _original_init(self, *args, **kwargs)
+    _pelican_init(self, *args, **kwargs)
     if not enabled(self.settings):
         return
     self._kiosque_digest = build_digest(self.settings)
@@ -89,6 +90,3 @@ def drop_reader_caches(pelican) -> None:
     for path in folder.glob("*-Readers") if folder.is_dir() else ():
         os.unlink(path)
 
-
-def install() -> None:
-    CachingGenerator.__init__ = _init

@@ -14,57 +14,40 @@ while the build goes on; ``wait_for_saves`` waits for it before the build ends.
 
 from __future__ import annotations
 
-import atexit
 import gzip
 import logging
 import os
 import pickle
 from pathlib import Path
 
-from kiosque_import.storage import write_atomic
-from pelican.cache import FileDataCacher
+from kiosque_core import background
+from kiosque_core.pelican_compat import ORIGINAL
+from kiosque_core.storage import write_atomic
 
 from . import articles_cache
 
 log = logging.getLogger(__name__)
 
-_original_cache_data = FileDataCacher.cache_data
+_pelican_cache_data = ORIGINAL["FileDataCacher.cache_data"]
 
 
-def _cache_data(self, filename, data):
+def cache_data(self, filename, data):
     if self._cache_data_policy:
         self._kiosque_dirty = True
-    _original_cache_data(self, filename, data)
+    _pelican_cache_data(self, filename, data)
 
 
-# Caches being saved by forked processes: (pid, path).
-_saving: list[tuple[int, str]] = []
-
-
-def _save_cache(self):
+def save_cache(self):
     if not self._cache_data_policy:
         return
     # An empty cache may be one Pelican could not load (another format): rewriting it is cheap.
     if not getattr(self, "_kiosque_dirty", False) and self._cache and os.path.exists(self._cache_path):
         return
     self._kiosque_dirty = False
-    if articles_cache.enabled(self.settings) and hasattr(os, "fork"):
-        pid = os.fork()
-        if pid == 0:
-            _exit_after(_write, self)
-        _saving.append((pid, self._cache_path))
+    if articles_cache.enabled(self.settings):
+        background.save(f"cache {self._cache_path}", _write, self)
         return
     _write(self)
-
-
-def _exit_after(work, *args) -> None:
-    """In a forked process: do the work, then leave without returning into Pelican's run nor
-    running its exit handlers."""
-    code = 1
-    try:
-        code = 0 if work(*args) else 1
-    finally:
-        os._exit(code)
 
 
 def _write(self) -> bool:
@@ -85,18 +68,3 @@ def _write(self) -> bool:
     finally:
         articles_cache.after_saving(detached)
 
-
-def wait_for_saves(*_args) -> None:
-    """Wait for the caches being saved in the background (at the end of a build, and at exit)."""
-    while _saving:
-        pid, path = _saving.pop()
-        _, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            log.warning("Could not save cache %s: the process saving it failed", path)
-
-
-def install() -> None:
-    FileDataCacher.cache_data = _cache_data
-    FileDataCacher.save_cache = _save_cache
-    atexit.unregister(wait_for_saves)  # once, however many times the plugin is registered
-    atexit.register(wait_for_saves)

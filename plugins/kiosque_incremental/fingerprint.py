@@ -14,24 +14,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import types
-from pathlib import Path
 
 from jinja2 import meta
-from kiosque_import import parallel
+from kiosque_core import parallel
+from kiosque_core.digests import text_digest as _hash
 from pelican.contents import Content
 from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
-
-from . import pagination
 
 # Attributes of a content object that are not part of what it shows.
 SKIPPED_ATTRIBUTES = frozenset({"_context", "settings", "_kiosque_urls"})
 MAX_DEPTH = 6
 _MISSING = object()
-
-
-def _hash(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def stable(value, depth: int = 0) -> str:
@@ -133,18 +127,6 @@ def _is_input(name: str) -> bool:
     tags, which changes with the registry): in the build digest, that would render every page
     again for one rename. A template that reads such a value has it in its page's digest."""
     return name not in RUN_SETTINGS and not name.startswith("_")
-
-
-def files_digest(folders) -> str:
-    """Names and bytes of every file under the given folders (templates, plugin code)."""
-    digest = hashlib.blake2b(digest_size=16)
-    for folder in folders:
-        folder = Path(folder)
-        if not folder.is_dir():
-            continue
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
 
 
 def _parse(env, name: str, parsed: dict):
@@ -261,13 +243,6 @@ class Digester:
     def value(self, value, depth: int = 0) -> str:
         if isinstance(value, Content):
             return self.own(value)
-        if isinstance(value, pagination.Page):
-            # What the page shows: its chunk, its address and its neighbours' (not the list).
-            return "StablePage(" + ",".join([
-                repr(value.save_as), repr(value.url), repr(value.label), stable(value.previous),
-                stable(value.next), self.value(value.paginator), self.value(value.object_list, depth + 1)]) + ")"
-        if isinstance(value, pagination.Paginator):
-            return f"StablePaginator({value.name!r},{value.url!r},{value.per_page})"
         if isinstance(value, Page):
             return "Page(" + ",".join([
                 repr(value.full_name), repr(value.base_url), str(value.number),
@@ -288,6 +263,10 @@ class Digester:
                 digest = _hash("[" + ",".join(self.value(v, depth + 1) for v in value) + "]")
             self._lists[id(value)] = (value, digest)
             return digest
+        own_text = getattr(type(value), "kiosque_fingerprint", None)
+        if own_text is not None:
+            # An object that says what a page shows of it (kiosque_pagination's pages).
+            return own_text(value, lambda part: self.value(part, depth + 1))
         return stable(value, depth)
 
     def page(self, build: str, template: str, names: frozenset[str] | None, localcontext: dict,

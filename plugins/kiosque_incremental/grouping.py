@@ -5,7 +5,8 @@ a list membership test per article per group. At 10,000 articles that is about 8
 every build (month archives alone 3 to 7 s), and it grows with the square of the archive, which
 is why a 36,000-article rebuild cost 10x a 10,000-article one. Content objects have no ``__eq__``,
 so membership is identity, and each filter is the group sorted by position in the whole list.
-Pelican's own code still makes the groups; only the filters are replaced.
+Pelican's own code still makes the groups; only the filters are replaced (installed by
+``kiosque_core.pelican_compat``, where the upstream fix is proposed).
 """
 
 from __future__ import annotations
@@ -13,14 +14,12 @@ from __future__ import annotations
 import functools
 from operator import attrgetter
 
-from pelican import generators, utils
-from pelican.generators import ArticlesGenerator
+from kiosque_core.pelican_compat import ORIGINAL
 
-_original_periods = ArticlesGenerator._build_period_archives
-_original_translations = utils.process_translations
+_pelican_periods = ORIGINAL["ArticlesGenerator._build_period_archives"]
+_pelican_translations = ORIGINAL["generators.process_translations"]
 # Methods whose only use of `self.dates` is ``dates = [a for a in self.dates if a in articles]``.
-_LISTING_METHODS = {name: getattr(ArticlesGenerator, name)
-                    for name in ("generate_tags", "generate_categories", "generate_authors")}
+LISTING_METHODS = ("generate_tags", "generate_categories", "generate_authors")
 
 
 def positions(items) -> dict[int, int]:
@@ -32,9 +31,9 @@ def in_order(group, order: dict[int, int]) -> list:
     return sorted((item for item in group if id(item) in order), key=lambda item: order[id(item)])
 
 
-def _build_period_archives(self, sorted_articles, articles, settings):
+def build_period_archives(self, sorted_articles, articles, settings):
     # Pelican's grouping with nothing to filter, then each period's articles in `articles` order.
-    archives = _original_periods(self, sorted_articles, [], settings)
+    archives = _pelican_periods(self, sorted_articles, [], settings)
     order = positions(articles)
     for periods in archives.values():
         for archive in periods:
@@ -42,7 +41,7 @@ def _build_period_archives(self, sorted_articles, articles, settings):
     return archives
 
 
-def _with_linear_dates(method):
+def with_linear_dates(method):
     """Run a listing method on an empty ``self.dates`` (its filter then costs nothing) and give
     each page it writes the ``dates`` Pelican would have computed."""
 
@@ -69,7 +68,7 @@ def process_translations(content_list, translation_id=None):
     """Pelican's, without its quadratic final filter when no two items share a translation id
     (every Kiosque article has its own slug): each item is then its own original."""
     if not translation_id:
-        return _original_translations(content_list, translation_id)
+        return _pelican_translations(content_list, translation_id)
     ids = {translation_id} if isinstance(translation_id, str) else translation_id
     try:
         key = attrgetter(*ids)
@@ -78,16 +77,17 @@ def process_translations(content_list, translation_id=None):
     except (AttributeError, TypeError):
         unique = False  # Pelican's own errors and warnings
     if not unique:
-        return _original_translations(content_list, translation_id)
+        return _pelican_translations(content_list, translation_id)
     content_list.sort(key=key)
     for item in content_list:
         item.translations = []
     return list(content_list), []
 
 
-def install() -> None:
-    ArticlesGenerator._build_period_archives = _build_period_archives
-    for name, method in _LISTING_METHODS.items():
-        setattr(ArticlesGenerator, name, _with_linear_dates(method))
-    # The generators module imported the function by name.
-    generators.process_translations = process_translations
+
+def replacements() -> dict:
+    """The patches of ``pelican_compat.PATCHES`` this module gives."""
+    listing = {f"ArticlesGenerator.{name}": with_linear_dates(ORIGINAL[f"ArticlesGenerator.{name}"])
+               for name in LISTING_METHODS}
+    return {"ArticlesGenerator._build_period_archives": build_period_archives,
+            "generators.process_translations": process_translations, **listing}

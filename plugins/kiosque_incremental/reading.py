@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import os
 
-from kiosque_import import parallel
+from kiosque_core import parallel
 from markdown import Markdown
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader, _filter_discardable_metadata
 from pelican.utils import pelican_open
+
+from .build_state import state
 
 
 class ReusingMarkdownReader(MarkdownReader):
@@ -24,7 +26,7 @@ class ReusingMarkdownReader(MarkdownReader):
     _fields = None  # converts formatted metadata fields (the summary), metadata extension off
 
     def read(self, source_path):
-        ahead = AHEAD.pop(source_path, None)
+        ahead = state().ahead.pop(source_path, None)
         if ahead is not None:
             return ahead
         self._source_path = source_path
@@ -61,14 +63,11 @@ def use_reusing_reader(readers) -> None:
             readers.reader_classes[extension] = ReusingMarkdownReader
 
 
-# Posts read ahead for Pelican's generator-level cache, by absolute path: the reader returns
-# them when Pelican asks (with that layer, the readers cache nothing themselves).
-AHEAD: dict[str, tuple] = {}
-
-
 def read_ahead(generator, processes: int) -> int:
     """Read the articles Pelican's cache does not have, on ``processes`` processes, into the
-    readers' cache (reader layer) or ``AHEAD`` (generator layer). Returns how many were read."""
+    readers' cache (reader layer) or the build's ``ahead`` (generator layer: with that layer the
+    readers cache nothing themselves; the reader returns them when Pelican asks). Returns how
+    many were read."""
     settings = generator.settings
     layer = settings.get("CONTENT_CACHING_LAYER")
     if processes < 2 or not settings.get("CACHE_CONTENT") or layer not in ("reader", "generator"):
@@ -87,7 +86,7 @@ def read_ahead(generator, processes: int) -> int:
         if layer == "reader":
             readers.cache_data(path, result)
         else:
-            AHEAD[path] = result
+            state().ahead[path] = result
     return len(todo)
 
 
@@ -100,7 +99,7 @@ def _uncached(generator, layer: str) -> list[tuple[str, str]]:
         extension = os.path.splitext(name)[1][1:]
         if layer == "reader":
             wanted = extension in readers.readers and readers.get_cached_data(path, (None, None))[0] is None
-        else:  # only where a reader that looks in AHEAD will be asked
+        else:  # only where a reader that looks in `ahead` will be asked
             wanted = (isinstance(readers.readers.get(extension), ReusingMarkdownReader)
                       and generator.get_cached_data(name, None) is None)
         if wanted:
@@ -110,4 +109,4 @@ def _uncached(generator, layer: str) -> list[tuple[str, str]]:
 
 def forget_ahead() -> None:
     """Posts read ahead that Pelican did not ask for (a reading error, a post it skips)."""
-    AHEAD.clear()
+    state().ahead.clear()

@@ -10,7 +10,7 @@ import json
 import os
 from pathlib import Path
 
-from kiosque_import.storage import write_atomic
+from kiosque_core.storage import write_atomic
 
 NAME = "kiosque-incremental.json"
 VERSION = 1

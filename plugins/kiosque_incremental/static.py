@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import filecmp
 
-from pelican import utils
+from kiosque_core.pelican_compat import ORIGINAL
 
-_original_copy_file = utils.copy_file
+_pelican_copy_file = ORIGINAL["utils.copy_file"]
 
 
 def copy_file_if_changed(source: str, destination: str) -> None:
@@ -16,9 +16,5 @@ def copy_file_if_changed(source: str, destination: str) -> None:
             return
     except OSError:
         pass  # no copy yet
-    _original_copy_file(source, destination)
+    _pelican_copy_file(source, destination)
 
-
-def install() -> None:
-    # pelican.utils.copy() looks copy_file up in its module at call time.
-    utils.copy_file = copy_file_if_changed

@@ -1,7 +1,8 @@
 """A Pelican Writer that renders only the pages whose inputs changed.
 
-``write_file`` does what Pelican's does (pagination included: stable by default, see
-``pagination``) up to the point of rendering a page; there it queues the page. Queued pages are
+``write_file`` does what Pelican's does (pages of a list as ``kiosque_core.signals.paginate``
+says: kiosque_pagination's stable chunks, else Pelican's) up to the point of rendering a page;
+there it queues the page (Pelican's code it copies is in ``kiosque_core.pelican_compat``). Queued pages are
 settled in batches on several cores (``flush``): each page's fingerprint is computed, the page is
 skipped when the previous build wrote the same fingerprint to the same file, and rendered
 otherwise. Fingerprinting is most of the work of a build that changes little, hence done in the
@@ -17,13 +18,16 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosque_import import parallel
-from kiosque_import.storage import remove_empty_parents, write_atomic
+import kiosque_core
+from kiosque_core import parallel, pelican_compat
+from kiosque_core.digests import files_digest, text_digest
+from kiosque_core.signals import page_splitter
+from kiosque_core.storage import remove_empty_parents, write_atomic
 from pelican import signals
-from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from . import fingerprint, pagination, state
+from . import fingerprint, state
 
 log = logging.getLogger(__name__)
 
@@ -47,23 +51,6 @@ class Job:
     names: frozenset[str] | None  # the context names the template reads (None: unknown)
 
 
-class StableWriter(Writer):
-    """Pelican's Writer with stable pagination (``pagination``), for builds without the
-    incremental writer: each page of a list is written as a single page."""
-
-    def write_file(self, name, template, context, relative_urls=False, paginated=None,
-                   template_name=None, override_output=False, url=None, **kwargs):
-        lists = pagination.lists_to_paginate(self.settings, template_name, paginated, kwargs)
-        if not name or lists is None:
-            return super().write_file(name, template, context, relative_urls, paginated, template_name,
-                                      override_output, url, **kwargs)
-        per_page = pagination.per_page(self.settings, template_name)
-        for save_as, names in pagination.stable_pages(name, url, lists, self.settings, per_page):
-            super().write_file(save_as, template, context, relative_urls, {}, template_name,
-                               override_output, url, **{**kwargs, **names})
-        return None
-
-
 class IncrementalWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
@@ -84,25 +71,21 @@ class IncrementalWriter(Writer):
                    template_name=None, override_output=False, url=None, **kwargs):
         if not name:
             return
-        lists = pagination.lists_to_paginate(self.settings, template_name, paginated, kwargs)
+        lists = pelican_compat.paginated_lists(self.settings, template_name, paginated, kwargs)
         if lists is None:
-            localcontext = _localcontext(context, name, kwargs, relative_urls)
+            localcontext = pelican_compat.local_context(context, name, kwargs, relative_urls)
             self._page(template, localcontext, context, name, override_output)
             return
-        per_page = pagination.per_page(self.settings, template_name)
-        for save_as, names in pagination.pages(name, url, lists, self.settings, per_page):
-            localcontext = _localcontext(context, save_as, {**kwargs, **names}, relative_urls)
+        count = pelican_compat.per_page(self.settings, template_name)
+        pages = page_splitter(self.settings)
+        for save_as, names in pages(name, url, lists, self.settings, count):
+            localcontext = pelican_compat.local_context(context, save_as, {**kwargs, **names}, relative_urls)
             self._page(template, localcontext, context, save_as, override_output)
 
     def _page(self, template, localcontext, context, name, override) -> None:
         path = sanitised_join(self.output_path, name)
-        if path in self._overridden_files:
+        if not pelican_compat.claim(self, path, override):
             return  # Pelican keeps the first file written with override_output
-        if path in self._written_files and not override:
-            self._open_w(path, "utf-8", override)  # raises Pelican's own overwrite error
-        if override:
-            self._overridden_files.add(path)
-        self._written_files.add(path)
         self.jobs.append(Job(template, localcontext, context, path, self._relative(path),
                              self._names(template)))
         if len(self.jobs) >= BATCH:
@@ -127,7 +110,7 @@ class IncrementalWriter(Writer):
             return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
         relative = self._relative(sanitised_join(self.output_path, path))
         shown = elements[: self.settings["FEED_MAX_ITEMS"]]
-        feed_fingerprint = fingerprint._hash("\n".join([
+        feed_fingerprint = text_digest("\n".join([
             self.build, "feed", feed_type, str(url), str(feed_title), str(context.get("SITEURL")),
             str(context.get("FEED_DOMAIN")), *(self.digester.own(element) for element in shown)]))
         self.outputs[relative] = feed_fingerprint
@@ -183,18 +166,6 @@ class IncrementalWriter(Writer):
                  self.stats["skipped"], self.stats["feeds"], self.stats["removed"])
 
 
-def _localcontext(context, name, kwargs, relative_urls) -> dict:
-    localcontext = context.copy()
-    localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
-    if relative_urls:
-        relative_url = path_to_url(get_relative_path(name))
-        localcontext["SITEURL"] = relative_url
-        localcontext["localsiteurl"] = relative_url
-    localcontext["output_file"] = name
-    localcontext.update(kwargs)
-    return localcontext
-
-
 def _render(job: Job) -> bool:
     """Render one page; write it only if its bytes changed. True when the file was written."""
     if job.localcontext["localsiteurl"]:
@@ -225,8 +196,9 @@ def build_digest(settings: dict) -> str:
     plugin_dirs = [Path(base) / str(name).split(".")[-1]
                    for base in settings.get("PLUGIN_PATHS", []) for name in settings.get("PLUGINS") or []
                    if isinstance(name, str)]
-    return fingerprint._hash("\n".join([
+    plugin_dirs.append(Path(kiosque_core.__file__).parent)  # the code every plugin shares
+    return text_digest("\n".join([
         f"format {state.VERSION}", f"pelican {version('pelican')}",
         fingerprint.settings_digest(settings),
-        fingerprint.files_digest([theme / "templates", *plugin_dirs]),
+        files_digest([theme / "templates", *plugin_dirs]),
     ]))

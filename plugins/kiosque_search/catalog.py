@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kiosque_import.storage import write_if_changed
+from kiosque_core.storage import write_if_changed
 
 NAME = "shards.json"
 

@@ -12,7 +12,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from kiosque_import.storage import write_if_changed
+from kiosque_core.storage import write_if_changed
 
 NAME = "filters.json"
 TAGS_LISTED = 300  # the most used tags only: an archive has tens of thousands of them

@@ -1,4 +1,5 @@
-"""Kiosque search settings: ``KIOSQUE_SEARCH*`` names in pelicanconf.py, each with a default here."""
+"""Kiosque search settings: ``KIOSQUE_SEARCH*`` names in pelicanconf.py, each with a default here,
+merged into Pelican's settings at ``initialized`` (``kiosque_core.registration``)."""
 
 from __future__ import annotations
 
@@ -17,12 +18,8 @@ DEFAULTS = {
 }
 
 
-def get(settings: dict, name: str):
-    return settings.get(name, DEFAULTS[name])
-
-
 def language(settings: dict) -> str:
-    return get(settings, "KIOSQUE_SEARCH_LANGUAGE") or settings.get("DEFAULT_LANG") or "fr"
+    return settings["KIOSQUE_SEARCH_LANGUAGE"] or settings.get("DEFAULT_LANG") or "fr"
 
 
 def warn_obsolete(settings: dict) -> None:
@@ -32,11 +29,11 @@ def warn_obsolete(settings: dict) -> None:
 
 
 def processes(settings: dict) -> int:
-    return int(get(settings, "KIOSQUE_SEARCH_PROCESSES") or os.cpu_count() or 1)
+    return int(settings["KIOSQUE_SEARCH_PROCESSES"] or os.cpu_count() or 1)
 
 
 def shard_size(settings: dict) -> int:
-    size = get(settings, "KIOSQUE_SEARCH_SHARD_SIZE")
+    size = settings["KIOSQUE_SEARCH_SHARD_SIZE"]
     if not isinstance(size, int) or isinstance(size, bool) or size < 0:
         raise ValueError(f"KIOSQUE_SEARCH_SHARD_SIZE: a number of articles (0 for one index), not {size!r}")
     return size

@@ -25,7 +25,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from itertools import groupby
-from pathlib import Path
 
 # Bump when the way shards are indexed changes, so every shard is rebuilt once.
 FORMAT = 2
@@ -79,15 +78,6 @@ def page_of(article) -> Page:
     # strftime, hence date().isoformat().
     save_as = article.save_as
     return Page(save_as, article.date.date().isoformat(), article_digest(article, save_as))
-
-
-def templates_digest(theme: str | Path) -> str:
-    digest = hashlib.sha256()
-    templates = Path(theme) / "templates"
-    for path in sorted(templates.rglob("*")) if templates.is_dir() else ():
-        if path.is_file():
-            digest.update(str(path.relative_to(templates)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
 
 
 def _days(pages) -> list[list[Page]]:

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from datasketch import LeanMinHash, MinHashLSH
-from kiosque_import import parallel
+from kiosque_core import parallel
 
 from . import shingles, store
 

@@ -12,17 +12,20 @@ from __future__ import annotations
 import time
 from operator import attrgetter
 
-from kiosque_import import parallel
+from kiosque_core import background, parallel, registration
+from kiosque_core import settings as kiosque_settings
+from kiosque_core.shape import FACET_TERMS, split
 from pelican import signals
+from pelican.generators import ArticlesGenerator
 
-from . import corrections, rules, store
+from . import corrections, rules
 from .index import Index, cache_folder, key_of
 
 DEFAULTS = {"KIOSQUE_STORIES": True}
 
 
 def enabled(settings: dict) -> bool:
-    return bool(settings.get("KIOSQUE_STORIES", DEFAULTS["KIOSQUE_STORIES"]))
+    return kiosque_settings.on(settings, "kiosque_stories", "KIOSQUE_STORIES")
 
 
 def group_versions(generator) -> None:
@@ -72,14 +75,20 @@ def _alone(article) -> None:
     article.version_count = 1
 
 
+def settle_hidden_versions(generators) -> None:
+    """``all_generators_finalized``: after every plugin's ``article_generator_finalized`` (the
+    theme's facets among them), whatever the order of ``PLUGINS``."""
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            settle_hidden(generator)
+
+
 def settle_hidden(generator) -> None:
-    """``article_generator_finalized``, after the theme's: a hidden version links only to the
-    tag, section and entity pages that exist (those of listed articles)."""
+    """Once the theme's facets are made: a hidden version links only to the tag, section and
+    entity pages that exist (those of listed articles)."""
     hidden = [a for a in generator.hidden_articles if not getattr(a, "latest_version", True)]
     if not hidden:
         return
-    from kiosque_theme.facets import FACETS, split  # the theme plugin is loaded before this one
-
     tags = set(generator.tags)
     sections = {term.name: term for term, _ in generator.categories}
     facets = generator.context.get("kiosque_facets", {})
@@ -87,15 +96,15 @@ def settle_hidden(generator) -> None:
         article.tags = [tag for tag in getattr(article, "tags", []) if tag in tags]
         article.section_terms = [sections[name] for name in split(getattr(article, "sections", ""))
                                  if name in sections]
-        for kind, (_cls, attr, _title, _prefix) in FACETS.items():
+        for kind, attr in FACET_TERMS.items():
             known = {term.name: term for term, _ in facets.get(kind, [])}
             setattr(article, attr, [known[name] for name in split(getattr(article, kind, "")) if name in known])
         # As the theme records it for listed articles: a term that moves re-renders the page.
-        article.facet_urls = tuple(term.url for _cls, attr, _t, _p in FACETS.values()
-                                   for term in getattr(article, attr))
+        article.facet_urls = tuple(term.url for attr in FACET_TERMS.values() for term in getattr(article, attr))
 
 
 def register() -> None:
+    registration.register("kiosque_stories", DEFAULTS)
     signals.article_generator_pretaxonomy.connect(group_versions)
-    signals.article_generator_finalized.connect(settle_hidden)
-    signals.finalized.connect(store.wait_for_saves)
+    signals.all_generators_finalized.connect(settle_hidden_versions)
+    signals.finalized.connect(background.wait_for_saves)

@@ -4,25 +4,23 @@
 by every build; ``kiosque-stories-lsh.pickle`` holds datasketch's LSH index (26 MB at 34,000
 articles, the bulk of the time) and is read only by a build that has articles to add or drop.
 Both carry the same generation number: an LSH file of another generation is not used, and the
-index is made again. Writing them is left to a forked child while the build goes on (as
-kiosque_incremental does for Pelican's cache); ``wait_for_saves`` waits for it at the end.
+index is made again. Writing them is left to a forked child while the build goes on
+(``kiosque_core.background``, as for Pelican's cache); the build waits for it at its end.
 """
 
 from __future__ import annotations
 
-import atexit
 import logging
-import os
 import pickle
 from pathlib import Path
 
-from kiosque_import.storage import write_atomic
+from kiosque_core import background
+from kiosque_core.storage import write_atomic
 
 log = logging.getLogger(__name__)
 NAME = "kiosque-stories.pickle"
 LSH_NAME = "kiosque-stories-lsh.pickle"
 _UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, ImportError)
-_saving: list[int] = []
 
 
 def load(path: Path, version) -> dict | None:
@@ -40,18 +38,7 @@ def load(path: Path, version) -> dict | None:
 
 def save(files: list[tuple[Path, dict]]) -> None:
     """Pickle and write each (path, data) atomically, in a forked child when the system can."""
-    if hasattr(os, "fork"):
-        pid = os.fork()
-        if pid == 0:
-            code = 1
-            try:
-                _write(files)
-                code = 0
-            finally:
-                os._exit(code)
-        _saving.append(pid)
-        return
-    _write(files)
+    background.save("the story index", _write, files)
 
 
 def _write(files: list[tuple[Path, dict]]) -> None:
@@ -60,11 +47,4 @@ def _write(files: list[tuple[Path, dict]]) -> None:
         write_atomic(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
 
 
-def wait_for_saves(*_args) -> None:
-    while _saving:
-        _, status = os.waitpid(_saving.pop(), 0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            log.warning("Could not save the story index: the process saving it failed")
 
-
-atexit.register(wait_for_saves)

@@ -1,5 +1,5 @@
 """The model started on the next chunk while the import writes the current one
-(``kiosque_import.signals.articles_ahead``): what it reads depends only on the registry the
+(``kiosque_core.signals.articles_ahead``): what it reads depends only on the registry the
 current chunk left, which is the registry the next chunk's ``enrich_batch`` will see."""
 
 from __future__ import annotations
@@ -9,13 +9,14 @@ import operator
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosque_core.settings import with_defaults
 from kiosque_import.article import Article
 
 from . import ner, workers
 from .reading import heads_and_inputs
 from .registry import Registry
-from .settings import Config, get, registry_path
-from .store import PENDING
+from .settings import DEFAULTS, Config, registry_path
+from .store import state
 from .workers import Running
 
 
@@ -23,10 +24,11 @@ def recognise_ahead(articles: list[Article], settings: dict, posts: Path | None 
     """Start the model on the next chunk while the import writes the current one: what it reads
     depends only on the registry as the current chunk left it, which is the registry the next
     chunk's ``enrich_batch`` will see (it uses these results only if its inputs are the same)."""
+    settings = with_defaults(settings, DEFAULTS)
     path = registry_path(settings, posts)
-    discard(AHEAD.pop(path, None))
-    registry = PENDING.get(path)
-    if not get(settings, "KIOSQUE_TAGS") or not articles or registry is None:
+    discard(state().ahead.pop(path, None))
+    registry = state().pending.get(path)
+    if not settings["KIOSQUE_TAGS"] or not articles or registry is None:
         return
     config = Config.from_settings(settings)
     if len(articles) < config.parallel_from or config.processes <= 1:
@@ -37,7 +39,7 @@ def recognise_ahead(articles: list[Article], settings: dict, posts: Path | None 
     if len(todo) >= 2:
         texts = [inputs[i] for i in todo]
         running = workers.start(ner.recognise, texts, (config.model,), config.processes, config.model, kept=True)
-    AHEAD[path] = _Ahead(list(articles), registry, config, heads, inputs, todo, running)
+    state().ahead[path] = _Ahead(list(articles), registry, config, heads, inputs, todo, running)
 
 
 @dataclass
@@ -65,14 +67,13 @@ class _Ahead:
         return out
 
 
-AHEAD: dict[Path, _Ahead] = {}
 
 
 def release() -> None:
     """Let the look-ahead processes end. The saved registries are kept for the build
     (`registry_for_build`); the next import reads the file unless it is the one saved."""
-    while AHEAD:
-        discard(AHEAD.popitem()[1])  # started for a chunk the import did not reach
+    while state().ahead:
+        discard(state().ahead.popitem()[1])  # started for a chunk the import did not reach
 
 
 def discard(ahead: _Ahead | None) -> None:

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kiosque_core.folding import fold
 from kiosque_import.article import Article
 
 from . import institutions, kinds, lexicon, mentions, variants
@@ -18,7 +19,6 @@ from .names import (
     clean,
     country,
     drop_opening_article,
-    fold,
     given_names,
     is_plausible,
     surname_key,

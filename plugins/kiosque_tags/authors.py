@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from kiosque_core.folding import fold
+
 from .corrections import Corrections
-from .names import fold
 
 
 def canonical_authors(written: list[list[str]], fixes: Corrections) -> dict[str, str]:

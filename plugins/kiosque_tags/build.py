@@ -9,12 +9,14 @@ import logging
 import posixpath
 from pathlib import Path
 
-from kiosque_import.storage import remove_empty_parents, write_if_changed
+from kiosque_core import settings as kiosque_settings
+from kiosque_core.shape import is_redirect
+from kiosque_core.storage import remove_empty_parents, write_if_changed
 from pelican.urlwrappers import Author, Tag
 
 from . import corrected, corrections
 from .authors import canonical_authors
-from .settings import get, registry_path
+from .settings import registry_path
 from .store import registry_for_build
 
 log = logging.getLogger(__name__)
@@ -30,6 +32,8 @@ WRITTEN = "_kiosque_written_names"
 def canonical_tags(generator) -> None:
     """``article_generator_pretaxonomy``: rename tags and facets before Pelican groups them."""
     settings = generator.settings
+    if not kiosque_settings.loaded(settings, "kiosque_tags"):
+        return  # a left-out plugin's receiver, still connected (Pelican's signals are global)
     registry = registry_for_build(registry_path(settings))
     fixes = corrections.load(corrections.path_for(settings))  # the editors' word comes last
     aliases: dict[str, tuple[str, str]] = {}  # name as written → (canonical name, type)
@@ -126,7 +130,7 @@ def _written_names(article) -> dict:
 def write_redirects(pelican) -> None:
     """``finalized``: ``tags/<old-slug>/`` (and the facet page) send readers to the new name."""
     settings = pelican.settings
-    if not get(settings, "KIOSQUE_TAG_REDIRECTS"):
+    if not kiosque_settings.on(settings, "kiosque_tags", "KIOSQUE_TAG_REDIRECTS"):
         return
     output = Path(pelican.output_path)
     written, current = 0, set()
@@ -200,12 +204,6 @@ def _href(settings: dict, target_url: str, source_save_as: str) -> str:
         return f"{siteurl.rstrip('/')}/{target_url}"
     rel = posixpath.relpath(target_url, posixpath.dirname(source_save_as) or ".")
     return rel + "/" if target_url.endswith("/") and not rel.endswith("/") else rel
-
-
-def is_redirect(path: Path | str) -> bool:
-    """A redirect page of a renamed tag (written here): no page of its own, kept out of sitemaps."""
-    with open(path, "rb") as page:  # its head only: the sitemap asks this of every page
-        return b'http-equiv="refresh"' in page.read(600)
 
 
 def redirect_page(name: str, href: str) -> str:

@@ -76,7 +76,7 @@ def _compile(pattern: str, flags: int, where: Path):
         program = _program(pattern, flags)
         final_flags, code, groups, groupindex, indexgroup = program
         try:
-            from kiosque_import.storage import write_atomic
+            from kiosque_core.storage import write_atomic
 
             stored = {"flags": final_flags, "code": base64.b64encode(array("I", code).tobytes()).decode(),
                       "groups": groups, "groupindex": groupindex, "indexgroup": list(indexgroup)}

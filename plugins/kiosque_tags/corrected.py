@@ -40,5 +40,7 @@ def entities_context(registry: Registry, fixes: Corrections) -> dict[str, dict]:
         entry["spellings"].update(entity.variants, entity.former, {entity.name})
     for name, entry in table.items():
         entry["type"] = fixes.type_of(name, own_type.get(name, entry["type"]))
-        entry["spellings"] = sorted(entry["spellings"] - {name}, key=str.casefold)
+        # Spellings that differ only in case (« en Marche », « en marche ») in one order in every
+        # process: a set's order changes with the hash seed.
+        entry["spellings"] = sorted(entry["spellings"] - {name}, key=lambda s: (s.casefold(), s))
     return table

@@ -28,7 +28,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .names import fold
+from kiosque_core.folding import fold
 
 log = logging.getLogger(__name__)
 

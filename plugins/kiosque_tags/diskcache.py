@@ -30,7 +30,7 @@ def table(path: Path, make: Callable[[], object], sound: Callable[[object], bool
         pass
     made = make()
     try:
-        from kiosque_import.storage import write_atomic
+        from kiosque_core.storage import write_atomic
 
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, json.dumps(made, ensure_ascii=False), durable=False)

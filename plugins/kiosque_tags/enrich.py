@@ -1,4 +1,4 @@
-"""Tagging a batch of parsed articles (receiver of ``kiosque_import.signals.articles_parsed``):
+"""Tagging a batch of parsed articles (receiver of ``kiosque_core.signals.articles_parsed``):
 the model reads the heads, the articles are analysed (analysis.py), then, in order, the registry
 learns each article's entities and the article gets its tags (ranking.py). The look-ahead on the
 next chunk is in ahead.py, the registry kept between chunks in store.py."""
@@ -9,14 +9,15 @@ import logging
 from collections import Counter
 from pathlib import Path
 
+from kiosque_core.settings import with_defaults
 from kiosque_import.article import Article
 
-from . import ahead, ner, store, workers
+from . import ner, store, workers
 from .analysis import Analysis, analyse, analyse_all, model_names, never_named
 from .ranking import choose, fill
 from .reading import heads_and_inputs
 from .registry import Registry
-from .settings import Config, get, registry_path
+from .settings import DEFAULTS, Config, registry_path
 from .workers import spread
 
 log = logging.getLogger(__name__)
@@ -25,12 +26,14 @@ log = logging.getLogger(__name__)
 def get_ready(count: int, settings: dict) -> None:
     """Load the model while the import parses its first chunk (this process would only wait):
     an import of chunks of new articles has names to read."""
-    if get(settings, "KIOSQUE_TAGS") and count >= int(get(settings, "KIOSQUE_TAGS_PARALLEL_FROM")):
-        ner.load(get(settings, "KIOSQUE_TAGS_MODEL"))
+    settings = with_defaults(settings, DEFAULTS)
+    if settings["KIOSQUE_TAGS"] and count >= int(settings["KIOSQUE_TAGS_PARALLEL_FROM"]):
+        ner.load(settings["KIOSQUE_TAGS_MODEL"])
 
 
 def enrich_batch(articles: list[Article], settings: dict, posts: Path | None = None) -> None:
-    if not get(settings, "KIOSQUE_TAGS") or not articles:
+    settings = with_defaults(settings, DEFAULTS)
+    if not settings["KIOSQUE_TAGS"] or not articles:
         return
     config = Config.from_settings(settings)
     if len(articles) < config.parallel_from and config.processes > 1:
@@ -39,7 +42,7 @@ def enrich_batch(articles: list[Article], settings: dict, posts: Path | None = N
         workers.warm(config.model)
     path = registry_path(settings, posts)
     registry = store.current(path)
-    early = ahead.AHEAD.pop(path, None)
+    early = store.state().ahead.pop(path, None)
     if early is not None and early.read(articles, registry, config):
         heads, inputs = early.heads, early.inputs  # found while the previous chunk was written
     else:
@@ -61,7 +64,7 @@ def enrich_batch(articles: list[Article], settings: dict, posts: Path | None = N
     # a run killed in between then reruns the chunk with the registry it first saw. Kept as the
     # next chunk would read it back from the file (indexed in the file's order), which is also
     # what the model starts on ahead of the next chunk (recognise_ahead).
-    store.PENDING[path] = registry.reloaded()
+    store.state().pending[path] = registry.reloaded()
 
 
 def _recognise(inputs: list[str], config: Config, processes: int) -> list:

@@ -11,8 +11,9 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
+from kiosque_core.folding import fold
+
 from . import compiled, diskcache, names
-from .names import fold
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kiosque_core.folding import fold
+
 from .firstnames import is_first_name
-from .names import fold
 
 _TOKEN = re.compile(
     r"(?P<elision>\b(?:[lLdDjJnNmMsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’])"

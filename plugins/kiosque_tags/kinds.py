@@ -12,9 +12,11 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from kiosque_core.folding import fold
+
 from . import institutions, lexicon, variants
 from .firstnames import is_common_first_name, is_first_name
-from .names import MONTHS, WEEKDAYS, country, fold, tokens
+from .names import MONTHS, WEEKDAYS, country, tokens
 
 TYPES = ("PER", "LOC", "ORG")
 # Words the first-name dictionary lists that open titles far more often than names.

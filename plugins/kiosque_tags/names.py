@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
+from kiosque_core.folding import fold
 from kiosque_import.sections import fold as section_fold
 from kiosque_import.sections import french_country_names
 
@@ -46,17 +46,6 @@ PARTICLES = {"de", "du", "des", "la", "le", "les", "d", "l", "van", "von", "der"
               "dos", "del", "al", "el", "ben", "bin", "ibn", "abou", "abu", "y", "et"}
 _SURNAME_PREFIX = re.compile(r"^(?:al|el|ad|as|an|ar|at|az|ben|bin|ibn|abou|abu)[-\s]+")
 
-
-@lru_cache(maxsize=262144)
-def fold(text: str) -> str:
-    """Case- and accent-blind form; ’ and ' alike, dashes as spaces, spaces collapsed (cached:
-    the same names come back in every article)."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = plain.replace("’", "'").replace("ı", "i").replace("ø", "o").replace("ł", "l").replace("æ", "ae") \
-        .replace("œ", "oe")
-    plain = re.sub(r"[-‐‑–—_.]+", " ", plain)
-    return " ".join(plain.split())
 
 
 def tokens(name: str) -> list[str]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from kiosque_import.signals import articles_ahead, articles_parsed, articles_written, import_finished, import_started
+from kiosque_core import registration
+from kiosque_core.signals import articles_ahead, articles_parsed, articles_written, import_finished, import_started
 from pelican import signals
 
 from . import build, workers
 from .ahead import recognise_ahead, release
 from .enrich import enrich_batch, get_ready
+from .settings import DEFAULTS
 from .store import save_registry
 
 
@@ -33,6 +35,7 @@ def on_import_finished(report=None, **kwargs) -> None:
 
 
 def register() -> None:
+    registration.register("kiosque_tags", DEFAULTS)
     import_started.connect(on_import_started)
     articles_parsed.connect(on_articles_parsed)
     articles_ahead.connect(on_articles_ahead)

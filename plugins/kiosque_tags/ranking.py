@@ -3,10 +3,10 @@ names in the title and lede, then the most used)."""
 
 from __future__ import annotations
 
+from kiosque_core.folding import fold
 from kiosque_import.article import Article
 
 from .firstnames import is_common_first_name
-from .names import fold
 
 TITLE, LEDE = 6, 3  # a title mention outweighs a few body mentions
 BODY_CAP = 5  # past five uses, more says little more

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
 
-from kiosque_import.storage import write_atomic
+from kiosque_core.folding import fold
+from kiosque_core.storage import write_atomic
 
 from . import variants
-from .names import country, fold, given_names, surname_key, tokens
+from .names import country, given_names, surname_key, tokens
 
 # A bare surname goes to the full name that has at least this share of the surname's uses.
 DOMINANT = 0.75

@@ -3,11 +3,12 @@ only when the article or the archive leaves no doubt about the missing surname."
 
 from __future__ import annotations
 
+from kiosque_core.folding import fold
 from kiosque_import.article import GAP, Article
 
 from . import holes
 from .firstnames import is_common_first_name, is_first_name
-from .names import bare_surname, fold, given_names, surname_key, tokens
+from .names import bare_surname, given_names, surname_key, tokens
 from .registry import Registry
 
 

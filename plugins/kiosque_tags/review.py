@@ -16,10 +16,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kiosque_core.folding import fold
 from kiosque_import.post import GAP_HTML
 
 from . import corrections
-from .names import fold
 from .registry import Registry
 
 FIELDS = {"People": "PER", "Places": "LOC", "Organizations": "ORG"}

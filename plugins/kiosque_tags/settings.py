@@ -1,9 +1,12 @@
-"""Tagging settings: ``KIOSQUE_TAGS_*`` names in pelicanconf.py, each with a default here."""
+"""Tagging settings: ``KIOSQUE_TAGS_*`` names in pelicanconf.py, each with a default here,
+merged into Pelican's settings at ``initialized`` (``kiosque_core.registration``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+
+from kiosque_core.settings import with_defaults
 
 from .names import stop_keys
 
@@ -30,13 +33,9 @@ DEFAULTS = {
 }
 
 
-def get(settings: dict, name: str):
-    return settings.get(name, DEFAULTS[name])
-
-
 def registry_path(settings: dict, posts: Path | None = None) -> Path:
     """Where the archive's entity registry lives: beside the posts it describes."""
-    explicit = get(settings, "KIOSQUE_ENTITIES")
+    explicit = with_defaults(settings, DEFAULTS)["KIOSQUE_ENTITIES"]
     if explicit:
         return Path(explicit)
     if posts is None:
@@ -60,11 +59,14 @@ class Config:
 
     @classmethod
     def from_settings(cls, settings: dict) -> Config:
+        """From a build's settings (defaults merged at ``initialized``) or any settings (a test,
+        the bench: the defaults are filled in here)."""
+        settings = with_defaults(settings, DEFAULTS)
         return cls(
-            model=get(settings, "KIOSQUE_TAGS_MODEL"), max_tags=int(get(settings, "KIOSQUE_TAGS_MAX")),
-            min_tags=int(get(settings, "KIOSQUE_TAGS_MIN")), head_words=int(get(settings, "KIOSQUE_TAGS_HEAD_WORDS")),
-            processes=int(get(settings, "KIOSQUE_TAGS_PROCESSES")),
-            parallel_from=int(get(settings, "KIOSQUE_TAGS_PARALLEL_FROM")),
-            stop=stop_keys(tuple(get(settings, "KIOSQUE_STOP_TAGS"))), holes=bool(get(settings, "KIOSQUE_TAGS_HOLES")),
-            sentences=str(get(settings, "KIOSQUE_TAGS_SENTENCES")),
+            model=settings["KIOSQUE_TAGS_MODEL"], max_tags=int(settings["KIOSQUE_TAGS_MAX"]),
+            min_tags=int(settings["KIOSQUE_TAGS_MIN"]), head_words=int(settings["KIOSQUE_TAGS_HEAD_WORDS"]),
+            processes=int(settings["KIOSQUE_TAGS_PROCESSES"]),
+            parallel_from=int(settings["KIOSQUE_TAGS_PARALLEL_FROM"]),
+            stop=stop_keys(tuple(settings["KIOSQUE_STOP_TAGS"])), holes=bool(settings["KIOSQUE_TAGS_HOLES"]),
+            sentences=str(settings["KIOSQUE_TAGS_SENTENCES"]),
         )

@@ -4,29 +4,44 @@ the next chunk nor the build reads back the file this process just wrote."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from kiosque_core import builds
 
 from .registry import Registry
 from .settings import registry_path
 
-# The registry each chunk left, to be saved once its posts are on disk (``save_registry``).
-PENDING: dict[Path, Registry] = {}
-# The registry as last saved, with the file's stamp: the next chunk of the import goes on with it
-# rather than reading back what it just wrote (seconds per chunk once the archive is big).
-_SAVED: dict[Path, tuple[tuple, Registry]] = {}
+
+@dataclass
+class TagsBuild:
+    """What kiosque_tags carries through a build (its import, then its pages), in the build's
+    ``kiosque_core.builds.Build``, by registry path."""
+
+    # The registry each chunk left, to be saved once its posts are on disk (``save_registry``).
+    pending: dict[Path, Registry] = field(default_factory=dict)
+    # The registry as last saved, with the file's stamp: the next chunk of the import goes on
+    # with it rather than reading back what it just wrote (seconds per chunk once the archive is big).
+    saved: dict[Path, tuple[tuple, Registry]] = field(default_factory=dict)
+    # The model started on the next chunk while the current one is written (ahead.py).
+    ahead: dict[Path, object] = field(default_factory=dict)
+
+
+def state() -> TagsBuild:
+    return builds.current().part("kiosque_tags", TagsBuild)
 
 
 def current(path: Path) -> Registry:
     """The registry a chunk starts from: the previous chunk's, the one saved, or the file's."""
-    return PENDING.get(path) or _saved(path) or Registry.load(path)
+    return state().pending.get(path) or _saved(path) or Registry.load(path)
 
 
 def save_registry(settings: dict, posts: Path | None = None) -> None:
     path = registry_path(settings or {}, posts)
-    registry = PENDING.pop(path, None)
+    registry = state().pending.pop(path, None)
     if registry is not None:
         registry.save(path)
-        _SAVED[path] = (_stamp(path), registry)
+        state().saved[path] = (_stamp(path), registry)
 
 
 def registry_for_build(path: Path) -> Registry:
@@ -34,7 +49,7 @@ def registry_for_build(path: Path) -> Registry:
     one it wrote (same inode, size and time, whatever the path's spelling), else read. The build
     right after an import would otherwise parse and index it again (0.8 s at 10,000 articles)."""
     stamp = _stamp(path)
-    for saved_stamp, registry in _SAVED.values():
+    for saved_stamp, registry in state().saved.values():
         if stamp is not None and saved_stamp == stamp:
             return registry
     return Registry.load(path)
@@ -42,7 +57,7 @@ def registry_for_build(path: Path) -> Registry:
 
 def _saved(path: Path) -> Registry | None:
     """The registry this process saved last, unless the file changed since."""
-    stamp, registry = _SAVED.pop(path, (None, None))
+    stamp, registry = state().saved.pop(path, (None, None))
     return registry if stamp is not None and stamp == _stamp(path) else None
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .names import fold
+from kiosque_core.folding import fold
 
 _ARTICLE = re.compile(r"^(?:le|la|les|l') ?")
 _SMALL = {"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "pour", "en", "a", "au", "aux", "sur"}

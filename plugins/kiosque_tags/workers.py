@@ -7,7 +7,7 @@ import atexit
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 
-from kiosque_import import collector
+from kiosque_core import collector
 
 from . import firstnames, lexicon, ner
 

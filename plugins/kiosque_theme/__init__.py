@@ -1,6 +1,12 @@
 """Kiosque's theme support: French dates, sections and entity facets as pages, neighbours and
 related articles, and the site files (404, robots.txt, sitemap.xml, term indexes by count)."""
 
-from .plugin import register
+import sys
+from pathlib import Path
+
+# Pelican does not make the plugins beside this one importable: kiosque_core is, whatever PLUGINS holds.
+sys.path.extend({str(Path(__file__).resolve().parent.parent)} - set(sys.path))
+
+from .plugin import register  # noqa: E402
 
 __all__ = ["register"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from kiosque_tags.names import fold
+from kiosque_core.folding import fold
 
 from . import charts
 from .dates import is_estimated

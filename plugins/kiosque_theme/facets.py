@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kiosque_tags.names import fold
+from kiosque_core.folding import fold
+from kiosque_core.shape import FACET_TERMS, split
 from pelican.urlwrappers import Category, Tag, URLWrapper
 
 
@@ -49,9 +50,9 @@ class Organization(FacetTerm):
 
 # metadata key -> (term class, article attribute, French title, URL prefix)
 FACETS = {
-    "people": (Person, "people_terms", "Personnes", "personnes"),
-    "places": (Place, "place_terms", "Lieux", "lieux"),
-    "organizations": (Organization, "organization_terms", "Organisations", "organisations"),
+    "people": (Person, FACET_TERMS["people"], "Personnes", "personnes"),
+    "places": (Place, FACET_TERMS["places"], "Lieux", "lieux"),
+    "organizations": (Organization, FACET_TERMS["organizations"], "Organisations", "organisations"),
 }
 
 
@@ -62,12 +63,6 @@ def default_settings(settings: dict) -> None:
         settings.setdefault(f"{name}_SAVE_AS", prefix + "/{slug}/index.html")
         settings.setdefault(f"{name}S_URL", prefix + "/")
         settings.setdefault(f"{name}S_SAVE_AS", prefix + "/index.html")
-
-
-def split(value) -> list[str]:
-    if isinstance(value, list | tuple):
-        return [str(v).strip() for v in value if str(v).strip()]
-    return [part.strip() for part in str(value or "").split(",") if part.strip()]
 
 
 def _terms(names: list[str], cls, settings: dict, known: dict) -> list:

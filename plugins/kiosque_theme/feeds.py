@@ -7,7 +7,7 @@ from feedgenerator import Atom1Feed
 
 
 def summaries_only(context, feed) -> None:
-    if not isinstance(feed, Atom1Feed) or not context.get("KIOSQUE_FEED_SUMMARY_ONLY", True):
+    if not isinstance(feed, Atom1Feed) or not context["KIOSQUE_FEED_SUMMARY_ONLY"]:
         return
     for item in feed.items:
         # Pelican drops the summary when it equals the content: keep that text as the summary.

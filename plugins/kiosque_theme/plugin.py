@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosque_import import parallel
+from kiosque_core import parallel, registration
 from pelican import signals
 
 from . import cards, charts, dates, dossiers, facets, thisday, timeline
@@ -15,12 +15,16 @@ from .related import link_related
 from .sitemap import write_sitemap
 from .terms import groupby_initial, sort_terms
 
+DEFAULTS = {
+    "KIOSQUE_RELATED": 5,  # related articles shown on an article page
+    "KIOSQUE_FEED_SUMMARY_ONLY": True,  # Atom feeds carry summaries, not full text
+    **thisday.DEFAULTS,  # where the « Ce jour-là » pages go
+}
+
 
 def configure(pelican) -> None:
     settings = pelican.settings
     facets.default_settings(settings)
-    thisday.default_settings(settings)
-    settings.setdefault("KIOSQUE_RELATED", 5)
     settings["PAGINATED_TEMPLATES"] = {"facet": None, **settings.get("PAGINATED_TEMPLATES", {})}
     settings["JINJA_FILTERS"] = {
         "date_fr": dates.date_fr,
@@ -64,6 +68,7 @@ def sitemap(pelican) -> None:
 
 
 def register() -> None:
+    registration.register("kiosque_theme", DEFAULTS)
     signals.initialized.connect(configure)
     signals.initialized.connect(cards.forget)
     signals.article_generator_finalized.connect(link_articles)

@@ -11,7 +11,7 @@ import heapq
 from bisect import bisect_left
 from collections import Counter, defaultdict
 
-from kiosque_import import collector, parallel
+from kiosque_core import collector, parallel
 
 WINDOW = 24
 

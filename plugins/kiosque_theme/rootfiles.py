@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from kiosque_import.storage import write_atomic
+from kiosque_core.storage import write_atomic
 
 FOLDER = "root"
 

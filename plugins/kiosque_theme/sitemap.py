@@ -9,8 +9,8 @@ import os
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from kiosque_import.storage import write_if_changed
-from kiosque_tags.build import is_redirect
+from kiosque_core.shape import is_redirect
+from kiosque_core.storage import write_if_changed
 
 SKIP_DIRS = {"pagefind", "theme", "feeds"}
 

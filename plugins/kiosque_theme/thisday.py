@@ -22,11 +22,6 @@ DEFAULTS = {
 }
 
 
-def default_settings(settings: dict) -> None:
-    for name, value in DEFAULTS.items():
-        settings.setdefault(name, value)
-
-
 def days_of_year() -> list[tuple[int, int]]:
     """(month, day) of every day a year can have, 29 February included."""
     return [(month, day) for month in range(1, 13)

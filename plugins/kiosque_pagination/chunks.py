@@ -38,27 +38,6 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pelican.paginator import Paginator as PelicanPaginator
-
-DEFAULT = True
-
-
-def enabled(settings: dict) -> bool:
-    return bool(settings.get("KIOSQUE_STABLE_PAGINATION", DEFAULT))
-
-
-def lists_to_paginate(settings: dict, template_name, paginated, kwargs) -> dict | None:
-    """The lists Pelican's Writer would paginate for this page, or None for a single page."""
-    if paginated is None:
-        paginated = {key: val for key, val in kwargs.items() if key in {"articles", "dates"}}
-    if paginated and template_name in settings["PAGINATED_TEMPLATES"]:
-        return paginated
-    return None
-
-
-def per_page(settings: dict, template_name) -> int:
-    return settings["PAGINATED_TEMPLATES"][template_name] or settings["DEFAULT_PAGINATION"]
-
 
 @dataclass(frozen=True)
 class Sizes:
@@ -156,6 +135,10 @@ class Paginator:
         self.settings = settings
         self._objects = object_list
 
+    def kiosque_fingerprint(self, value) -> str:
+        """What a page shows of its paginator (kiosque_incremental's fingerprints read this)."""
+        return f"StablePaginator({self.name!r},{self.url!r},{self.per_page})"
+
     def pages(self) -> list[Page]:
         """The front page, then the chunks' pages from the newest to the oldest."""
         sealed, open_chunk = chunks(reversed(self._objects), Sizes.for_page(self.per_page))
@@ -219,6 +202,13 @@ class Page:
     def link(self) -> Link:
         return Link(self.label, self.url, self.save_as)
 
+    def kiosque_fingerprint(self, value) -> str:
+        """What the page shows, for kiosque_incremental's fingerprints (``value`` digests a part):
+        its chunk, its address and its neighbours' addresses, not the whole list."""
+        return "StablePage(" + ",".join([
+            repr(self.save_as), repr(self.url), repr(self.label), value(self.previous),
+            value(self.next), value(self.paginator), value(self.object_list)]) + ")"
+
     def _from_patterns(self, key: str) -> str:
         # The front page is Pelican's page 1; a chunk takes the rule of page 2, not page 1's ({url}).
         number = 1 if self.label is None else 2
@@ -249,21 +239,3 @@ def stable_pages(name: str, url: str, lists: dict, settings: dict, per_page: int
                 names[key] = page.object_list
         yield page.save_as, names
 
-
-def classic_pages(name: str, url: str, lists: dict, settings: dict, per_page: int):
-    """(output path, names for the template) for each page as Pelican's Writer makes them."""
-    paginators = {key: PelicanPaginator(name, url, val, settings, per_page) for key, val in lists.items()}
-    for page_num in range(next(iter(paginators.values())).num_pages):
-        names = {}
-        for key, paginator in paginators.items():
-            previous_page = paginator.page(page_num) if page_num > 0 else None
-            page = paginator.page(page_num + 1)
-            next_page = paginator.page(page_num + 2) if page_num + 1 < paginator.num_pages else None
-            names.update({f"{key}_paginator": paginator, f"{key}_page": page,
-                          f"{key}_previous_page": previous_page, f"{key}_next_page": next_page})
-        yield page.save_as, names
-
-
-def pages(name: str, url: str, lists: dict, settings: dict, per_page: int):
-    split = stable_pages if enabled(settings) else classic_pages
-    return split(name, url, lists, settings, per_page)

@@ -1,14 +1,10 @@
-"""Atomic writes and the import lock: an interrupted run never leaves half a file."""
+"""Atomic writes: an interrupted run never leaves half a file."""
 
 from __future__ import annotations
 
 import os
 import tempfile
 from pathlib import Path
-
-from filelock import FileLock, Timeout
-
-LOCK_NAME = ".import.lock"
 
 
 def write_atomic(path: Path, data: str | bytes, durable: bool = True) -> None:
@@ -69,19 +65,3 @@ def remove_stale_temp_files(folder: Path) -> None:
     for name in os.listdir(folder):
         if name.startswith(".") and name.endswith(".tmp") and len(name) > len(".tmp"):
             (folder / name).unlink(missing_ok=True)
-
-
-class ImportLocked(RuntimeError):
-    pass
-
-
-def import_lock(posts: Path, timeout: float) -> FileLock:
-    """A lock on the posts folder, so two imports never interleave their writes."""
-    lock = FileLock(str(posts / LOCK_NAME), timeout=timeout)
-    try:
-        lock.acquire()
-    except Timeout as exc:
-        raise ImportLocked(
-            f"another import is writing to {posts} (lock {posts / LOCK_NAME}); try again when it ends"
-        ) from exc
-    return lock

@@ -3,9 +3,7 @@
 A forked child gets the whole site model for free (copy-on-write); it does its side effects
 itself (writing pages) and only sends back small results. The build's per-article work is pure
 Python, so threads would not help. Used by the writer (reading posts, fingerprinting and
-rendering pages) and by the theme and search plugins (related articles, search digests); it
-lives in the first plugin loaded, because Pelican makes a plugin importable by the others only
-once it is loaded.
+rendering pages) and by the theme and search plugins (related articles, search digests).
 """
 
 from __future__ import annotations
@@ -22,7 +20,7 @@ RUN = 128
 
 def processes(settings: dict) -> int:
     """How many processes share a build's work: ``KIOSQUE_WRITE_PROCESSES``, else one per core."""
-    return int(settings.get("KIOSQUE_WRITE_PROCESSES") or os.cpu_count() or 1)
+    return int(settings["KIOSQUE_WRITE_PROCESSES"] or os.cpu_count() or 1)
 
 
 def _share(count: int, processes: int, index: int) -> list[int]:

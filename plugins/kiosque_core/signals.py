@@ -1,7 +1,12 @@
-"""Signals of the import and of the incremental writer, for other plugins to connect to (as
-Pelican's own signals are). Here because ``kiosque_import`` is the plugin loaded first."""
+"""Kiosque's own signals (the import's, the incremental writer's, the pagination's), for the plugins,
+and third-party ones, to connect to as they connect to Pelican's. Blinker signals, like Pelican's;
+in kiosque_core so that a plugin may listen to another whether that one is loaded or not."""
+
+from __future__ import annotations
 
 from blinker import signal
+
+from . import pelican_compat
 
 # Sent with the number of articles to convert and ``settings=``, ``posts=`` while a child process
 # parses the first chunk of a big import (two chunks or more) and this one would only wait:
@@ -32,3 +37,17 @@ import_finished = signal("kiosque_import_finished")
 # by the others after all their pages. Receivers may start on those files (kiosque_search indexes
 # the article pages while the lists and static files are worked out and written).
 pages_written = signal("kiosque_pages_written")
+
+# Sent by a writer with ``settings=`` before it pages a list: a receiver may return a function
+# ``pages(name, url, lists, settings, per_page)`` giving (output path, names for the template)
+# for each page, or None. kiosque_pagination returns its content-defined chunks; with no answer
+# the writer pages as Pelican does.
+paginate = signal("kiosque_paginate")
+
+
+def page_splitter(settings: dict):
+    """The first ``pages`` function a ``paginate`` receiver gives, else Pelican's own paging."""
+    for _receiver, pages in paginate.send(settings=settings):
+        if pages is not None:
+            return pages
+    return pelican_compat.classic_pages

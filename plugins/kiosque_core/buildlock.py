@@ -18,9 +18,9 @@ from pelican import signals
 
 log = logging.getLogger(__name__)
 
-DEFAULT_TIMEOUT = 600.0  # seconds a second build waits for the first one
 # One lock object per lock file, so a process that runs several builds (tests, autoreload)
-# re-enters its own lock instead of waiting for itself after a build that crashed.
+# re-enters its own lock instead of waiting for itself after a build that crashed: held across
+# builds on purpose, hence not in the build state.
 _LOCKS: dict[str, FileLock] = {}
 
 
@@ -34,14 +34,14 @@ def lock_path(settings: dict) -> Path:
 
 
 def acquire(pelican) -> None:
-    if not pelican.settings.get("KIOSQUE_BUILD_LOCK", True):
+    if not pelican.settings["KIOSQUE_BUILD_LOCK"]:
         return  # the import CLI loads plugins through Pelican but builds nothing
     path = lock_path(pelican.settings)
     lock = _LOCKS.setdefault(str(path), FileLock(str(path)))
     if lock.is_locked:
         return  # this process already holds it (autoreload, or a build that raised)
     path.parent.mkdir(parents=True, exist_ok=True)
-    timeout = float(pelican.settings.get("KIOSQUE_BUILD_LOCK_TIMEOUT", DEFAULT_TIMEOUT))
+    timeout = float(pelican.settings["KIOSQUE_BUILD_LOCK_TIMEOUT"])
     try:
         lock.acquire(timeout=0)
     except Timeout:
