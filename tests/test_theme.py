@@ -12,7 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 from conftest import ORANGE
-from kiosque_tags.build import is_redirect
+from kiosque_core.shape import is_redirect
 from kiosque_theme.dates import date_fr, span_fr
 from theme_fixtures import GAP, HOSTILE_TITLE, SUJET6_POSTS, attributes, build_tiny_site, chunk_pages, read, urls
 
