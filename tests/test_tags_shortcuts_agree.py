@@ -15,7 +15,7 @@ import pytest
 from conftest import ORANGE, ROOT, SEED, build, make_site_dirs
 from kiosque_core.signals import articles_ahead, articles_parsed, articles_written, import_finished, import_started
 from kiosque_import import pipeline
-from kiosque_tags import compiled, firstnames, holes, mentions, plugin
+from kiosque_tags import compiled, firstnames, holes, mentions, plugin, registryfile
 from kiosque_tags import registry as registry_module
 from kiosque_tags.registry import Entity, Registry
 
@@ -186,11 +186,11 @@ def test_the_registry_file_is_what_json_dumps_writes():
     entities = [Entity(name, "PER", f"{i}.txt", Counter({name: i + 1, name.upper(): 2}), awkward[:i])
                 for i, name in enumerate(awkward)]
     entities.append(Entity("Ankara", "LOC"))  # no variants, no former name
-    assert registry_module.dumps(entities) == _json_dumps(entities)
-    assert registry_module.dumps([]) == _json_dumps([])
+    assert registryfile.dumps(entities) == _json_dumps(entities)
+    assert registryfile.dumps([]) == _json_dumps([])
     committed = ROOT / "content" / "posts" / "entities.json"
     loaded = Registry.load(committed)
-    assert registry_module.dumps(sorted(loaded.entities, key=registry_module._file_order)) == \
+    assert registryfile.dumps(sorted(loaded.entities, key=registry_module._file_order)) == \
         committed.read_text(encoding="utf-8")
 
 
@@ -202,7 +202,7 @@ def test_a_hand_edited_registry_is_still_written_as_json_dumps_would(odd):
     entities = [Entity("Ankara", "LOC", "a.txt", Counter({"Ankara": 2})), Entity("Paris", "LOC", "b.txt")]
     for field, value in odd.items():
         setattr(entities[0], field, value)
-    assert registry_module.dumps(entities) == _json_dumps(entities)
+    assert registryfile.dumps(entities) == _json_dumps(entities)
 
 
 @pytest.mark.parametrize("frozen", [True, False])

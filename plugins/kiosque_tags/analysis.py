@@ -13,15 +13,14 @@ from kiosque_import.article import Article
 
 from . import institutions, kinds, lexicon, mentions, variants
 from .firstnames import is_common_first_name
+from .merging import merge_people, merge_variants
 from .names import (
     PARTICLES,
-    bare_surname,
     clean,
     country,
     drop_opening_article,
     given_names,
     is_plausible,
-    surname_key,
     tokens,
 )
 from .registry import Registry
@@ -93,8 +92,8 @@ def analyse(article: Article, ents, registry: Registry, config: Config, heads_te
     clusters = _find_uses(article, local, registry, shared or {}, phrases(ents, excluded))
     _vouch_for_known(clusters.values(), heads_text if head is None else head)
     _decide_kinds(clusters.values())
-    _merge_variants(clusters)
-    _merge_people(clusters)
+    merge_variants(clusters)
+    merge_people(clusters)
     _decide_kinds(clusters.values())
     gaps, repairs = mark_holes(article, clusters, registry) if config.holes else (0, [])
     kept = [c for c in clusters.values() if _worth_keeping(c, excluded)]
@@ -258,59 +257,6 @@ def _uses(text: str, lookup, local: dict[str, Counter], written: dict[str, tuple
             if hit[0] != "bare" or listed:
                 uses.append((mention, hit))
     return sorted(uses, key=lambda use: use[0].start)
-
-
-def _merge_variants(clusters: dict) -> None:
-    """Spellings of one entity in the article: an acronym and its long form, a name with and
-    without its article, a misspelling; each joins the best attested one (the long form)."""
-    names = {key: c.best for key, c in clusters.items() if c.label}
-    for key in sorted(names, key=lambda k: clusters[k].uses):
-        cluster, name = clusters[key], names[key]
-        bare = variants.without_article(fold(name))
-        for other_key, other_name in names.items():
-            other = clusters.get(other_key)
-            if other is None or other is cluster:
-                continue
-            if variants.stands_for(name, other_name) or _same_kind(cluster, other) and (
-                    variants.without_article(fold(other_name)) == bare and len(tokens(other_name)) > len(tokens(name))
-                    or variants.misspelt(name, other_name)
-                    and (other.uses, len(other_name)) >= (cluster.uses, len(name))):
-                other.absorb(cluster)
-                other.kind = other.kind if other.kind != kinds.MISC else cluster.kind
-                names[other_key] = other.best
-                del clusters[key]
-                break
-
-
-def _same_kind(a: Cluster, b: Cluster) -> bool:
-    return a.label == b.label or kinds.MISC in (a.label, b.label)
-
-
-def _first_names(name: str) -> bool:
-    """« Laeticia », « Jean-Baptiste »: every part a common first name."""
-    return all(is_common_first_name(part) for part in name.split("-"))
-
-
-def _merge_people(clusters: dict) -> None:
-    """``Trump`` and ``Donald Trump``, ``al-Assad`` and ``Bachar al-Assad``: one person when only
-    one full name in the article fits the bare surname (or the bare first name)."""
-    full = [(k, c) for k, c in clusters.items() if c.label == "PER" and len(tokens(c.best)) >= 2]
-    for key, cluster in list(clusters.items()):
-        if key not in clusters or len(tokens(cluster.best)) >= 2 and not bare_surname(cluster.best):
-            continue
-        placed = cluster.cues["LOC"] + cluster.cues[kinds.AT]
-        if kinds.listed(cluster.best) or placed or cluster.label == "LOC" and cluster.entity is not None \
-                and cluster.entity.type == "LOC":
-            continue  # a place the lists, the words around it or the archive vouch for
-        fits = [(k, c) for k, c in full if c is not cluster and k in clusters
-                and (surname_key(c.best) == surname_key(cluster.best)
-                     or [fold(cluster.best)] == given_names(c.best)[:1] and _first_names(cluster.best))]
-        targets = sorted({id(c): c for _k, c in fits}.values(), key=lambda c: -c.uses)
-        if len(targets) == 1 or len(targets) > 1 and targets[0].uses > targets[1].uses:
-            targets[0].absorb(cluster)  # « Macron » beside « Emmanuel Macron », named more than « Brigitte Macron »
-            del clusters[key]
-        elif targets:
-            del clusters[key]  # one of the people the article names in full, no telling which
 
 
 def _worth_keeping(cluster: Cluster, excluded) -> bool:

@@ -1,0 +1,74 @@
+"""One article's clusters joined when they name one entity: an acronym and its long form, a
+name with and without its article, a misspelling, a bare surname or first name and the one full
+name it fits.
+
+Apart from ``analysis`` because it is one step of it with its own rules: it runs on the clusters
+the analysis has found, reads nothing else (neither the article nor the registry), and only
+merges or drops them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kiosque_core.folding import fold
+
+from . import kinds, variants
+from .firstnames import is_common_first_name
+from .names import bare_surname, given_names, surname_key, tokens
+
+if TYPE_CHECKING:
+    from .analysis import Cluster
+
+
+def merge_variants(clusters: dict) -> None:
+    """Spellings of one entity in the article: an acronym and its long form, a name with and
+    without its article, a misspelling; each joins the best attested one (the long form)."""
+    names = {key: c.best for key, c in clusters.items() if c.label}
+    for key in sorted(names, key=lambda k: clusters[k].uses):
+        cluster, name = clusters[key], names[key]
+        bare = variants.without_article(fold(name))
+        for other_key, other_name in names.items():
+            other = clusters.get(other_key)
+            if other is None or other is cluster:
+                continue
+            if variants.stands_for(name, other_name) or _same_kind(cluster, other) and (
+                    variants.without_article(fold(other_name)) == bare and len(tokens(other_name)) > len(tokens(name))
+                    or variants.misspelt(name, other_name)
+                    and (other.uses, len(other_name)) >= (cluster.uses, len(name))):
+                other.absorb(cluster)
+                other.kind = other.kind if other.kind != kinds.MISC else cluster.kind
+                names[other_key] = other.best
+                del clusters[key]
+                break
+
+
+def _same_kind(a: Cluster, b: Cluster) -> bool:
+    return a.label == b.label or kinds.MISC in (a.label, b.label)
+
+
+def _first_names(name: str) -> bool:
+    """« Laeticia », « Jean-Baptiste »: every part a common first name."""
+    return all(is_common_first_name(part) for part in name.split("-"))
+
+
+def merge_people(clusters: dict) -> None:
+    """``Trump`` and ``Donald Trump``, ``al-Assad`` and ``Bachar al-Assad``: one person when only
+    one full name in the article fits the bare surname (or the bare first name)."""
+    full = [(k, c) for k, c in clusters.items() if c.label == "PER" and len(tokens(c.best)) >= 2]
+    for key, cluster in list(clusters.items()):
+        if key not in clusters or len(tokens(cluster.best)) >= 2 and not bare_surname(cluster.best):
+            continue
+        placed = cluster.cues["LOC"] + cluster.cues[kinds.AT]
+        if kinds.listed(cluster.best) or placed or cluster.label == "LOC" and cluster.entity is not None \
+                and cluster.entity.type == "LOC":
+            continue  # a place the lists, the words around it or the archive vouch for
+        fits = [(k, c) for k, c in full if c is not cluster and k in clusters
+                and (surname_key(c.best) == surname_key(cluster.best)
+                     or [fold(cluster.best)] == given_names(c.best)[:1] and _first_names(cluster.best))]
+        targets = sorted({id(c): c for _k, c in fits}.values(), key=lambda c: -c.uses)
+        if len(targets) == 1 or len(targets) > 1 and targets[0].uses > targets[1].uses:
+            targets[0].absorb(cluster)  # « Macron » beside « Emmanuel Macron », named more than « Brigitte Macron »
+            del clusters[key]
+        elif targets:
+            del clusters[key]  # one of the people the article names in full, no telling which
