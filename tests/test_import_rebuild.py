@@ -208,12 +208,12 @@ def test_unrecorded_post_of_the_same_raw_file_is_taken_over_not_duplicated(archi
 
 def test_unchanged_files_are_not_read_again(archive, monkeypatch):
     """Raw files and posts whose size, times and inode did not change are trusted, not read."""
-    from kiosque_import import pipeline
+    from kiosque_import import planning
 
     seeds, posts = archive
     reads = []
-    real_read = pipeline.read_raw
-    monkeypatch.setattr(pipeline, "read_raw", lambda path, *a: reads.append(path) or real_read(path, *a))
+    real_read = planning.read_raw
+    monkeypatch.setattr(planning, "read_raw", lambda path, *a: reads.append(path) or real_read(path, *a))
     monkeypatch.setattr(pipeline.manifest, "text_hash", lambda data: reads.append(data) or "x")
     report = run(seeds, posts)
     assert report.unchanged == len(FILES)

@@ -10,7 +10,7 @@ import pytest
 from conftest import ORANGE, SEED
 from import_helpers import run
 from kiosque_core import collector, storage
-from kiosque_import import manifest, pipeline, stamps
+from kiosque_import import manifest, pipeline, planning, stamps
 from kiosque_import.manifest import Entry
 
 # File names a raw article may have: quotes, backslashes, control characters, line and paragraph
@@ -66,7 +66,7 @@ def test_raw_names_are_what_glob_finds(tmp_path):
     for name in [*AWKWARD_NAMES, ".hidden.txt", ".txt", "notes.TXT", "a.txt.bak", "readme"]:
         (tmp_path / name).write_text("x", encoding="utf-8")
     (tmp_path / "folder.txt").mkdir()
-    assert pipeline._raw_names(tmp_path) == sorted(p.name for p in tmp_path.glob("*.txt"))
+    assert planning.raw_names(tmp_path) == sorted(p.name for p in tmp_path.glob("*.txt"))
 
 
 def test_stale_temp_files_are_what_glob_finds(tmp_path):
@@ -112,8 +112,8 @@ def test_unsaved_stamps_only_cost_a_read(tmp_path, monkeypatch):
     shutil.copy(files[-1], seeds / files[-1].name)
     assert run(seeds, posts).new == [files[-1].name]
     reads = []
-    real_read = pipeline.read_raw
-    monkeypatch.setattr(pipeline, "read_raw", lambda path, *a: reads.append(path) or real_read(path, *a))
+    real_read = planning.read_raw
+    monkeypatch.setattr(planning, "read_raw", lambda path, *a: reads.append(path) or real_read(path, *a))
     report = run(seeds, posts)
     assert report.unchanged == len(files) and [str(r) for r in reads] == [str(seeds / files[-1].name)]
 

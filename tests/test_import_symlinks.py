@@ -9,7 +9,7 @@ import shutil
 import pytest
 from conftest import ORANGE
 from import_helpers import read_meta, run
-from kiosque_import import pipeline
+from kiosque_import import planning
 
 GOOD, OUTSIDE, BELOW = sorted(ORANGE.glob("*.txt"))[:3]
 BELOW_TITLE = "Une petite fille seule survivante d'un crash d'avion"
@@ -37,9 +37,9 @@ def seeds(tmp_path):
 
 def test_symlinks_out_of_the_seeds_folder_are_refused_unread(seeds, tmp_path, monkeypatch, caplog):
     reads = []
-    real_read = pipeline.read_raw
-    monkeypatch.setattr(pipeline, "read_raw", lambda path, *a: reads.append(str(path)) or real_read(path, *a))
-    with caplog.at_level(logging.WARNING, logger="kiosque_import.pipeline"):
+    real_read = planning.read_raw
+    monkeypatch.setattr(planning, "read_raw", lambda path, *a: reads.append(str(path)) or real_read(path, *a))
+    with caplog.at_level(logging.WARNING, logger="kiosque_import"):
         report = run(seeds, tmp_path / "posts")
     target = os.path.realpath(tmp_path / "elsewhere" / "article.txt")
     outside = f"symlink to {target}, outside the seeds folder: not read"

@@ -7,7 +7,6 @@ files are converted; the manifest tells what was generated from what, so hand ed
 from __future__ import annotations
 
 import gc
-import logging
 import multiprocessing
 import os
 import re
@@ -25,14 +24,13 @@ from . import chrome, manifest, post, republished, slugs, stamps
 from .article import Article, Refused
 from .decode import decode
 from .importlock import import_lock
-from .read import MAX_BYTES, confined, read_raw
+from .planning import no_bar, plan, post_hash_on_disk, raw_names, refuse, stamps_key
+from .read import MAX_BYTES
 from .report import Report
 from .republished import Republications
 from .stamps import Stamps
 from .structure import Splitter
 from .text import clean_lines
-
-log = logging.getLogger(__name__)
 
 # Bump when a change to the conversion should regenerate posts that were not edited by hand.
 CONVERTER = 3
@@ -90,8 +88,8 @@ def run_import(options: Options) -> Report:
         with collector.paused():
             entries = manifest.load(posts)
             known = Stamps(options.report.parent / stamps.NAME if options.report else None)
-            names = _raw_names(seeds)
-            todo = _plan(seeds, posts, names, entries, report, options, known)
+            names = raw_names(seeds)
+            todo = plan(seeds, posts, names, entries, report, options, known, CONVERTER)
         try:
             # What outlives the chunks (the loaded code and model, the manifest, the tags registry)
             # is frozen out of the collector's full passes, which walked it again and again: 2.4
@@ -110,117 +108,10 @@ def run_import(options: Options) -> Report:
     return report
 
 
-def _raw_names(seeds: Path) -> list[str]:
-    """The raw files' names (what ``seeds.glob("*.txt")`` finds), sorted. Plain strings: a Path
-    object per file cost a third of an import where nothing changed."""
-    return sorted(name for name in os.listdir(seeds) if name.endswith(".txt"))
-
-
-def _plan(seeds: Path, posts: Path, names: list[str], entries: dict, report: Report, options: Options,
-          known: Stamps):
-    """Decide for each raw file: convert it, or say why not. Returns [(name, bytes, hash, reason)].
-
-    A raw file or post whose stamp did not change since it was hashed is not read (``stamps``).
-    Paths are strings joined once per file, as ``str(folder / name)`` would spell them."""
-    by_hash = {entry.raw_hash: source for source, entry in entries.items()}
-    todo = []
-    raw_dir, raw_key = _folder(seeds)
-    real_seeds = os.path.realpath(seeds)
-    post_dir, post_key = _folder(posts)
-    for name in tqdm(names, desc="reading", unit="file", disable=_no_bar(options), leave=False):
-        path, key = raw_dir + name, raw_key + name
-        entry = entries.get(name)
-        try:
-            # A file never converted is read whatever its stamp: it may be a duplicate to report.
-            data, raw_hash = _raw(path, key, real_seeds, options, known, need_bytes=entry is None)
-        except Refused as exc:
-            _refuse(report, path, str(exc))
-            continue
-        except OSError as exc:
-            _refuse(report, path, f"unreadable ({exc.strerror or exc})")
-            continue
-        if entry is None:
-            if raw_hash in by_hash:
-                report.duplicates.append({"file": name, "same_as": by_hash[raw_hash]})
-                continue
-            by_hash[raw_hash] = name
-            todo.append((name, data, raw_hash, "new"))
-            continue
-        post_path = post_dir + entry.post
-        post_hash = _post_hash(post_path, post_key + entry.post, known)
-        hand_edited = post_hash is not None and post_hash != entry.post_hash
-        raw_changed = entry.raw_hash != raw_hash
-        if post_hash is None:
-            reason = "restored"
-        elif hand_edited and raw_changed:
-            report.conflicts.append(name)
-            log.warning("%s: raw file changed after %s was edited by hand; post kept", path, post_path)
-            continue
-        elif hand_edited:
-            report.hand_edits_kept.append(name)
-            continue
-        elif raw_changed or entry.converter != CONVERTER:
-            reason = "changed"
-        else:
-            report.unchanged += 1
-            continue
-        try:
-            if data is None:
-                data, raw_hash = _raw(path, key, real_seeds, options, known, need_bytes=True)
-        except (Refused, OSError) as exc:
-            _refuse(report, path, str(exc))
-            continue
-        todo.append((name, data, raw_hash, reason))
-    known.keep_only([raw_key + name for name in names] + [post_key + e.post for e in entries.values()])
-    return todo
-
-
-def _folder(folder: Path) -> tuple[str, str]:
-    """The prefixes that make a file name of ``folder`` its path and its stamps key."""
-    return f"{folder}{os.sep}", f"{folder.absolute()}{os.sep}"
-
-
-def _key(path: Path) -> str:
-    return str(path.absolute())
-
-
-def _raw(path: str, key: str, real_seeds: str, options: Options, known: Stamps,
-         need_bytes: bool) -> tuple[bytes | None, str]:
-    """The raw file's bytes (None when not needed and its stamp vouches for its hash) and hash.
-    Refused, unread, when it leads outside the seeds folder (``real_seeds``, its real path)."""
-    path = confined(path, real_seeds)
-    current = stamps.stamp(path)
-    if not need_bytes:
-        raw_hash = known.known_hash(key, current)
-        if raw_hash is not None:
-            return None, raw_hash
-    data = read_raw(path, options.max_bytes)
-    raw_hash = manifest.text_hash(data)
-    known.record(key, current, raw_hash)
-    return data, raw_hash
-
-
-def _post_hash(post_path: str | Path, key: str, known: Stamps) -> str | None:
-    """The post's hash as it is on disk, None when it is missing."""
-    try:
-        current = stamps.stamp(post_path)
-    except FileNotFoundError:
-        return None
-    post_hash = known.known_hash(key, current)
-    if post_hash is None:
-        try:
-            with open(post_path, "rb") as handle:
-                post_hash = manifest.text_hash(handle.read())
-        except FileNotFoundError:
-            return None
-        known.record(key, current, post_hash)
-    return post_hash
-
-
 def _convert(todo, posts: Path, entries: dict, report: Report, options: Options, known: Stamps) -> None:
     taken = {entry.slug for entry in entries.values()}
     today = options.today or datetime.now(UTC).date()
-    bar = tqdm(total=len(todo), desc="importing", unit="article", disable=_no_bar(options))
+    bar = tqdm(total=len(todo), desc="importing", unit="article", disable=no_bar(options))
     if todo and any(not entry.text_key and not entry.same_as for entry in entries.values()):
         splitter = options.splitter()
         republished.backfill(entries, Path(options.seeds), lambda name, data: parse(name, data, splitter))
@@ -251,7 +142,7 @@ def _convert(todo, posts: Path, entries: dict, report: Report, options: Options,
             if isinstance(result, Article):
                 parsed.append((result, reason))
             else:
-                _refuse(report, f"{options.seeds}{os.sep}{name}", result)
+                refuse(report, f"{options.seeds}{os.sep}{name}", result)
         # Re-publications of a post are not enriched nor written: they join it (republished.py).
         parsed, joins = again.split(parsed)
         parsed.sort(key=lambda pair: pair[0].source)
@@ -340,7 +231,8 @@ def _write(article: Article, reason: str, posts: Path, entries: dict, taken: set
     file_name = f"{article.slug}.md"
     post_hash = manifest.text_hash(text)
     write_atomic(posts / file_name, text, durable=durable)
-    _post_hash(posts / file_name, _key(posts / file_name), known)  # read back, so that the next run need not
+    # read back, so that the next run need not
+    post_hash_on_disk(posts / file_name, stamps_key(posts / file_name), known)
     entries[article.source] = manifest.Entry(
         raw_hash=article.raw_hash, post=file_name, post_hash=post_hash,
         slug=article.slug, first_seen=first_seen, converter=CONVERTER,
@@ -367,12 +259,3 @@ def _written_for(existing: Path, article: Article) -> bool:
     could record it in the manifest: its Source line names the raw file."""
     head = existing.read_text(encoding="utf-8", errors="replace").split("\n\n", 1)[0]
     return f"Source: {post.metadata_value(article.source)}" in head.splitlines()
-
-
-def _refuse(report: Report, path: str, reason: str) -> None:
-    report.refuse(os.path.basename(path), reason)
-    log.warning("%s: refused: %s", path, reason)
-
-
-def _no_bar(options: Options) -> bool | None:
-    return None if options.progress is None else not options.progress
