@@ -72,11 +72,16 @@ def _stems(word: str) -> list[str]:
     return out
 
 
+def _inflection_of(word: str, words: frozenset) -> bool:
+    """Whether the word, or the stem left once a plural or feminine ending is taken off, is in
+    ``words`` (the tables hold one form per word)."""
+    return any(stem in words for stem in _stems(word))
+
+
 @lru_cache(maxsize=65536)
 def is_common(word: str) -> bool:
     """A word of the language (any part of speech), whatever its case and inflection."""
-    everything, _adjectives = _sets()
-    return any(stem in everything for stem in _stems(word))
+    return _inflection_of(word, _sets()[0])
 
 
 @lru_cache(maxsize=65536)
@@ -94,16 +99,13 @@ def _verbs(_size: int) -> frozenset:
 @lru_cache(maxsize=65536)
 def is_adjective(word: str) -> bool:
     """« turc », « américaine », « ancien »: an adjective, whatever its inflection."""
-    _everything, adjectives = _sets()
-    return any(stem in adjectives for stem in _stems(word))
+    return _inflection_of(word, _sets()[1])
 
 
 @lru_cache(maxsize=65536)
 def is_demonym(word: str) -> bool:
     """An adjective of place written as a people's name: « Niortais », « Péruviennes »."""
-    _everything, adjectives = _sets()
-    return word[:1].isupper() and DEMONYM.search(word.lower()) is not None \
-        and any(stem in adjectives for stem in _stems(word))
+    return word[:1].isupper() and DEMONYM.search(word.lower()) is not None and is_adjective(word)
 
 
 def load() -> None:
