@@ -5,13 +5,17 @@ bodies share shingles (Jaccard at least ``SHARED``) and each keeps the other's l
 ``LEAD`` of the shingles of each one's first words are found in the other. A follow-up a day
 later often repeats the background paragraphs but writes a new lead; an update keeps most of it.
 On the same day, an update that rewrote its lead is still taken when it contains most of the
-other text (``CONTAINED``) and some of its lead (``SAME_DAY_LEAD``).
+other text (``CONTAINED``) and some of its lead (``SAME_DAY_LEAD``). Up to ``LATER`` days apart,
+a text re-published with edits (an explainer, a portrait, a study's write-up) is taken when it
+keeps both leads and shares at least ``LATER_SHARED`` of its shingles: the recurring bulletins
+that keep their lead from one day to the next share less.
 
 The thresholds were chosen on 118 pairs of the OrangeSum corpus labelled by reading them
-(tests/fixtures/stories/labelled.tsv, docs/stories.md), precision first: a wrong grouping hides
-an article from the lists, a missed one shows a story twice. Pairs are joined strongest first,
-and a join that would make a story span more than ``WINDOW`` days is refused, so that a daily
-column whose editions resemble each other does not chain into one story.
+(tests/fixtures/stories/labelled.tsv, docs/stories.md; the grid: bench/stories_grid.py),
+precision first: a wrong grouping hides an article from the lists, a missed one shows a story
+twice. Pairs are joined strongest first, and a join that would make a story span more days than
+the pair's own window is refused, so that a daily column whose editions resemble each other
+does not chain into one story.
 """
 
 from __future__ import annotations
@@ -21,22 +25,32 @@ SHARED = 0.1  # Jaccard of the bodies' shingles
 LEAD = 0.4  # share of each lead found in the other text
 SAME_DAY_LEAD = 0.2  # the same day: share of one lead found in the other…
 CONTAINED = 0.5  # … and share of the shorter text found in the longer
+LATER = 5  # days: a re-publication with edits, a few days later…
+LATER_SHARED = 0.5  # … keeps both leads and at least this Jaccard
 
 
 def days_apart(a, b) -> int:
     return abs((a.date.date() - b.date.date()).days)
 
 
-def accepts(measures: tuple, days: int) -> bool:
+def window(measures: tuple, days: int) -> int | None:
+    """The days a story joined by this pair may span, or None when the two are not versions."""
     jaccard, contained, lead_min, lead_max = measures
-    if days > WINDOW or jaccard < SHARED:
-        return False
-    return lead_min >= LEAD or (days == 0 and lead_max >= SAME_DAY_LEAD and contained >= CONTAINED)
+    if days <= WINDOW and jaccard >= SHARED and (
+            lead_min >= LEAD or (days == 0 and lead_max >= SAME_DAY_LEAD and contained >= CONTAINED)):
+        return WINDOW
+    if days <= LATER and jaccard >= LATER_SHARED and lead_min >= LEAD:
+        return LATER
+    return None
+
+
+def accepts(measures: tuple, days: int) -> bool:
+    return window(measures, days) is not None
 
 
 class Stories:
-    """Union-find over articles (by key) that keeps each story within ``WINDOW`` days and never
-    joins two articles an editor split."""
+    """Union-find over articles (by key) that keeps each story within the window of the pairs
+    that join it and never joins two articles an editor split."""
 
     def __init__(self, articles: dict, apart: set[frozenset]):
         self.articles = articles
@@ -50,16 +64,18 @@ class Stories:
             key = self.parent[key]
         return key
 
-    def join(self, a: str, b: str, forced: bool = False) -> bool:
+    def join(self, a: str, b: str, span: int | None = None) -> bool:
+        """Join the stories of ``a`` and ``b`` unless an editor split them or the story would
+        span more than ``span`` days (None: an editor's join, whatever the dates)."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
         if any(frozenset((x, y)) in self.apart for x in self.members[ra] for y in self.members[rb]):
             return False
         merged = self.members[ra] + self.members[rb]
-        if not forced:
+        if span is not None:
             dates = [self.articles[key].date.date() for key in merged]
-            if (max(dates) - min(dates)).days > WINDOW:
+            if (max(dates) - min(dates)).days > span:
                 return False
         self.parent[rb] = ra
         self.members[ra] = merged
@@ -76,10 +92,13 @@ def stories(articles: dict, pairs: dict, together: list[tuple[str, str]], apart:
     union = Stories(articles, apart)
     for a, b in together:
         if a in articles and b in articles:
-            union.join(a, b, forced=True)
-    accepted = [(measures[0], pair) for pair, measures in pairs.items()
-                if pair[0] in articles and pair[1] in articles
-                and accepts(measures, days_apart(articles[pair[0]], articles[pair[1]]))]
-    for _strength, (a, b) in sorted(accepted, key=lambda item: (-item[0], item[1])):
-        union.join(a, b)
+            union.join(a, b)
+    accepted = []
+    for pair, measures in pairs.items():
+        if pair[0] in articles and pair[1] in articles:
+            span = window(measures, days_apart(articles[pair[0]], articles[pair[1]]))
+            if span is not None:
+                accepted.append((measures[0], pair, span))
+    for _strength, (a, b), span in sorted(accepted, key=lambda item: (-item[0], item[1])):
+        union.join(a, b, span)
     return union.groups()
