@@ -1,29 +1,36 @@
 """Which candidate pairs are versions of one story, and the stories they make.
 
-Two articles are versions of one story when they were published within ``WINDOW`` days, their
-bodies share shingles (Jaccard at least ``SHARED``) and each keeps the other's lead: at least
-``LEAD`` of the shingles of each one's first words are found in the other. A follow-up a day
-later often repeats the background paragraphs but writes a new lead; an update keeps most of it.
-On the same day, an update that rewrote its lead is still taken when it contains most of the
-other text (``CONTAINED``) and some of its lead (``SAME_DAY_LEAD``). Up to ``LATER`` days apart,
-a text re-published with edits (an explainer, a portrait, a study's write-up) is taken when it
-keeps both leads and shares at least ``LATER_SHARED`` of its shingles: the recurring bulletins
-that keep their lead from one day to the next share less.
+Two articles are versions of one story when their texts share shingles (Jaccard, ``SHARED``)
+and one of these holds (``window``):
 
-The thresholds were chosen on 118 pairs of the OrangeSum corpus labelled by reading them
-(tests/fixtures/stories/labelled.tsv, docs/stories.md; the grid: bench/stories_grid.py),
-precision first: a wrong grouping hides an article from the lists, a missed one shows a story
-twice. Pairs are joined strongest first, and a join that would make a story span more days than
-the pair's own window is refused, so that a daily column whose editions resemble each other
-does not chain into one story.
+- within ``WINDOW`` days, each keeps the other's lead: at least ``LEAD`` of the shingles of each
+  one's first words are found in the other. A follow-up a day later often repeats the
+  background paragraphs but writes a new lead; an update keeps most of it;
+- within ``WINDOW`` days, an update that rewrote its lede but kept its body: they share at least
+  ``REWRITTEN`` and each body's first words are ``BODY_LEAD`` found in the other;
+- the same day, they share at least ``SAME_DAY`` (a story rewritten under a new lede), or the
+  shorter is mostly found in the longer (``CONTAINED``) with some of a lead (``SAME_DAY_LEAD``);
+- up to ``LATER`` days apart, a text re-published with edits (an explainer, a portrait, a
+  study's write-up) keeps both leads and shares at least ``LATER_SHARED``: the recurring
+  bulletins that keep their lead from one day to the next share less.
+
+The thresholds were chosen by measurement on pairs of the OrangeSum corpus labelled by reading
+them (tests/fixtures/stories/, docs/stories.md; the grid: bench/stories_grid.py), precision
+first: a wrong grouping hides an article from the lists, a missed one shows a story twice.
+Pairs are joined strongest first, and a join that would make a story span more days than the
+pair's own window is refused, so that a daily column whose editions resemble each other does
+not chain into one story.
 """
 
 from __future__ import annotations
 
 WINDOW = 2  # days between the first and the last version of a story
-SHARED = 0.1  # Jaccard of the bodies' shingles
+SHARED = 0.1  # Jaccard of the texts' shingles
 LEAD = 0.4  # share of each lead found in the other text
-SAME_DAY_LEAD = 0.2  # the same day: share of one lead found in the other…
+REWRITTEN = 0.4  # a new lede over the same body: Jaccard…
+BODY_LEAD = 0.5  # … and share of each body's lead found in the other text
+SAME_DAY = 0.5  # the same day: Jaccard of a story rewritten under a new lede, or…
+SAME_DAY_LEAD = 0.2  # … share of one lead found in the other…
 CONTAINED = 0.5  # … and share of the shorter text found in the longer
 LATER = 5  # days: a re-publication with edits, a few days later…
 LATER_SHARED = 0.5  # … keeps both leads and at least this Jaccard
@@ -35,9 +42,12 @@ def days_apart(a, b) -> int:
 
 def window(measures: tuple, days: int) -> int | None:
     """The days a story joined by this pair may span, or None when the two are not versions."""
-    jaccard, contained, lead_min, lead_max = measures
-    if days <= WINDOW and jaccard >= SHARED and (
-            lead_min >= LEAD or (days == 0 and lead_max >= SAME_DAY_LEAD and contained >= CONTAINED)):
+    jaccard, contained, lead_min, lead_max, body_lead = measures
+    if jaccard < SHARED:
+        return None
+    if days <= WINDOW and (lead_min >= LEAD or (jaccard >= REWRITTEN and body_lead >= BODY_LEAD)):
+        return WINDOW
+    if days == 0 and (jaccard >= SAME_DAY or (lead_max >= SAME_DAY_LEAD and contained >= CONTAINED)):
         return WINDOW
     if days <= LATER and jaccard >= LATER_SHARED and lead_min >= LEAD:
         return LATER
