@@ -59,13 +59,14 @@ def accepts(measures: tuple, days: int) -> bool:
 
 
 class Stories:
-    """Union-find over articles (by key) that keeps each story within the window of the pairs
-    that join it and never joins two articles an editor split."""
+    """Union-find over articles (by key) that keeps each story within the widest window of the
+    pairs that joined it and never joins two articles an editor split."""
 
     def __init__(self, articles: dict, apart: set[frozenset]):
         self.articles = articles
         self.parent = {key: key for key in articles}
         self.members = {key: [key] for key in articles}
+        self.span = {key: 0 for key in articles}  # the days each story may span
         self.apart = apart
 
     def find(self, key: str) -> str:
@@ -76,17 +77,21 @@ class Stories:
 
     def join(self, a: str, b: str, span: int | None = None) -> bool:
         """Join the stories of ``a`` and ``b`` unless an editor split them or the story would
-        span more than ``span`` days (None: an editor's join, whatever the dates)."""
+        span more days than this pair's ``span`` and the stories' own (None: an editor's join,
+        whatever the dates; the story may then span them). A same-day update of a re-published
+        article thus joins its 5-day story."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
         if any(frozenset((x, y)) in self.apart for x in self.members[ra] for y in self.members[rb]):
             return False
         merged = self.members[ra] + self.members[rb]
-        if span is not None:
-            dates = [self.articles[key].date.date() for key in merged]
-            if (max(dates) - min(dates)).days > span:
-                return False
+        dates = [self.articles[key].date.date() for key in merged]
+        days = (max(dates) - min(dates)).days
+        allowed = max(days if span is None else span, self.span[ra], self.span[rb])
+        if days > allowed:
+            return False
+        self.span[ra] = allowed
         self.parent[rb] = ra
         self.members[ra] = merged
         del self.members[rb]
