@@ -1,9 +1,9 @@
 """The version rule (plugins/kiosque_stories/rules.py) against candidate pairs of the OrangeSum
 corpus labelled by reading both texts (tests/fixtures/stories/README.md): ``labelled.tsv``, 118
 hard candidates near the thresholds (same-day write-ups of one event, follow-ups a day or two
-later, the daily pandemic round-up), on which the thresholds were chosen; ``labelled-2.tsv``, 57
+later, the daily pandemic round-up), on which the thresholds were chosen; ``labelled-2.tsv``, 58
 pairs labelled later and kept apart, drawn from where the rules disagree, from the pairs both
-accept, from near misses, and every same-day pair sharing 40 % of its shingles."""
+accept, from near misses, and every pair two of the new branches add (the README says how)."""
 
 from __future__ import annotations
 
@@ -54,21 +54,21 @@ def counts(name: str) -> tuple[int, int, int]:
 
 
 def test_precision_and_recall_on_the_labelled_pairs():
-    # Precision first (docs/stories.md): 60 / 61 = 98.4 %; recall 60 / 74 = 81.1 %. Of the 14 misses,
-    # 9 are rewrites a day later whose lede and body's lead were both written anew, 3 re-publications 3
-    # or 4 days later with a new lead, 2 same-day rewrites sharing under 20 % of their shingles.
-    assert counts("labelled.tsv") == (60, 1, 14)
+    # Precision first (docs/stories.md): 62 / 63 = 98.4 %; recall 62 / 74 = 83.8 %. Of the 12 misses,
+    # 9 are rewrites a day later whose lede and body's lead were both written anew, 1 a re-publication 4
+    # days later with a new lead, 2 same-day rewrites sharing under 20 % of their shingles.
+    assert counts("labelled.tsv") == (62, 1, 12)
 
 
 def test_precision_and_recall_on_the_pairs_labelled_apart():
-    # 51 versions, 6 not; not a sample of the archive (half of it is drawn near the thresholds). Wrongly
+    # 52 versions, 6 not; not a sample of the archive (half of it is drawn near the thresholds). Wrongly
     # grouped: two days' strike-traffic bulletins on one template. Missed: 12 same-day rewrites sharing
     # 30 to 49 % of their shingles (2 of the 17 same-day pairs at 40 to 50 % are not versions), 6 rewrites
     # a day later, an explainer rewritten 4 days later.
-    assert counts("labelled-2.tsv") == (32, 1, 19)
+    assert counts("labelled-2.tsv") == (33, 1, 19)
 
 
-@pytest.mark.xfail(strict=True, reason="issue #18's recall target (90 %) not met: 81.1 % at 98.4 % precision")
+@pytest.mark.xfail(strict=True, reason="issue #18's recall target (90 %) not met: 83.8 % at 98.4 % precision")
 def test_recall_meets_the_issue_target():
     outcomes = [(decided(a, b), version) for a, b, version, _ in labelled()]
     found = sum(1 for said, truth in outcomes if said and truth)
