@@ -19,13 +19,13 @@ The thresholds were chosen by measurement on pairs of the OrangeSum corpus label
 them (tests/fixtures/stories/, docs/stories.md; the grid: bench/stories_grid.py), precision
 first: a wrong grouping hides an article from the lists, a missed one shows a story twice.
 Pairs are joined strongest first, and a join that would make a story span more days than the
-pair's own window is refused, so that a daily column whose editions resemble each other does
-not chain into one story.
+widest window of the pairs that join it is refused, so that a daily column whose editions
+resemble each other does not chain into one story.
 """
 
 from __future__ import annotations
 
-WINDOW = 2  # days between the first and the last version of a story
+WINDOW = 2  # days apart, and the days a story joined by such pairs may span
 SHARED = 0.1  # Jaccard of the texts' shingles
 LEAD = 0.4  # share of each lead found in the other text
 REWRITTEN = 0.4  # a new lede over the same body: Jaccard…
@@ -33,7 +33,7 @@ BODY_LEAD = 0.5  # … and share of each body's lead found in the other text
 SAME_DAY = 0.5  # the same day: Jaccard of a story rewritten under a new lede, or…
 SAME_DAY_LEAD = 0.2  # … share of one lead found in the other…
 CONTAINED = 0.5  # … and share of the shorter text found in the longer
-LATER = 5  # days: a re-publication with edits, a few days later…
+LATER = 5  # days (and span): a re-publication with edits, a few days later…
 LATER_SHARED = 0.5  # … shares at least this Jaccard and keeps both leads or both body leads
 
 
