@@ -210,3 +210,15 @@ def test_years_without_articles_are_empty_rows_of_the_grid(tiny_site):
     assert "68 articles de 2015 à 2018, au plus 31 articles en mai 2018 ; 2 années sans article." in grid
     assert "1 article sans date connue n’y figure pas." in grid
     assert 'href="../archives/2026/01/#date-inconnue">janvier 2026</a> (1).' in html
+
+
+def test_the_charts_and_dossiers_can_be_turned_off(tmp_path):
+    site = build_tiny_site(tmp_path, KIOSQUE_SEARCH=False, KIOSQUE_DOSSIERS=False, KIOSQUE_TIME_CHARTS=False)
+    archives = read(site.output, "archives/")
+    assert "<svg" not in archives and "heat-undated" not in archives and "timeline.css" not in archives
+    assert '<a href="../archives/2018/">2018</a> <span class="count">(67)</span>' in archives
+    year = read(site.output, "archives/2018/")
+    assert "<svg" not in year and '<h2 class="archive-months">Par mois</h2>' in year
+    tag = read(site.output, "tags/syrie/")
+    assert 'class="dossier"' not in tag and "Aller à la liste des articles" not in tag
+    assert '<h1 class="page-title">Syrie <span class="count">(3 articles)</span></h1>' in tag
