@@ -101,8 +101,9 @@ def test_year_grid_names_the_articles_without_a_known_date_apart(corpus_site):
         f"{MONTHS[month - 1]} {year} (1).")
     assert f'href="../archives/{year}/{month:02d}/#date-inconnue"' in note
     # The month page lists it under that heading; the year lists say it has no known date.
-    in_year = [m for m in metas if m["when"].year == year]
-    assert f'({len(in_year)}, dont 1 sans date connue)</span></h2>' in html
+    assert [m["Slug"] for m in metas if m["when"].year == year] == [seed["Slug"]]
+    assert f'{year}</a> <span class="count">(1 sans date connue)</span></h2>' in html
+    assert f'{MONTHS[month - 1]}</a> <span class="count">(1 sans date connue)</span></li>' in html
     page = read(corpus_site.output, f"archives/{year}/{month:02d}/")
     assert '<h2 class="archive-day" id="date-inconnue">Date inconnue <span class="count">(1 article)</span>' in page
     assert f'href="../../../articles/{seed["Slug"]}/"' in between(page, 'id="date-inconnue"', "</ul>")
@@ -205,11 +206,14 @@ def test_years_without_articles_are_empty_rows_of_the_grid(tiny_site):
     for _href, _label, count, title in found[12:36]:  # 2017 and 2016: drawn, empty, not links
         assert count == 0 and title.endswith(" : aucun article")
     assert 'href="../archives/2017/' not in grid and 'href="../archives/2016/' not in grid
+    # Written across each empty year, over its cells.
+    assert grid.count('<text class="heat__note" x="207" y="') == grid.count(">aucun article</text>") == 2
     assert table_rows(html) == {str(y): [str(expected.get((y, m), 0)) for m in range(1, 13)]
                                 for y in (2018, 2017, 2016, 2015)}
     assert "68 articles de 2015 à 2018, au plus 31 articles en mai 2018 ; 2 années sans article." in grid
     assert "1 article sans date connue n’y figure pas." in grid
     assert 'href="../archives/2026/01/#date-inconnue">janvier 2026</a> (1).' in html
+    assert '<a href="../archives/2018/">2018</a> <span class="count">(67)</span>' in html
 
 
 def test_the_charts_and_dossiers_can_be_turned_off(tmp_path):

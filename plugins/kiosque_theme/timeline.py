@@ -48,6 +48,8 @@ class Chart:
     cells: list[Cell] = field(default_factory=list)
     # Axis texts: x, y, text, SVG text-anchor.
     labels: list[tuple[int, int, str, str]] = field(default_factory=list)
+    # Texts over the cells (drawn after them), as ``labels``: « aucun article » across an empty year.
+    notes: list[tuple[int, int, str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -103,6 +105,8 @@ def month_grid(articles, month_url: str = "", newest_first: bool = True) -> tupl
             chart.cells.append(Cell(GRID_LABEL + (month - 1) * GRID_CELL, y, count, level(count, most),
                                     f"{MONTHS[month - 1]} {year} : {count_label(count)}",
                                     str(count) if count else "", url))
+        if year not in known:  # said in the row, not left to twelve pale cells
+            chart.notes.append((GRID_LABEL + 6 * GRID_CELL - 1, y + GRID_CELL // 2 + 3, "aucun article", "middle"))
         rows.append((str(year), [str(counts.get((year, m), 0)) for m in range(1, 13)]))
     total = sum(counts.values())
     if years:
