@@ -104,6 +104,15 @@ def test_year_grid_names_the_articles_without_a_known_date_apart(corpus_site):
     assert [m["Slug"] for m in metas if m["when"].year == year] == [seed["Slug"]]
     assert f'{year}</a> <span class="count">(1 sans date connue)</span></h2>' in html
     assert f'{MONTHS[month - 1]}</a> <span class="count">(1 sans date connue)</span></li>' in html
+    # Its year page (the seed's year has no other article) draws no empty calendar, and says why.
+    year_page = read(corpus_site.output, f"archives/{year}/")
+    assert "<svg" not in year_page
+    note = between(year_page, '<p class="heat-undated">', "</p>")
+    assert " ".join(unescape(re.sub(r"<[^>]+>", "", note)).split()) == (
+        f"1 article sans date connue, classé au jour de son import, n’est pas dans le calendrier : "
+        f"{MONTHS[month - 1]} {year} (1).")
+    assert f'href="../../archives/{year}/{month:02d}/#date-inconnue"' in note
+    assert f'{MONTHS[month - 1]} {year}</a> <span class="count">(1 sans date connue)</span></li>' in year_page
     page = read(corpus_site.output, f"archives/{year}/{month:02d}/")
     assert '<h2 class="archive-day" id="date-inconnue">Date inconnue <span class="count">(1 article)</span>' in page
     assert f'href="../../../articles/{seed["Slug"]}/"' in between(page, 'id="date-inconnue"', "</ul>")
