@@ -52,16 +52,20 @@ def build_base(size: int, raw: Path | None, folder: Path, logs: Path) -> Path:
     base, site = folder / "base", folder / "site"
     if base.is_dir():
         return base
-    shutil.rmtree(site, ignore_errors=True)
     seeds = site / "content" / "seeds"
-    seeds.mkdir(parents=True)
-    if raw is None:
-        make_corpus.write_corpus(size, seeds)
-    else:  # copied, not linked: the bench's inputs are never the shared folder's files
-        for path in sorted(raw.glob("*.txt")):
-            shutil.copy2(path, seeds / path.name)
+    if seeds.is_dir():  # a base build that failed or was stopped: its import is kept, the build goes on
+        print(f"base: continuing the build in {site}", flush=True)
+    else:
+        seeds.mkdir(parents=True)
+        if raw is None:
+            make_corpus.write_corpus(size, seeds)
+        else:  # copied, not linked: the bench's inputs are never the shared folder's files
+            for path in sorted(raw.glob("*.txt")):
+                shutil.copy2(path, seeds / path.name)
     print(f"base: {len(list(seeds.glob('*.txt')))} raw articles", flush=True)
-    with_output(run("base full", pelican_command(site, "pelicanconf.py"), logs / "base-full.log"), site / "output")
+    log = logs / "base-full.log"
+    if not run("base full", pelican_command(site, "pelicanconf.py"), log).ok:
+        raise SystemExit(f"the base build failed (see {log}); run again to continue it")
     os.rename(site, base)
     return base
 
