@@ -146,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     logs = RESULTS / "logs" / f"{stamp}-time-{args.size}"
     if args.fresh:
-        shutil.rmtree(folder / "base", ignore_errors=True)
+        for kept in ("base", "site"):
+            shutil.rmtree(folder / kept, ignore_errors=True)
     base = build_base(args.size, args.raw, folder, logs)
     if args.prepare:
         return 0
