@@ -67,6 +67,7 @@ _READ_ALSO = re.compile(r"^(?:[àa] )?(?:lire|voir) aussi\b", re.IGNORECASE)
 LONG_LINE = 25  # words; no headline, link or call to action is this long
 _SENTENCE_END = re.compile(r"[.!?…»\"”)]$")
 _BULLET = re.compile(r"^[•·▪◦‣-]\s+")
+_BUTTONS = re.compile(r"\s{2,}|\s*[|·•]\s*")
 
 
 def marker_pattern(extra: tuple[str, ...] | list[str] = ()) -> re.Pattern:
@@ -82,7 +83,12 @@ def is_marker(line: str, markers: re.Pattern) -> bool:
         return True
     if not markers.match(text):
         return False
-    return len(text.split()) <= MARKER_WORDS or bool(_READ_ALSO.match(text))
+    if len(text.split()) <= MARKER_WORDS or _READ_ALSO.match(text):
+        return True
+    # « Partager sur Facebook  Partager sur Twitter  Partager par e-mail »: a row of buttons,
+    # each a marker, set apart by wide spaces or separators.
+    parts = [p for p in _BUTTONS.split(text) if p.strip()]
+    return len(parts) > 1 and all(markers.match(p) and len(p.split()) <= MARKER_WORDS for p in parts)
 
 
 def is_paragraph(line: str, markers: re.Pattern) -> bool:

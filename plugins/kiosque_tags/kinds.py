@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from pathlib import Path
 
 from kiosque_core.folding import fold
 
-from . import institutions, lexicon, variants
+from . import lexicon, things, variants
 from .firstnames import is_common_first_name, is_first_name
+from .lists import bare_listed, is_organisation, listed
 from .names import MONTHS, WEEKDAYS, country, tokens
 
 TYPES = ("PER", "LOC", "ORG")
@@ -51,18 +51,17 @@ _CUES = {
     SOURCE: "selon d'après",
 }
 CUES = {word: kind for kind, words in _CUES.items() for word in words.split()}
+_ROLE_WORDS = {word for word, kind in CUES.items() if kind == "PER"}
 # « le maire de X », « la ville de X »: these nouns say what the name after « de » is.
 _THROUGH_DE = {"de", "d'", "du"}
+# … and these make one name with what follows: « le stade de France », « la coupe de France ».
+_NAMING = {"stade", "coupe", "tour", "championnat", "20h", "jt", "rallye", "open"}
+# … and these, that an institution of a place is named after it: « l'hôpital de Nelkan ».
+_PLACED = {"hôpital", "clinique", "lycée", "collège", "école", "université", "tribunal", "préfecture", "club"}
 # Words that make the next name a thing one has or buys: « sa Lamborghini », « une Lamborghini ».
 _PRODUCT = {"un", "une", "sa", "son", "ses"}
 _WORDS = re.compile(r"[\w’'.-]+|[^\w\s]")
 _ELIDED = re.compile(r"^(?:l|d|qu|j|n|s)['’]", re.IGNORECASE)
-# An event or affair named after its subject: « Mort de Keith Flint », « Affaire Benalla ».
-EVENT_WORDS = {"affaire", "mort", "décès", "deces", "obsèques", "obseques", "procès", "proces", "repas",
-               "grève", "greve", "mariage", "divorce", "attentat", "meurtre", "assassinat", "naissance",
-               "disparition", "enlèvement", "scandale", "crise", "guerre", "bataille", "hommage", "jo", "jeux"}
-
-
 def cue(text: str, start: int) -> str:
     """What the words right before ``text[start:]`` say the name there is ('' when nothing)."""
     before = _WORDS.findall(text[max(0, start - 60):start])
@@ -91,7 +90,9 @@ def cue(text: str, start: int) -> str:
         kind = CUES.get(noun)
         # « le président de la République » says nothing of « République » (a title names what
         # the person heads), nor « la chanson de Johnny Hallyday » (a work names its author).
-        return "LOC" if kind == "LOC" else kind if kind == "ORG" else ""
+        if noun in _NAMING:
+            return MISC
+        return "LOC" if kind == "LOC" or noun in _PLACED else kind if kind == "ORG" else ""
     if len(words) > 1 and last.islower() and lexicon.is_adjective(last):
         # « le président américain Donald Trump », « le président turc X », « l'ancien ministre X »
         kind = CUES.get(_ELIDED.sub("", words[1]))
@@ -100,103 +101,15 @@ def cue(text: str, start: int) -> str:
 
 
 _OPENING, _CLOSING = "«\"“'‘", "»\"”'’"
+_TITLE_ARTICLE = re.compile(r"(?<=[«\"“])\s*(?:Le|La|Les|L['’]|Un|Une)\s*$")
 
 
 def quoted(text: str, start: int, end: int) -> bool:
     """A name between quotes is the title of a show or a work: « "Pékin Express" », « L'École
     des fans »."""
     before, after = text[:start].rstrip(" \u00a0\u202f"), text[end:].lstrip(" \u00a0\u202f")
+    before = _TITLE_ARTICLE.sub("", before)  # « "La Bohème" »: a title opening on its article
     return bool(before) and before[-1] in _OPENING and bool(after) and after[0] in _CLOSING
-
-
-@lru_cache(maxsize=1)
-def _listed_names() -> tuple[str, ...]:
-    path = Path(__file__).with_name("data") / "organisations.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
-
-
-@lru_cache(maxsize=1)
-def _organisations() -> frozenset[str]:
-    return frozenset(fold(name) for name in _listed_names())
-
-
-@lru_cache(maxsize=1)
-def _lowercase_names() -> re.Pattern | None:
-    """Listed names with lowercase words (« La République en marche »): runs of capitalised
-    words would cut them up, so they are looked for as they are written (any case)."""
-    names = [n for n in _listed_names() if any(w.islower() and len(w) > 2 for w in tokens(n)[1:])
-             or not n.replace(" ", "").replace("-", "").replace("'", "").isalpha()]  # « Canal+ », « 20 Minutes »
-    if not names:
-        return None
-    alternation = "|".join(re.escape(n).replace("'", "['’]") for n in sorted(names, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w+-])", re.IGNORECASE)
-
-
-_CONTRACTED = {"au": "le", "du": "le", "le": "le", "la": "la", "l'": "l'", "aux": "les", "des": "les", "les": "les"}
-
-
-@lru_cache(maxsize=1)
-def _by_folded() -> dict[str, str]:
-    return {fold(name): name for name in _listed_names()}
-
-
-@lru_cache(maxsize=1)
-def bare_listed() -> frozenset[str]:
-    """Listed names that open on an article, without it (« parisien » of « Le Parisien »)."""
-    return frozenset(re.sub(r"^(?:le|la|les|l') ?", "", key) for key in _organisations()
-                     if re.match(r"^(?:le|la|les|l') ?", key))
-
-
-def with_article(text: str, start: int, name: str) -> str:
-    """The listed name the text means when it writes one without its article: « au Parisien »,
-    « selon le Parisien » → « Le Parisien »; '' otherwise."""
-    before = text[max(0, start - 5):start].lower().replace("’", "'")
-    word = before.split()[-1] if before.split() else ""
-    if before.endswith("l'"):
-        word = "l'"
-    article = _CONTRACTED.get(word)
-    if article is None or listed(name):
-        return ""
-    joined = f"{article}{name}" if article == "l'" else f"{article} {name}"
-    return _by_folded().get(fold(joined), "")
-
-
-def listed_phrases(text: str) -> list[tuple[int, int, str, str]]:
-    """Listed organisations with lowercase words named in ``text``: (start, end, as written, ORG)."""
-    pattern = _lowercase_names()
-    return [] if pattern is None else [(m.start(), m.end(), m.group(), "ORG") for m in pattern.finditer(text)]
-
-
-@lru_cache(maxsize=1)
-def _french_divisions() -> frozenset[str]:
-    import pycountry
-
-    return frozenset(fold(re.sub(r"\s*\(.*\)$", "", s.name)) for s in pycountry.subdivisions.get(country_code="FR"))
-
-
-@lru_cache(maxsize=65536)
-def listed(name: str) -> str:
-    """The type a known list gives a name: LOC for countries and French divisions, ORG for listed
-    organisations and names they open (« France Bleu Touraine »); '' otherwise."""
-    if country(name) or fold(name) in _french_divisions():
-        return "LOC"
-    phrase = institutions.find(name)
-    if phrase and phrase[0][0] == 0 and phrase[0][1] == len(name):
-        return phrase[0][3]
-    words = fold(name).split()
-    orgs = _organisations()
-    if " ".join(words) in orgs:
-        return "ORG"
-    rest = [w for w in re.split(r"[\s\-‐‑–—_.]+", name.casefold().replace("’", "'")) if w]
-    rest = [w for w in re.split(r"[\s\-‐‑–—_.]+", name) if w] if len(rest) == len(words) else words
-    for end in range(len(words) - 1, 0, -1):
-        if " ".join(words[:end]) in orgs:
-            # « France Bleu Touraine », not « TF1 Christophe Beaugrand » (two names run together)
-            after = rest[end:]
-            return "" if is_common_first_name(after[0]) or after[0].lower() in ("de", "du", "d'") \
-                or all(lexicon.is_verb(w) for w in after) else "ORG"  # not « Facebook Partager »
-    return ""
 
 
 def without_title(name: str) -> str:
@@ -220,15 +133,34 @@ def split_span(name: str, label: str) -> list[tuple[str, str]]:
         rest = " ".join(tail[1:] if tail[0] in ("de", "du", "d'") else tail)
         if not rest:
             continue
-        if listed(head) == "ORG" and person_shaped(rest):
-            return [(head, "ORG"), (rest, "PER")]
+        if listed(head) == "ORG" and (person_shaped(rest) or _initials_and_surname(rest)):
+            return [(head, "ORG"), (rest, "PER")]  # « TF1 Christophe Beaugrand », « l'AFP K L Gurjar »
+        if listed(head) == "ORG" and tail[0] == "pour" and len(tail) > 1:
+            return [(head, "ORG"), (clean_article(" ".join(tail[1:])), "ORG")]  # « Ifop pour le JDD »
         if listed(head) == "ORG" and all(lexicon.is_verb(w) for w in tokens(rest)):
             return [(head, "ORG")]  # « Facebook Partager »: a share button's label
         if tail[0] in ("de", "du", "d'") and cut >= 2 and is_common_first_name(words[0]) and listed(rest) == "ORG":
             return [(head, "PER"), (rest, "ORG")]
     if len(words) >= 3 and person_shaped(" ".join(words[1:])) and not is_common_first_name(words[0]):
         return [(" ".join(words[1:]), "PER")]
+    if len(words) >= 3 and words[1] in ("de", "du", "d'") and words[0][-1:] in "sx" and words[0][:1].isupper() \
+            and lexicon.is_common(words[0]) and words[2][:1].isupper():
+        return [(" ".join(words[2:]), label)]  # « États du Maharashtra »: the places are the states
+    if label == "ORG" and len(words) == 2 and words[1].islower() and lexicon.DEMONYM.search(words[1]) \
+            and not lexicon.is_common(words[0]) and not listed(name):
+        return [(words[0], label)]  # « Camorra napolitaine »: the adjective says where it is from
     return [(name, label)]
+
+
+def _initials_and_surname(name: str) -> bool:
+    """« K L Gurjar », « J. K. Rowling »: initials, then a capitalised surname."""
+    words = tokens(name)
+    return len(words) >= 2 and all(len(w.rstrip(".")) == 1 and w[0].isupper() for w in words[:-1]) \
+        and words[-1][:1].isupper() and len(words[-1]) > 2 and words[-1][1:].islower()
+
+
+def clean_article(name: str) -> str:
+    return re.sub(r"^(?:le|la|les|l['’])\s*", "", name)
 
 
 def person_shaped(name: str) -> bool:
@@ -246,15 +178,19 @@ def decide(name: str, labels: Counter, cues: Counter, archive: Counter, proper: 
     ``labels``: the model's in this article; ``cues``: the words before its uses; ``archive``: the
     registry's votes (one per article); ``proper``: capitalised somewhere no sentence starts."""
     words = tokens(name)
+    if things.is_thing(name) and not country(name):
+        return MISC
     known = listed(name)
+    if not known and (things.is_code(name) or things.is_role(name, _ROLE_WORDS)):
+        return ""
+    if known == "ORG" and cues[MISC] and not is_organisation(name) and fold(name) not in bare_listed():
+        return MISC  # « "RFM Party 80" », « "RTL Soir" »: a show that bears its channel's name
     if known == "LOC" and cues["ORG"] + cues[MISC] > cues["LOC"] + cues[AT] + cues[SOURCE] + cues["PER"]:
         return ""  # « la fédération France nature environnement », « l'équipe de France »
     if known:
         return known
     if len(words) == 1 and (lexicon.is_demonym(name) or fold(name) in _demonym_words()):
         return ""
-    if fold(words[0]) in EVENT_WORDS:
-        return MISC
     single_word = len(words) == 1 and lexicon.is_common(name)
     if single_word and not proper:
         return ""
@@ -269,11 +205,14 @@ def decide(name: str, labels: Counter, cues: Counter, archive: Counter, proper: 
     votes["LOC"] += cues[AT]
     if person_shaped(name):
         votes["PER"] += 3
+        if labels["PER"] and not cues["LOC"] + cues[AT] + cues["ORG"]:
+            return "PER"  # « Flavie Flament », « Babette de Rozières »: a name, and the model saw a person
     if cues[SOURCE]:
         votes["LOC"] = 0
+    seen_as_person = 2 * labels["PER"] > sum(labels[t] for t in TYPES)  # « Fauve Hautot »: a common first word
     if words[0].lower() in ("the", "les", "le", "la", "l'", "un", "une", "des") and not person_shaped(name) \
             or len(words) > 1 and (variants.is_acronym(words[0]) or lexicon.is_common(words[0])
-                                   and not is_first_name(words[0])):
+                                   and not is_first_name(words[0]) and not seen_as_person):
         votes["PER"] = 0  # « The Walking Dead », « CHRU Trousseau », « Proverbes chinois »: no one's name
     if single_word and not (cues[MISC] or typed or sum(archive.values()) >= 2):
         return ""  # a common word capitalised: « Café », « Plan », without more to go on

@@ -1,0 +1,83 @@
+"""Precision rules of the entity types (issue #15): names of things that are no entity (things.py),
+spans the model runs together or over-reaches (kinds.split_span), institutions and sites
+(institutions.py), the evidence a person's name gives (kinds.decide), a row of share buttons
+(kiosque_import.chrome)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from kiosque_import.chrome import is_marker, marker_pattern
+from kiosque_tags import institutions, kinds, things
+
+NOTHING = Counter()
+
+
+def _decide(name, labels=None, cues=None, archive=None, proper=True):
+    return kinds.decide(name, Counter(labels or {}), Counter(cues or {}), Counter(archive or {}), proper)
+
+
+def test_events_awards_feasts_and_norms_are_no_entity():
+    names = ["Légion d'honneur", "Miss France", "Grammy Awards", "Teddy Award", "Salon de Genève",
+             "JT de France 2", "Thanksgiving", "Aïd", "Smic", "TVA", "Brexit", "Noël", "WLTP", "Ehpad"]
+    assert {name: _decide(name, {"LOC": 2}) for name in names} == dict.fromkeys(names, kinds.MISC)
+    # Names that merely contain such words keep their type.
+    assert _decide("Salon-de-Provence", {"LOC": 1}) == "LOC"
+    assert _decide("Journal du dimanche", {"ORG": 1}) == "ORG"
+    assert _decide("France", {"LOC": 1}) == "LOC"
+
+
+def test_model_codes_and_role_phrases_are_no_entity():
+    assert things.is_code("L-410") and things.is_code("A320") and not things.is_code("Covid") \
+        and not things.is_code("Saint-Siméon")
+    assert _decide("L-410", {"LOC": 1}) == ""
+    assert _decide("TF1", {"LOC": 1}) == "ORG"  # a listed channel, for all its digit
+    assert _decide("Porte-parole du gouvernement", {"ORG": 1}) == ""
+    assert _decide("Ancienne ministre du Travail", {"ORG": 1}) == ""
+    assert _decide("Président Wilson", {"LOC": 1}) == "LOC"  # a capitalised name after the title
+
+
+def test_a_show_named_after_its_channel_is_no_organisation():
+    assert _decide("RFM Party 80", {}, {kinds.MISC: 1}) == kinds.MISC  # « le show "RFM Party 80" »
+    assert _decide("RTL Soir", {"ORG": 1}, {kinds.MISC: 1}) == kinds.MISC
+    assert _decide("France Bleu Touraine", {"ORG": 1}) == "ORG"
+    assert _decide("RTL", {"ORG": 1}, {kinds.MISC: 1}) == "ORG"  # the channel itself
+
+
+def test_a_person_the_model_saw_keeps_her_type():
+    assert _decide("Flavie Flament", {"ORG": 20, "PER": 5}) == "PER"
+    assert _decide("Babette de Rozières", {"PER": 1, "LOC": 4}) == "PER"
+    assert _decide("Fauve Hautot", {kinds.MISC: 6, "PER": 3}, {kinds.AT: 1}) == "PER"  # « Fauve » is a word
+    assert _decide("Alain Juppé", {"PER": 1}, {"LOC": 2, kinds.AT: 2}) == "LOC"  # the cues still count
+
+
+def test_the_words_before_a_name():
+    assert kinds.cue("dans un hôpital de Nelkan", 19) == "LOC"
+    assert kinds.cue("le stade de France", 12) == kinds.MISC
+    assert kinds.cue("le 20h de France", 10) == kinds.MISC
+    assert _decide("France", {"LOC": 1}, {kinds.MISC: 1}) == ""  # named only in « le stade de France »
+    text = 'ses tubes "La Bohème", "Emmenez-moi"'
+    assert kinds.quoted(text, text.index("Bohème"), text.index("Bohème") + 6)
+
+
+def test_spans_the_model_runs_together_or_over_reaches():
+    assert kinds.split_span("AFP K L Gurjar", "ORG") == [("AFP", "ORG"), ("K L Gurjar", "PER")]
+    assert kinds.split_span("Médiamétrie pour la Fevad", "ORG") == [("Médiamétrie", "ORG"), ("Fevad", "ORG")]
+    assert kinds.split_span("États du Maharashtra", "LOC") == [("Maharashtra", "LOC")]
+    assert kinds.split_span("Camorra napolitaine", "ORG") == [("Camorra", "ORG")]
+    assert kinds.split_span("Église catholique", "ORG") == [("Église catholique", "ORG")]  # listed
+    assert kinds.split_span("Kurdistan syrien", "LOC") == [("Kurdistan syrien", "LOC")]
+
+
+def test_institutions_and_sites():
+    assert institutions.find("transportée dans un hôpital de Nelkan, elle") == []
+    assert institutions.find("à l'hôpital de Besançon") == [(4, 23, "hôpital de Besançon", "ORG")]
+    assert institutions.find("à la ferme Saint-Siméon et au marché Forville") == [
+        (5, 23, "ferme Saint-Siméon", "LOC"), (30, 45, "marché Forville", "LOC")]
+
+
+def test_a_row_of_share_buttons_is_chrome():
+    markers = marker_pattern()
+    assert is_marker("Partager sur Facebook  Partager sur Twitter  Partager par e-mail", markers)
+    assert is_marker("Facebook | Twitter | LinkedIn | Imprimer | Envoyer par e-mail | Commentaires", markers)
+    assert not is_marker("Facebook retire des publicités de la campagne Trump après des plaintes répétées", markers)
