@@ -78,6 +78,19 @@ def test_institutions_and_sites():
 
 def test_a_row_of_share_buttons_is_chrome():
     markers = marker_pattern()
-    assert is_marker("Partager sur Facebook  Partager sur Twitter  Partager par e-mail", markers)
+    assert is_marker("Partager sur Facebook Partager sur Twitter Partager par e-mail", markers)
     assert is_marker("Facebook | Twitter | LinkedIn | Imprimer | Envoyer par e-mail | Commentaires", markers)
     assert not is_marker("Facebook retire des publicités de la campagne Trump après des plaintes répétées", markers)
+
+
+def test_ordinals_institution_names_and_websites():
+    assert _decide("XXIe", {"ORG": 1}) == "" and _decide("6e circonscription du Rhône", {"LOC": 2}) == ""
+    assert _decide("20e arrondissement", {"LOC": 1}) == "LOC"
+    assert _decide("Chambre d'agriculture de l'Ariège", {"LOC": 2}) == "ORG"
+    assert _decide("Cour suprême", {"LOC": 1}) == "ORG"
+    assert institutions.find("le site de la mairie Paris.fr") == []
+
+
+def test_the_archive_calls_it_a_show():
+    assert _decide("Pékin Express", {"ORG": 2}, {}, {kinds.MISC: 3, "ORG": 1}) == kinds.MISC
+    assert _decide("Pékin Express", {"ORG": 2}, {"ORG": 1}, {kinds.MISC: 3, "ORG": 1}) == "ORG"  # a cue here

@@ -248,7 +248,8 @@ def _uses(text: str, lookup, local: dict[str, Counter], written: dict[str, tuple
             local.setdefault(key, Counter({label: 1}))
             if not any(s <= match.start() < e for s, e, _p, _k in found):
                 found.append((match.start(), match.end(), match.group(), ""))
-                uses.append((mentions.Mention(match.group(), key, match.start(), False), ("local", key)))
+                initial = mentions.opens_sentence(text, match.start())  # « Promotions exclusives, prix… »
+                uses.append((mentions.Mention(match.group(), key, match.start(), initial), ("local", key)))
     for mention, hit in mentions.find(text, lookup, inside=lambda hit: hit[0] == "local"):
         if not any(start <= mention.start < end for start, end, _phrase, _kind in found):
             listed = lists.with_article(text, mention.start, mention.text)

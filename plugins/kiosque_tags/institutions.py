@@ -20,6 +20,7 @@ _NAME = r"[A-ZÀ-ÖØ-ÞŒ][\w’'-]*(?:[ -](?:(?:de|du|des|la|le|l['’]|d['’
 _INSTITUTION = re.compile(
     r"(?<![\w-])(?P<head>" + _HEADS + r")(?:(?<=France)"
     r"|\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|à\s+)?(?P<name>" + _NAME + r"))"
+    r"(?![\w’'-]|\.\w)"  # not « la mairie Paris.fr », a website
 )
 # Places named by a common noun and a name right after it: « la ferme Saint-Siméon », « le
 # marché Forville », « la place Saint-Marc » (with « de », the name is mostly a town's own).

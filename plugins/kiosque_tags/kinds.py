@@ -16,7 +16,7 @@ from kiosque_core.folding import fold
 from . import lexicon, things, variants
 from .firstnames import is_common_first_name, is_first_name
 from .lists import bare_listed, is_organisation, listed
-from .names import MONTHS, WEEKDAYS, country, tokens
+from .names import MONTHS, WEEKDAYS, country, initials_and_surname, tokens
 
 TYPES = ("PER", "LOC", "ORG")
 # Words the first-name dictionary lists that open titles far more often than names.
@@ -58,6 +58,11 @@ _THROUGH_DE = {"de", "d'", "du"}
 _NAMING = {"stade", "coupe", "tour", "championnat", "20h", "jt", "rallye", "open"}
 # … and these, that an institution of a place is named after it: « l'hôpital de Nelkan ».
 _PLACED = {"hôpital", "clinique", "lycée", "collège", "école", "université", "tribunal", "préfecture", "club"}
+# A name opening on one of these is an institution's, a company's or a movement's.
+_ORG_HEADS = set("""association fédération chambre institut syndicat compagnie banque comité office agence collectif
+    union ligue parti mouvement groupe société fondation observatoire caisse commission académie ordre conseil cour
+    tribunal ministère confédération conservatoire direction service brigade secours autorité assemblée parlement
+    gouvernement université école lycée collège hôpital clinique""".split())
 # Words that make the next name a thing one has or buys: « sa Lamborghini », « une Lamborghini ».
 _PRODUCT = {"un", "une", "sa", "son", "ses"}
 _WORDS = re.compile(r"[\w’'.-]+|[^\w\s]")
@@ -133,7 +138,7 @@ def split_span(name: str, label: str) -> list[tuple[str, str]]:
         rest = " ".join(tail[1:] if tail[0] in ("de", "du", "d'") else tail)
         if not rest:
             continue
-        if listed(head) == "ORG" and (person_shaped(rest) or _initials_and_surname(rest)):
+        if listed(head) == "ORG" and person_shaped(rest):
             return [(head, "ORG"), (rest, "PER")]  # « TF1 Christophe Beaugrand », « l'AFP K L Gurjar »
         if listed(head) == "ORG" and tail[0] == "pour" and len(tail) > 1:
             return [(head, "ORG"), (clean_article(" ".join(tail[1:])), "ORG")]  # « Ifop pour le JDD »
@@ -152,20 +157,16 @@ def split_span(name: str, label: str) -> list[tuple[str, str]]:
     return [(name, label)]
 
 
-def _initials_and_surname(name: str) -> bool:
-    """« K L Gurjar », « J. K. Rowling »: initials, then a capitalised surname."""
-    words = tokens(name)
-    return len(words) >= 2 and all(len(w.rstrip(".")) == 1 and w[0].isupper() for w in words[:-1]) \
-        and words[-1][:1].isupper() and len(words[-1]) > 2 and words[-1][1:].islower()
-
-
 def clean_article(name: str) -> str:
     return re.sub(r"^(?:le|la|les|l['’])\s*", "", name)
 
 
 def person_shaped(name: str) -> bool:
-    """A common first name, then a capitalised surname that is no first name."""
+    """A common first name (or initials: « K L Gurjar »), then a capitalised surname that is no
+    first name."""
     words = tokens(name)
+    if len(words) <= 4 and initials_and_surname(name):
+        return True
     if len(words) < 2 or len(words) > 4 or not is_common_first_name(words[0].split("-")[0]) \
             or fold(words[0]) in NOT_FIRST_NAMES:
         return False
@@ -181,7 +182,7 @@ def decide(name: str, labels: Counter, cues: Counter, archive: Counter, proper: 
     if things.is_thing(name) and not country(name):
         return MISC
     known = listed(name)
-    if not known and (things.is_code(name) or things.is_role(name, _ROLE_WORDS)):
+    if not known and (things.is_code(name) or things.is_ordinal(name) or things.is_role(name, _ROLE_WORDS)):
         return ""
     if known == "ORG" and cues[MISC] and not is_organisation(name) and fold(name) not in bare_listed():
         return MISC  # « "RFM Party 80" », « "RTL Soir" »: a show that bears its channel's name
@@ -201,7 +202,11 @@ def decide(name: str, labels: Counter, cues: Counter, archive: Counter, proper: 
     if labels[MISC] > sum(labels[t] for t in TYPES) and not typed and not person_shaped(name) \
             and archive[MISC] >= sum(archive[t] for t in TYPES):
         return MISC  # what the model calls a show, a work or an event, unless more says otherwise
+    if archive[MISC] > sum(archive[t] for t in TYPES) and not typed and not person_shaped(name):
+        return MISC  # what most of the archive's articles found a show, a work or an event
     votes = Counter({t: labels[t] + archive[t] + 2 * cues[t] for t in TYPES})
+    if len(words) > 1 and words[0].lower() in _ORG_HEADS:
+        votes["ORG"] += 3  # « Chambre d'agriculture de l'Ariège », « Cour suprême »: an institution's name
     votes["LOC"] += cues[AT]
     if person_shaped(name):
         votes["PER"] += 3

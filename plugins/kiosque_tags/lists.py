@@ -13,7 +13,7 @@ from kiosque_core.folding import fold
 
 from . import institutions, lexicon
 from .firstnames import is_common_first_name
-from .names import country, tokens
+from .names import country, initials_and_surname, tokens
 
 
 @lru_cache(maxsize=1)
@@ -102,6 +102,7 @@ def listed(name: str) -> str:
             # « France Bleu Touraine », not « TF1 Christophe Beaugrand » (two names run together)
             after = rest[end:]
             return "" if is_common_first_name(after[0]) or after[0].lower() in ("de", "du", "d'") \
+                or initials_and_surname(" ".join(after)) \
                 or all(lexicon.is_verb(w) for w in after) else "ORG"  # not « Facebook Partager »
     return ""
 

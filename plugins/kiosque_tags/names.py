@@ -136,3 +136,10 @@ def bare_surname(name: str) -> bool:
     words = tokens(name)
     return len(words) == 2 and words[0].lower() in {"le", "la", "de", "al", "el", "ben", "van", "von"} \
         or len(words) == 1 or (len(words) == 1 and "-" in name)
+
+
+def initials_and_surname(name: str) -> bool:
+    """« K L Gurjar », « J. K. Rowling »: initials, then a capitalised surname."""
+    words = tokens(name)
+    return len(words) >= 2 and all(len(w.rstrip(".")) == 1 and w[0].isupper() for w in words[:-1]) \
+        and words[-1][:1].isupper() and len(words[-1]) > 2 and words[-1][1:].islower()

@@ -2,7 +2,7 @@
 feasts, awards, contests, shows named by their kind (« Légion d'honneur », « Miss France »,
 « Grammy Awards », « Salon de Genève », « JT de France 2 »), the words of ``data/things.txt``
 (feasts, taxes and norms, elections, units: « Thanksgiving », « Smic », « WLTP »), model codes
-(« L-410 », « A320 ») and role phrases (« Porte-parole du gouvernement », « Ancienne ministre
+(« L-410 », « A320 »), ordinals (« XXIe ») and role phrases (« Porte-parole du gouvernement », « Ancienne ministre
 du Travail »). Such a name may still be a tag when it is the article's subject (MISC)."""
 
 from __future__ import annotations
@@ -59,3 +59,13 @@ def is_role(name: str, role_words: set[str]) -> bool:
     if first not in role_words and not (lexicon.is_adjective(first) and words[1].lower() in role_words):
         return False
     return all(w.islower() or lexicon.is_common(w) for w in words[1:])
+
+
+# « XXIe », « IIe République », « 6e circonscription du Rhône »: an ordinal opens no name but
+# a district's (« le 20e arrondissement »).
+_ORDINAL = re.compile(r"^(?:\d+|[IVXLC]+)(?:e|er|ère|ème)$")
+
+
+def is_ordinal(name: str) -> bool:
+    words = name.split()
+    return bool(words) and bool(_ORDINAL.match(words[0])) and not (len(words) > 1 and words[1] == "arrondissement")
