@@ -8,7 +8,10 @@ from __future__ import annotations
 from collections import Counter
 
 from kiosque_import.chrome import is_marker, marker_pattern
-from kiosque_tags import institutions, kinds, things
+from kiosque_tags import institutions, kinds, things, variants
+from kiosque_tags.analysis import Cluster
+from kiosque_tags.merging import merge_people
+from kiosque_tags.registry import Entity, Registry
 
 NOTHING = Counter()
 
@@ -94,3 +97,43 @@ def test_ordinals_institution_names_and_websites():
 def test_the_archive_calls_it_a_show():
     assert _decide("Pékin Express", {"ORG": 2}, {}, {kinds.MISC: 3, "ORG": 1}) == kinds.MISC
     assert _decide("Pékin Express", {"ORG": 2}, {"ORG": 1}, {kinds.MISC: 3, "ORG": 1}) == "ORG"  # a cue here
+
+
+def test_a_spelling_two_families_share_joins_neither():
+    registry = Registry()
+    socialists = registry.observe("Parti socialiste", "ORG", Counter({"Parti socialiste": 2, "PS": 3}), "a.txt")
+    channel = registry.observe("Public Sénat", "ORG", Counter({"Public Sénat": 1, "PS": 1}), "b.txt")
+    assert channel is not socialists and {e.name for e in registry.entities} == {"Parti socialiste", "Public Sénat"}
+    boris = registry.observe("Boris Johnson", "PER", Counter({"Boris Johnson": 2, "Johnson": 4}), "c.txt")
+    woody = registry.observe("Woody Johnson", "PER", Counter({"Woody Johnson": 1, "Johnson": 1}), "d.txt")
+    assert woody is not boris and boris.name == "Boris Johnson" and woody.name == "Woody Johnson"
+    front = registry.observe("Front national", "ORG", Counter({"Front national": 1, "FN": 1}), "e.txt")
+    assert registry.observe("FN", "ORG", Counter({"FN": 2}), "f.txt") is front  # the long form's acronym
+
+
+def test_misspellings_and_places_the_lists_tell_apart():
+    assert variants.misspelt("Vincent Cerruti", "Vincent Cerutti") and variants.misspelt("Burggraf", "Burgraff")
+    assert not variants.misspelt("Corse-du-Sud", "Corée du Sud")
+    registry = Registry()
+    korea = registry.observe("Corée du Sud", "LOC", Counter({"Corée du Sud": 1}), "a.txt")
+    assert registry.observe("Corse-du-Sud", "LOC", Counter({"Corse-du-Sud": 1}), "b.txt") is not korea
+
+
+def test_a_country_is_named_without_the_article_a_sentence_gave_it():
+    registry = Registry()
+    assert registry.observe("Le Royaume-Uni", "LOC", Counter({"Le Royaume-Uni": 2}), "a.txt").name == "Royaume-Uni"
+    assert registry.observe("Le Havre", "LOC", Counter({"Le Havre": 2}), "a.txt").name == "Le Havre"
+
+
+def test_a_brand_is_not_the_person_of_its_family():
+    ferrari = Cluster(surfaces=Counter({"Ferrari": 4}), labels=Counter(ORG=4), kind="ORG")
+    ferrari.entity = Entity("Ferrari", "ORG")
+    paola = Cluster(surfaces=Counter({"Paola Ferrari": 1}), labels=Counter(PER=1), kind="PER")
+    clusters = {"ferrari": ferrari, "paola ferrari": paola}
+    merge_people(clusters)
+    assert set(clusters) == {"ferrari", "paola ferrari"}
+    fogiel = Cluster(surfaces=Counter({"Fogiel": 2}), labels=Counter(ORG=2), kind="ORG")
+    full = Cluster(surfaces=Counter({"Marc-Olivier Fogiel": 3}), labels=Counter(PER=3), kind="PER")
+    clusters = {"fogiel": fogiel, "marc-olivier fogiel": full}
+    merge_people(clusters)  # the model's label alone does not make a surname a company
+    assert set(clusters) == {"marc-olivier fogiel"} and full.surfaces["Fogiel"] == 2

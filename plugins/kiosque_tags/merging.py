@@ -63,6 +63,8 @@ def merge_people(clusters: dict) -> None:
         if kinds.listed(cluster.best) or placed or cluster.label == "LOC" and cluster.entity is not None \
                 and cluster.entity.type == "LOC":
             continue  # a place the lists, the words around it or the archive vouch for
+        if _a_company(cluster):
+            continue  # « Ferrari » beside « Paola Ferrari »: the brand, not the granddaughter
         fits = [(k, c) for k, c in full if c is not cluster and k in clusters
                 and (surname_key(c.best) == surname_key(cluster.best)
                      or [fold(cluster.best)] == given_names(c.best)[:1] and _first_names(cluster.best))]
@@ -72,3 +74,9 @@ def merge_people(clusters: dict) -> None:
             del clusters[key]
         elif targets:
             del clusters[key]  # one of the people the article names in full, no telling which
+
+
+def _a_company(cluster: Cluster) -> bool:
+    """A name the archive or the words before it call an organisation (the model's label alone
+    is not enough: it calls many a bare surname an organisation)."""
+    return cluster.entity is not None and cluster.entity.type == "ORG" or cluster.cues["ORG"] > 0
