@@ -137,3 +137,23 @@ def test_a_brand_is_not_the_person_of_its_family():
     clusters = {"fogiel": fogiel, "marc-olivier fogiel": full}
     merge_people(clusters)  # the model's label alone does not make a surname a company
     assert set(clusters) == {"marc-olivier fogiel"} and full.surfaces["Fogiel"] == 2
+
+
+def test_the_article_before_a_name_and_short_quoted_titles():
+    assert kinds.cue("des membres de la Ndrangheta", 18) == kinds.THE
+    assert _decide("Ndrangheta", {"PER": 1}, {kinds.THE: 1}) == ""  # no person, and nothing else to go on
+    text = 'ses succès : "La valise RTL", "La chauve-souris"'
+    start = text.index("RTL")
+    assert kinds.title_cue(text, start, start + 3) == kinds.QUOTED
+    assert kinds.title_cue('"Bonjour", a dit Emmanuel Macron à "Libé"', 15, 31) == ""  # between two quotations
+    assert _decide("RTL", {"ORG": 1}, {kinds.QUOTED: 1}) == kinds.MISC  # named only inside a title
+    assert _decide("RTL", {"ORG": 3}, {kinds.QUOTED: 1, kinds.SOURCE: 1}) == "ORG"
+    assert _decide("David Hallyday", {"PER": 11}, {kinds.MISC: 1, kinds.HEADED: 1}) == "PER"
+
+
+def test_a_place_an_acronyms_name_and_a_common_noun_with_its_adjective():
+    assert _decide("Clarence House", {"PER": 1}, {kinds.AT: 1}) == "LOC"
+    assert _decide("ESJ Paris", {"LOC": 1}) == "ORG"
+    assert _decide("Occupation nazie", {"LOC": 1}) == ""
+    assert _decide("Océan indien", {"LOC": 1}) == "LOC"
+    assert _decide("Prontopro", {kinds.MISC: 15, "LOC": 5, "PER": 5}, {"ORG": 1}) == "ORG"  # the model's say is capped

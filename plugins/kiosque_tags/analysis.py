@@ -207,9 +207,8 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
             headed = zone == "title" and mention.start == 0 and text[len(mention.text):].lstrip().startswith(":")
             cluster.initial_only = cluster.initial_only and mention.initial and not headed
             cluster.cues[kinds.HEADED] += headed
-            said = kinds.MISC if kinds.quoted(text, mention.start, mention.start + len(mention.text)) \
-                else kinds.cue(text, mention.start)
-            if said:
+            title = kinds.title_cue(text, mention.start, mention.start + len(mention.text))
+            for said in {title, kinds.cue(text, mention.start) if title != kinds.MISC else ""} - {""}:
                 cluster.cues[said] += 1
             order += 1
             if hit[0] == "local":

@@ -24,6 +24,8 @@ NOT_FIRST_NAMES = set("the a an of and le la les un une des mon ma ton ta son sa
 MISC = "MISC"
 SOURCE = "SRC"  # « selon X »: a person or an organisation, never a place
 AT = "AT"  # « à X »: a place, mostly (« à l'ONU », « à Emmanuel Macron » too)
+QUOTED = "QUOTED"  # inside a few quoted words: « "La valise RTL" »
+THE = "THE"  # « la Ndrangheta », « le Bigdil »: a definite article, which no person's name takes
 HEADED = "HEADED"  # « Tours : deux personnes… »: a title opening on the name, a name of its own
 
 _CUES = {
@@ -55,7 +57,9 @@ _ROLE_WORDS = {word for word, kind in CUES.items() if kind == "PER"}
 # « le maire de X », « la ville de X »: these nouns say what the name after « de » is.
 _THROUGH_DE = {"de", "d'", "du"}
 # … and these make one name with what follows: « le stade de France », « la coupe de France ».
-_NAMING = {"stade", "coupe", "tour", "championnat", "20h", "jt", "rallye", "open"}
+_NAMING = {"stade", "coupe", "tour", "championnat", "20h", "jt", "rallye", "open", "syndrome", "maladie"}
+# … and these say nothing: « le site de Deodoro » is a place, « le site de Libération » a website.
+_EITHER = {"site"}
 # … and these, that an institution of a place is named after it: « l'hôpital de Nelkan ».
 _PLACED = {"hôpital", "clinique", "lycée", "collège", "école", "université", "tribunal", "préfecture", "club"}
 # A name opening on one of these is an institution's, a company's or a movement's.
@@ -63,12 +67,30 @@ _ORG_HEADS = set("""association fédération chambre institut syndicat compagnie
     union ligue parti mouvement groupe société fondation observatoire caisse commission académie ordre conseil cour
     tribunal ministère confédération conservatoire direction service brigade secours autorité assemblée parlement
     gouvernement université école lycée collège hôpital clinique""".split())
+# A name closing on one of these is a place's: « Clarence House », « Downing Street ».
+_PLACE_TAILS = set("""house street palace park square hall castle tower bridge garden gardens road avenue lane
+    abbey cathedral airport station stadium arena center centre beach island islands bay""".split())
+# Common nouns that open places' names (« Océan indien », « Golfe persique »).
+_GEOGRAPHY = set("""ocean mer golfe mont monts lac ile iles cote massif vallee baie detroit canal cap plaine plateau
+    desert foret fleuve riviere archipel peninsule""".split())
 # Words that make the next name a thing one has or buys: « sa Lamborghini », « une Lamborghini ».
 _PRODUCT = {"un", "une", "sa", "son", "ses"}
 _WORDS = re.compile(r"[\w’'.-]+|[^\w\s]")
 _ELIDED = re.compile(r"^(?:l|d|qu|j|n|s)['’]", re.IGNORECASE)
 def cue(text: str, start: int) -> str:
     """What the words right before ``text[start:]`` say the name there is ('' when nothing)."""
+    said, article = _cue(text, start)
+    return said or (THE if article else "")
+
+
+def _cue(text: str, start: int) -> tuple[str, bool]:
+    """The cue, and whether a definite article stands right before the name."""
+    said = _words_before(text, start)
+    article = bool(said) and said[0] in ("le", "la", "les", "l'")
+    return _cue_of(said), article
+
+
+def _words_before(text: str, start: int) -> list[str]:
     before = _WORDS.findall(text[max(0, start - 60):start])
     words: list[str] = []
     for token in reversed(before):
@@ -77,6 +99,10 @@ def cue(text: str, start: int) -> str:
         words.append(token.lower().replace("’", "'"))
         if len(words) == 3:
             break
+    return words
+
+
+def _cue_of(words: list[str]) -> str:
     if not words:
         return ""
     if words[0] in ("le", "la", "les", "l'") and len(words) > 1:
@@ -97,6 +123,8 @@ def cue(text: str, start: int) -> str:
         # the person heads), nor « la chanson de Johnny Hallyday » (a work names its author).
         if noun in _NAMING:
             return MISC
+        if noun in _EITHER:
+            return ""
         return "LOC" if kind == "LOC" or noun in _PLACED else kind if kind == "ORG" else ""
     if len(words) > 1 and last.islower() and lexicon.is_adjective(last):
         # « le président américain Donald Trump », « le président turc X », « l'ancien ministre X »
@@ -107,6 +135,12 @@ def cue(text: str, start: int) -> str:
 
 _OPENING, _CLOSING = "«\"“'‘", "»\"”'’"
 _TITLE_ARTICLE = re.compile(r"(?<=[«\"“])\s*(?:Le|La|Les|L['’]|Un|Une)\s*$")
+
+
+def title_cue(text: str, start: int, end: int) -> str:
+    """MISC for a name that is a whole quoted title, QUOTED for one inside a few quoted words
+    (« "La valise RTL" »: a title that names it, or a short quotation), '' otherwise."""
+    return MISC if quoted(text, start, end) else QUOTED if _in_short_quote(text, start, end) else ""
 
 
 def quoted(text: str, start: int, end: int) -> bool:
@@ -186,6 +220,8 @@ def decide(name: str, labels: Counter, cues: Counter, archive: Counter, proper: 
         return ""
     if known == "ORG" and cues[MISC] and not is_organisation(name) and fold(name) not in bare_listed():
         return MISC  # « "RFM Party 80" », « "RTL Soir" »: a show that bears its channel's name
+    if known == "ORG" and cues[QUOTED] and not _typed(cues) and sum(labels[t] for t in TYPES) <= cues[QUOTED]:
+        return MISC  # « ses sketchs "La valise RTL", … »: named only inside a title
     if known == "LOC" and cues["ORG"] + cues[MISC] > cues["LOC"] + cues[AT] + cues[SOURCE] + cues["PER"]:
         return ""  # « la fédération France nature environnement », « l'équipe de France »
     if known:
@@ -196,25 +232,34 @@ def decide(name: str, labels: Counter, cues: Counter, archive: Counter, proper: 
     if single_word and not proper:
         return ""
     misc = cues[MISC]
-    typed = sum(cues[t] for t in TYPES) + cues[AT] + cues[HEADED]
-    if misc and misc >= typed:
-        return MISC
+    typed = _typed(cues)
+    seen_as_person = 2 * labels["PER"] > sum(labels[t] for t in TYPES)  # « Fauve Hautot »: a common first word
+    if misc and misc >= typed and not (seen_as_person and person_shaped(name) and labels["PER"] > misc):
+        return MISC  # not « David Hallyday » for one « le clan "Hallyday" »
     if labels[MISC] > sum(labels[t] for t in TYPES) and not typed and not person_shaped(name) \
             and archive[MISC] >= sum(archive[t] for t in TYPES):
         return MISC  # what the model calls a show, a work or an event, unless more says otherwise
     if archive[MISC] > sum(archive[t] for t in TYPES) and not typed and not person_shaped(name):
         return MISC  # what most of the archive's articles found a show, a work or an event
-    votes = Counter({t: labels[t] + archive[t] + 2 * cues[t] for t in TYPES})
+    votes = Counter({t: _share(labels, t) + archive[t] + 2 * cues[t] for t in TYPES})
+    votes["PER"] -= 2 * cues[THE]  # « la Ndrangheta »
     if len(words) > 1 and words[0].lower() in _ORG_HEADS:
         votes["ORG"] += 3  # « Chambre d'agriculture de l'Ariège », « Cour suprême »: an institution's name
     votes["LOC"] += cues[AT]
+    if len(words) > 1 and variants.is_acronym(words[0]):
+        votes["ORG"] += 3  # « ESJ Paris », « SAMU de Strasbourg », « EM Lyon »: a school, a service
+    if len(words) > 1 and fold(words[-1]) in _PLACE_TAILS:
+        votes["LOC"] += 3  # « Clarence House », « Downing Street »
+        return "LOC" if votes["LOC"] >= votes["ORG"] else "ORG"
+    if len(words) == 2 and words[1].islower() and lexicon.is_adjective(words[1]) and lexicon.is_common(words[0]) \
+            and fold(words[0]) not in _GEOGRAPHY:
+        votes["LOC"] = 0  # « Occupation nazie », « Dalle sacrée »: a common noun and its adjective
     if person_shaped(name):
         votes["PER"] += 3
         if labels["PER"] and not cues["LOC"] + cues[AT] + cues["ORG"]:
             return "PER"  # « Flavie Flament », « Babette de Rozières »: a name, and the model saw a person
     if cues[SOURCE]:
         votes["LOC"] = 0
-    seen_as_person = 2 * labels["PER"] > sum(labels[t] for t in TYPES)  # « Fauve Hautot »: a common first word
     if words[0].lower() in ("the", "les", "le", "la", "l'", "un", "une", "des") and not person_shaped(name) \
             or len(words) > 1 and (variants.is_acronym(words[0]) or lexicon.is_common(words[0])
                                    and not is_first_name(words[0]) and not seen_as_person):
@@ -223,6 +268,29 @@ def decide(name: str, labels: Counter, cues: Counter, archive: Counter, proper: 
         return ""  # a common word capitalised: « Café », « Plan », without more to go on
     best = max(TYPES, key=lambda t: (votes[t], labels[t], -TYPES.index(t)))
     return best if votes[best] > 0 else ""
+
+
+def _typed(cues: Counter) -> int:
+    """Uses whose words before say a person, a place or an organisation."""
+    return sum(cues[t] for t in TYPES) + cues[AT] + cues[HEADED] + cues[SOURCE]
+
+
+def _share(labels: Counter, kind: str, weight: int = 3) -> float:
+    """The model's say, at most ``weight`` votes however often it saw the name: its labels are
+    counted once per use of each span, so a name used five times would outvote every cue."""
+    total = sum(labels[t] for t in TYPES)
+    return labels[kind] * min(total, weight) / total if total else 0
+
+
+def _in_short_quote(text: str, start: int, end: int, words: int = 6) -> bool:
+    """« "La valise RTL" »: inside a few quoted words, a title (a quotation is longer)."""
+    if text.count('"', 0, start) % 2:  # straight quotes pair up in order
+        opening, closing = text.rfind('"', 0, start), text.find('"', end)
+    else:
+        opening, closing = max(text.rfind("«", 0, start), text.rfind("“", 0, start)), -1
+        if opening >= 0 and not any(q in text[opening + 1:start] for q in "»”"):
+            closing = min((i for i in (text.find("»", end), text.find("”", end)) if i >= 0), default=-1)
+    return opening >= 0 and closing >= 0 and len(text[opening + 1:closing].split()) <= words
 
 
 @lru_cache(maxsize=1)

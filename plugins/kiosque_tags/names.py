@@ -29,6 +29,7 @@ finances armees sports solidarites logement transports
 _ELISION = re.compile(r"^(?:[lLdDjJnNsStT]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’]\s*")
 # Lowercase articles only: a capitalised one inside a name is part of it (Le Monde, Le Pen).
 _LEADING = re.compile(r"^(?:(?:le|la|les|du|des|de|au|aux|un|une|M\.|Mme|Mlle|Me|Dr|Pr|Mgr)\s+)+")
+_TRAILING = re.compile(r"\s+(?:de|du|des|d['’]|la|le|les|l['’]|et)$")
 _OPENING_ARTICLE = re.compile(r"^(?:Le|La|Les|L['’]|Un|Une|Des|Du)\s*(?=\w)")
 # Inhabitants, not entities (« les Français »); countries and cities are matched before this.
 DEMONYMS = set("""
@@ -79,7 +80,7 @@ def clean(surface: str) -> str:
         before = text
         text = _ELISION.sub("", text)
         text = _LEADING.sub("", text)
-        text = text.strip(_EDGE_PUNCT)
+        text = _TRAILING.sub("", text.strip(_EDGE_PUNCT))  # « Manufacture de »: cut before its name
         if text == before:
             break
     return text
