@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from kiosque_import.chrome import is_marker, marker_pattern
-from kiosque_tags import institutions, kinds, things, variants
+from kiosque_tags import institutions, kinds, places, things, variants
 from kiosque_tags.analysis import Cluster
 from kiosque_tags.merging import merge_people
 from kiosque_tags.registry import Entity, Registry
@@ -157,3 +157,17 @@ def test_a_place_an_acronyms_name_and_a_common_noun_with_its_adjective():
     assert _decide("Occupation nazie", {"LOC": 1}) == ""
     assert _decide("Océan indien", {"LOC": 1}) == "LOC"
     assert _decide("Prontopro", {kinds.MISC: 15, "LOC": 5, "PER": 5}, {"ORG": 1}) == "ORG"  # the model's say is capped
+
+
+def test_towns_from_the_gazetteer():
+    assert [n for n in ["Stuttgart", "Maranello", "Woking", "Londres", "Florence", "Orange", "Mila", "Macron"]
+            if places.is_town(n)] == ["Stuttgart", "Maranello", "Woking", "Londres"]
+    assert _decide("Stuttgart", {"ORG": 3}, {}, {"ORG": 40}) == "LOC"  # car pages' votes aside
+    assert _decide("Stuttgart", {"ORG": 3}, {"ORG": 2}, {"ORG": 40}) == "ORG"  # « le constructeur Stuttgart »
+
+
+def test_a_maker_inside_a_department_or_a_title():
+    assert kinds.split_span("Vice Président Style Porsche", "ORG") == [("Porsche", "ORG")]
+    assert kinds.split_span("Fascino Ferrari", "ORG") == [("Ferrari", "ORG")]
+    assert kinds.split_span("Ferdinand Porsche", "PER") == [("Ferdinand Porsche", "PER")]
+    assert kinds.split_span("Radio France", "ORG") == [("Radio France", "ORG")]

@@ -13,7 +13,7 @@ from kiosque_import.article import Article
 
 from . import institutions, kinds, lexicon, lists, mentions, variants
 from .firstnames import is_common_first_name
-from .merging import merge_people, merge_variants
+from .merging import merge_people, merge_stations, merge_variants
 from .names import (
     PARTICLES,
     clean,
@@ -93,6 +93,7 @@ def analyse(article: Article, ents, registry: Registry, config: Config, heads_te
     _vouch_for_known(clusters.values(), heads_text if head is None else head)
     _decide_kinds(clusters.values())
     merge_variants(clusters)
+    merge_stations(clusters)
     merge_people(clusters)
     _decide_kinds(clusters.values())
     gaps, repairs = mark_holes(article, clusters, registry) if config.holes else (0, [])

@@ -26,6 +26,8 @@ _INSTITUTION = re.compile(
 # marché Forville », « la place Saint-Marc » (with « de », the name is mostly a town's own).
 _SITE = re.compile(r"(?<![\w-])(?:place|marché|ferme|château|domaine|parc|pont|jardin|cimetière)\s+(?P<name>"
                    + _NAME + r")")
+# A place and its part: « Afrique de l'Est », « Amérique du Nord », « Corée du Sud ».
+_COMPASS = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞŒ][\w’'-]*\s+(?:du|de\s+l['’])\s*(?:Nord|Sud|Est|Ouest)(?![\w-])")
 _INDEFINITE = re.compile(r"(?:^|\s)(?:un|une|des|chaque)\s+$", re.IGNORECASE)
 
 
@@ -40,6 +42,7 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
             continue  # « un hôpital de Nelkan »: some hospital there, not one named; the place is
         kind = "LOC" if match.group("head") in _PLACES else "ORG"
         out.append((match.start(), match.end(), match.group(), kind))
+    out += [(m.start(), m.end(), m.group(), "LOC") for m in _COMPASS.finditer(text)]
     for match in _SITE.finditer(text):
         if not _INDEFINITE.search(text[max(0, match.start() - 8):match.start()]):
             out.append((match.start(), match.end(), match.group(), "LOC"))

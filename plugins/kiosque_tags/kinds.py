@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from kiosque_core.folding import fold
 
-from . import lexicon, things, variants
+from . import lexicon, places, things, variants
 from .firstnames import is_common_first_name, is_first_name
 from .lists import bare_listed, is_organisation, listed
 from .names import MONTHS, WEEKDAYS, country, initials_and_surname, tokens
@@ -58,6 +58,9 @@ _ROLE_WORDS = {word for word, kind in CUES.items() if kind == "PER"}
 _THROUGH_DE = {"de", "d'", "du"}
 # … and these make one name with what follows: « le stade de France », « la coupe de France ».
 _NAMING = {"stade", "coupe", "tour", "championnat", "20h", "jt", "rallye", "open", "syndrome", "maladie"}
+# … and these, a show's: « l'animateur du Bigdil », « la candidate de Pékin Express ».
+_SHOW_ROLES = set("""animateur animatrice présentateur présentatrice candidat candidate candidats candidates chroniqueur
+    chroniqueuse juré jurée jury gagnant gagnante vainqueur vainqueure participant participante""".split())
 # … and these say nothing: « le site de Deodoro » is a place, « le site de Libération » a website.
 _EITHER = {"site"}
 # … and these, that an institution of a place is named after it: « l'hôpital de Nelkan ».
@@ -86,8 +89,11 @@ def cue(text: str, start: int) -> str:
 def _cue(text: str, start: int) -> tuple[str, bool]:
     """The cue, and whether a definite article stands right before the name."""
     said = _words_before(text, start)
-    article = bool(said) and said[0] in ("le", "la", "les", "l'")
-    return _cue_of(said), article
+    article = bool(said) and said[0] in ("le", "la", "les", "l'", "du", "au", "aux")
+    kind = _cue_of(said)
+    if kind == MISC and said[1:2] and said[1] in _SHOW_ROLES and is_common_first_name(text[start:].split(" ")[0]):
+        return "", False  # « l'ancien chroniqueur de Cyril Hanouna »: his show's host
+    return kind, article
 
 
 def _words_before(text: str, start: int) -> list[str]:
@@ -121,8 +127,8 @@ def _cue_of(words: list[str]) -> str:
         kind = CUES.get(noun)
         # « le président de la République » says nothing of « République » (a title names what
         # the person heads), nor « la chanson de Johnny Hallyday » (a work names its author).
-        if noun in _NAMING:
-            return MISC
+        if noun in _NAMING or noun in _SHOW_ROLES:
+            return MISC  # « le stade de France », « l'animateur du Bigdil »
         if noun in _EITHER:
             return ""
         return "LOC" if kind == "LOC" or noun in _PLACED else kind if kind == "ORG" else ""
@@ -180,6 +186,9 @@ def split_span(name: str, label: str) -> list[tuple[str, str]]:
             return [(head, "ORG")]  # « Facebook Partager »: a share button's label
         if tail[0] in ("de", "du", "d'") and cut >= 2 and is_common_first_name(words[0]) and listed(rest) == "ORG":
             return [(head, "PER"), (rest, "ORG")]
+        if is_organisation(rest) and tail[0] not in ("de", "du", "d'") and all(w[:1].isupper() for w in words[:cut]) \
+                and not listed(name) and not person_shaped(name):
+            return [(rest, "ORG")]  # « Vice Président Style Porsche », « Fascino Ferrari »: the maker
     if len(words) >= 3 and person_shaped(" ".join(words[1:])) and not is_common_first_name(words[0]):
         return [(" ".join(words[1:]), "PER")]
     if len(words) >= 3 and words[1] in ("de", "du", "d'") and words[0][-1:] in "sx" and words[0][:1].isupper() \
@@ -241,7 +250,9 @@ def decide(name: str, labels: Counter, cues: Counter, archive: Counter, proper: 
         return MISC  # what the model calls a show, a work or an event, unless more says otherwise
     if archive[MISC] > sum(archive[t] for t in TYPES) and not typed and not person_shaped(name):
         return MISC  # what most of the archive's articles found a show, a work or an event
-    votes = Counter({t: _share(labels, t) + archive[t] + 2 * cues[t] for t in TYPES})
+    votes = Counter({t: _share(labels, t) + _share(archive, t, 6) + 2 * cues[t] for t in TYPES})
+    if places.is_town(name) and not person_shaped(name) and not cues["ORG"] + cues["PER"] + cues[SOURCE]:
+        return "LOC"  # « Stuttgart », « Maranello »: a town, whatever maker it houses
     votes["PER"] -= 2 * cues[THE]  # « la Ndrangheta »
     if len(words) > 1 and words[0].lower() in _ORG_HEADS:
         votes["ORG"] += 3  # « Chambre d'agriculture de l'Ariège », « Cour suprême »: an institution's name

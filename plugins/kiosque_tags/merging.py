@@ -15,7 +15,8 @@ from kiosque_core.folding import fold
 
 from . import kinds, variants
 from .firstnames import is_common_first_name
-from .names import bare_surname, given_names, surname_key, tokens
+from .lists import is_organisation
+from .names import bare_surname, country, given_names, surname_key, tokens
 
 if TYPE_CHECKING:
     from .analysis import Cluster
@@ -80,3 +81,25 @@ def _a_company(cluster: Cluster) -> bool:
     """A name the archive or the words before it call an organisation (the model's label alone
     is not enough: it calls many a bare surname an organisation)."""
     return cluster.entity is not None and cluster.entity.type == "ORG" or cluster.cues["ORG"] > 0
+
+
+def merge_stations(clusters: dict) -> None:
+    """« France Bleu Pays de Savoie », then « France Bleu »: a listed name the article also gives
+    in full is that one (not « Orange » beside « Orange France », a country's branch). Its uses
+    count there, but its spelling is not taught to the registry as the full name's (every other
+    « France Bleu » of the archive is not Pays de Savoie's)."""
+    named = [(k, c) for k, c in clusters.items() if c.label == "ORG"]
+    for key, cluster in named:
+        if not is_organisation(cluster.best):
+            continue
+        longer = [c for k, c in named if k != key and k in clusters and _opens(cluster.best, c.best)]
+        if len(longer) == 1 and key in clusters:
+            full = longer[0]
+            full.zones |= cluster.zones
+            full.first = min(full.first, cluster.first)
+            del clusters[key]
+
+
+def _opens(short: str, name: str) -> bool:
+    rest = fold(name)[len(fold(short)) + 1:]
+    return fold(name).startswith(fold(short) + " ") and not country(rest)

@@ -18,7 +18,7 @@ a au aux avec ce ces cet cette chez dans de des du elle elles en entre et il ils
 leurs lui mais me mes mon ma ne ni nous on ou par parmi pas pendant pour puis quand que quel quelle
 qui sa sans se selon ses si son sous sur ta tes ton tous tout toute toutes tu un une vers vous
 voici voila apres avant depuis comme car donc or alors ainsi aussi encore deja desormais
-hier aujourd'hui demain cependant pourtant certes enfin bref oui non merci bonjour
+ca cela ceci celui celle ceux celles hier aujourd'hui demain cependant pourtant certes enfin bref oui non merci bonjour
 un deux trois quatre cinq six sept huit neuf dix onze douze vingt trente cent mille
 premier premiere second seconde dernier derniere
 monsieur madame mademoiselle m mme mlle dr pr me
