@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from kiosque_import.chrome import is_marker, marker_pattern
-from kiosque_tags import institutions, kinds, places, things, variants
+from kiosque_tags import institutions, kinds, lexicon, places, things, variants
 from kiosque_tags.analysis import Cluster
 from kiosque_tags.merging import merge_people
 from kiosque_tags.registry import Entity, Registry
@@ -171,3 +171,16 @@ def test_a_maker_inside_a_department_or_a_title():
     assert kinds.split_span("Fascino Ferrari", "ORG") == [("Ferrari", "ORG")]
     assert kinds.split_span("Ferdinand Porsche", "PER") == [("Ferdinand Porsche", "PER")]
     assert kinds.split_span("Radio France", "ORG") == [("Radio France", "ORG")]
+
+
+def test_verbs_directions_and_sentence_words_around_a_span():
+    assert [w for w in ["Rappelons", "Partager", "Notez", "Lyon", "Gonzalez", "Nations"] if lexicon.is_verb(w)] \
+        == ["Rappelons", "Partager", "Notez"]
+    assert _decide("Rappelons", {"ORG": 3}, {}, {"ORG": 10}) == ""
+    assert _decide("Sud", {"LOC": 3}, {kinds.AT: 1}) == kinds.MISC and _decide("République", {"LOC": 2}) == kinds.MISC
+    assert kinds.split_span("Jean Marie Bigard", "PER") == [("Jean Marie Bigard", "PER")]
+    assert kinds.split_span("Edouard Philippe Conseil Ministres", "PER") == [("Edouard Philippe", "PER")]
+    assert kinds.split_span("Gabriel García Márquez", "PER") == [("Gabriel García Márquez", "PER")]
+    assert kinds.split_span("À en croire le Lancet", "ORG") == [("Lancet", "ORG")]
+    assert kinds.split_span("archipel du Svalbard", "LOC") == [("Svalbard", "LOC")]
+    assert kinds.split_span("Le Monde", "ORG") == [("Le Monde", "ORG")]

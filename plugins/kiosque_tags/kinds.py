@@ -76,6 +76,8 @@ _PLACE_TAILS = set("""house street palace park square hall castle tower bridge g
 # Common nouns that open places' names (« Océan indien », « Golfe persique »).
 _GEOGRAPHY = set("""ocean mer golfe mont monts lac ile iles cote massif vallee baie detroit canal cap plaine plateau
     desert foret fleuve riviere archipel peninsule""".split())
+# Words that open a sentence, never a name: « À en croire le Americain Journal… ».
+_OPENERS = {"a", "selon", "pour", "en", "dans", "avec", "sur", "par", "chez", "apres", "avant", "depuis", "d'apres"}
 # Words that make the next name a thing one has or buys: « sa Lamborghini », « une Lamborghini ».
 _PRODUCT = {"un", "une", "sa", "son", "ses"}
 _WORDS = re.compile(r"[\w’'.-]+|[^\w\s]")
@@ -172,6 +174,11 @@ def split_span(name: str, label: str) -> list[tuple[str, str]]:
     words = tokens(name)
     while len(words) > 1 and fold(words[-1]) in WEEKDAYS | MONTHS:
         words = words[:-1]  # « Le Parisien mercredi »
+    opener = label != "PER" and len(words) > 1 and fold(words[0]) in _OPENERS
+    if opener:
+        words = words[1:]  # « À en croire le Americain Journal… »: the sentence's words before the name
+    while (opener or label == "LOC") and len(words) > 1 and words[0].islower():
+        words = words[1:]  # « archipel du Svalbard », « mémorial du Mont-Valérien »: the place is the name
     name = " ".join(words)
     for cut in range(1, len(words)):
         head, tail = " ".join(words[:cut]), words[cut:]
@@ -191,6 +198,9 @@ def split_span(name: str, label: str) -> list[tuple[str, str]]:
             return [(rest, "ORG")]  # « Vice Président Style Porsche », « Fascino Ferrari »: the maker
     if len(words) >= 3 and person_shaped(" ".join(words[1:])) and not is_common_first_name(words[0]):
         return [(" ".join(words[1:]), "PER")]
+    if len(words) >= 3 and is_common_first_name(words[0]) and words[1][:1].isupper() and all(
+            lexicon.is_common(w) and not is_first_name(w) for w in words[2:]):
+        return [(" ".join(words[:2]), "PER")]  # « Boris Johnson Harry », « Edouard Philippe Déconfinement »
     if len(words) >= 3 and words[1] in ("de", "du", "d'") and words[0][-1:] in "sx" and words[0][:1].isupper() \
             and lexicon.is_common(words[0]) and words[2][:1].isupper():
         return [(" ".join(words[2:]), label)]  # « États du Maharashtra »: the places are the states
@@ -225,8 +235,9 @@ def decide(name: str, labels: Counter, cues: Counter, archive: Counter, proper: 
     if things.is_thing(name) and not country(name):
         return MISC
     known = listed(name)
-    if not known and (things.is_code(name) or things.is_ordinal(name) or things.is_role(name, _ROLE_WORDS)):
-        return ""
+    if not known and (things.is_code(name) or things.is_ordinal(name) or things.is_role(name, _ROLE_WORDS)
+                      or len(words) == 1 and lexicon.is_verb(name)):
+        return ""  # … or « Rappelons », « Partager »: a verb opening a sentence or a button
     if known == "ORG" and cues[MISC] and not is_organisation(name) and fold(name) not in bare_listed():
         return MISC  # « "RFM Party 80" », « "RTL Soir" »: a show that bears its channel's name
     if known == "ORG" and cues[QUOTED] and not _typed(cues) and sum(labels[t] for t in TYPES) <= cues[QUOTED]:
