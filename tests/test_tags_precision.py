@@ -184,3 +184,23 @@ def test_verbs_directions_and_sentence_words_around_a_span():
     assert kinds.split_span("À en croire le Lancet", "ORG") == [("Lancet", "ORG")]
     assert kinds.split_span("archipel du Svalbard", "LOC") == [("Svalbard", "LOC")]
     assert kinds.split_span("Le Monde", "ORG") == [("Le Monde", "ORG")]
+
+
+def test_a_listed_acronym_stands_for_its_own_long_form_only():
+    assert variants.stands_for("PS", "Parti socialiste") and not variants.stands_for("PS", "Public Sénat")
+    assert not variants.stands_for("ONU", "Office des Nations Unies")
+    assert variants.stands_for("LWO", "Locust Warning Organisation")  # not listed: the initials say it
+
+
+def test_a_first_name_given_must_be_the_persons():
+    registry = Registry()
+    registry.observe("Barack Obama", "PER", Counter({"Barack Obama": 3, "Obama": 5}), "a.txt")
+    assert registry.resolve("Malia Obama", "PER") is None
+    assert registry.resolve("Obama", "PER").name == "Barack Obama"
+
+
+def test_what_de_says_after_a_noun():
+    assert kinds.cue("le stade de Juillan", 12) == "LOC" and kinds.cue("le stade de France", 12) == kinds.MISC
+    assert kinds.cue("le constructeur de Stuttgart", 18) == ""  # where it is, or whose
+    assert kinds.cue("atteint du syndrome de Little", 23) == kinds.MISC
+    assert _decide("La République", {"LOC": 3}) == kinds.MISC

@@ -56,8 +56,10 @@ CUES = {word: kind for kind, words in _CUES.items() for word in words.split()}
 _ROLE_WORDS = {word for word, kind in CUES.items() if kind == "PER"}
 # « le maire de X », « la ville de X »: these nouns say what the name after « de » is.
 _THROUGH_DE = {"de", "d'", "du"}
-# … and these make one name with what follows: « le stade de France », « la coupe de France ».
-_NAMING = {"stade", "coupe", "tour", "championnat", "20h", "jt", "rallye", "open", "syndrome", "maladie"}
+# … and these make one name with « France »: « le stade de France », « la coupe de France ».
+_NAMING = {"stade", "coupe", "tour", "championnat", "20h", "jt", "rallye", "open"}
+# … and these with any name: « le syndrome de Little », « la maladie de Parkinson ».
+_NAMED_AFTER = {"syndrome", "maladie"}
 # … and these, a show's: « l'animateur du Bigdil », « la candidate de Pékin Express ».
 _SHOW_ROLES = set("""animateur animatrice présentateur présentatrice candidat candidate candidats candidates chroniqueur
     chroniqueuse juré jurée jury gagnant gagnante vainqueur vainqueure participant participante""".split())
@@ -93,8 +95,11 @@ def _cue(text: str, start: int) -> tuple[str, bool]:
     said = _words_before(text, start)
     article = bool(said) and said[0] in ("le", "la", "les", "l'", "du", "au", "aux")
     kind = _cue_of(said)
-    if kind == MISC and said[1:2] and said[1] in _SHOW_ROLES and is_common_first_name(text[start:].split(" ")[0]):
+    following = text[start:].split(" ")[0]
+    if kind == MISC and said[1:2] and said[1] in _SHOW_ROLES and is_common_first_name(following):
         return "", False  # « l'ancien chroniqueur de Cyril Hanouna »: his show's host
+    if kind == MISC and said[1:2] and said[1] in _NAMING and not following.startswith("France"):
+        return "LOC" if said[1] == "stade" else "", article  # « le stade de Juillan »: Juillan's
     return kind, article
 
 
@@ -129,11 +134,13 @@ def _cue_of(words: list[str]) -> str:
         kind = CUES.get(noun)
         # « le président de la République » says nothing of « République » (a title names what
         # the person heads), nor « la chanson de Johnny Hallyday » (a work names its author).
-        if noun in _NAMING or noun in _SHOW_ROLES:
+        if noun in _NAMING or noun in _SHOW_ROLES or noun in _NAMED_AFTER:
             return MISC  # « le stade de France », « l'animateur du Bigdil »
         if noun in _EITHER:
             return ""
-        return "LOC" if kind == "LOC" or noun in _PLACED else kind if kind == "ORG" else ""
+        # « le constructeur de Stuttgart », « le club de Lyon »: an organisation's noun then
+        # « de » names where it is as often as whose it is.
+        return "LOC" if kind == "LOC" or noun in _PLACED else ""
     if len(words) > 1 and last.islower() and lexicon.is_adjective(last):
         # « le président américain Donald Trump », « le président turc X », « l'ancien ministre X »
         kind = CUES.get(_ELIDED.sub("", words[1]))

@@ -20,7 +20,20 @@ from .names import country, initials_and_surname, tokens
 def _listed_names() -> tuple[str, ...]:
     path = Path(__file__).with_name("data") / "organisations.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
-    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return tuple(name.strip() for line in lines if line.strip() and not line.startswith("#")
+                 for name in line.split(" = "))
+
+
+@lru_cache(maxsize=1)
+def _long_forms() -> dict[str, str]:
+    path = Path(__file__).with_name("data") / "organisations.txt"
+    pairs = [line.split(" = ") for line in path.read_text(encoding="utf-8").splitlines() if " = " in line]
+    return {fold(short.strip()): fold(long.strip()) for short, long in pairs}
+
+
+def long_form(acronym: str) -> str:
+    """The folded long form the list says an acronym stands for (« PS » → « parti socialiste »)."""
+    return _long_forms().get(fold(acronym), "")
 
 
 @lru_cache(maxsize=1)

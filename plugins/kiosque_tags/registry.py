@@ -93,7 +93,8 @@ class Registry:
         if entity is not None:
             return entity
         if type_hint in ("", "PER") and len(tokens(name)) <= 2:
-            return self.person_by_surname(name)
+            # « Malia Obama » is not Barack: a first name given must be the person's.
+            return self.person_by_surname(name, given_names(name) or None)
         return None
 
     def person_by_surname(self, name: str, given: list[str] | None = None) -> Entity | None:

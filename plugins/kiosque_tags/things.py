@@ -40,7 +40,8 @@ def is_thing(name: str) -> bool:
     words = [fold(w) for w in name.replace("’", "'").split()]  # « Salon-de-Provence » is one word
     if not words:
         return False
-    return fold(name) in _words() or words[0] in HEADS or len(words) > 1 and words[-1] in TAILS
+    bare = re.sub(r"^(?:le|la|les|l') ?", "", fold(name))  # « La République », « le Brexit »
+    return bare in _words() or words[0] in HEADS or len(words) > 1 and words[-1] in TAILS
 
 
 def is_code(name: str) -> bool:

@@ -9,7 +9,7 @@ import re
 
 from kiosque_core.folding import fold
 
-from .lists import listed
+from .lists import listed, long_form
 
 _ARTICLE = re.compile(r"^(?:le|la|les|l') ?")
 _SMALL = {"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "pour", "en", "a", "au", "aux", "sur"}
@@ -35,7 +35,11 @@ def is_acronym(name: str) -> bool:
 
 
 def stands_for(acronym: str, name: str) -> bool:
-    return is_acronym(acronym) and fold(acronym).replace(" ", "") in initials(name)
+    """« FN » for « Front national »; a listed acronym only for the long form the list gives it."""
+    if not is_acronym(acronym) or fold(acronym).replace(" ", "") not in initials(name):
+        return False
+    listed_long = long_form(acronym)
+    return not listed_long or without_article(fold(name)) == without_article(listed_long)
 
 
 def misspelt(a: str, b: str) -> bool:
