@@ -204,3 +204,15 @@ def test_what_de_says_after_a_noun():
     assert kinds.cue("le constructeur de Stuttgart", 18) == ""  # where it is, or whose
     assert kinds.cue("atteint du syndrome de Little", 23) == kinds.MISC
     assert _decide("La République", {"LOC": 3}) == kinds.MISC
+
+
+def test_a_town_named_without_its_article_gets_it_back():
+    registry = Registry()
+    assert registry.observe("Havre", "LOC", Counter({"Havre": 3}), "a.txt").name == "Le Havre"
+    assert registry.observe("Stuttgart", "LOC", Counter({"Stuttgart": 3}), "a.txt").name == "Stuttgart"
+
+
+def test_a_common_word_needs_the_words_of_this_article():
+    assert _decide("Alliance", {"ORG": 3}, {}, {"ORG": 9}) == ""
+    assert _decide("Alliance", {"ORG": 3}, {"ORG": 1}, {"ORG": 9}) == "ORG"  # « le syndicat Alliance »
+    assert _decide("Ségur", {"PER": 3}) == kinds.MISC

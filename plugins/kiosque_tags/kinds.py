@@ -293,7 +293,7 @@ def decide(name: str, labels: Counter, cues: Counter, archive: Counter, proper: 
             or len(words) > 1 and (variants.is_acronym(words[0]) or lexicon.is_common(words[0])
                                    and not is_first_name(words[0]) and not seen_as_person):
         votes["PER"] = 0  # « The Walking Dead », « CHRU Trousseau », « Proverbes chinois »: no one's name
-    if single_word and not (cues[MISC] or typed or sum(archive.values()) >= 2):
+    if single_word and not (cues[MISC] or typed):
         return ""  # a common word capitalised: « Café », « Plan », without more to go on
     best = max(TYPES, key=lambda t: (votes[t], labels[t], -TYPES.index(t)))
     return best if votes[best] > 0 else ""

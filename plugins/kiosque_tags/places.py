@@ -30,24 +30,25 @@ def _data_path() -> Path:
 
 
 @lru_cache(maxsize=1)
-def _towns() -> frozenset[str]:
+def _towns() -> dict[str, int]:
+    """Folded name → the population of the largest town so named."""
     path = _data_path()
     where = compiled.folder().parent / "towns"
-    names = diskcache.table(where / f"{diskcache.key(path, Path(__file__))}.json", lambda: _read(path),
-                            lambda t: isinstance(t, list) and all(isinstance(n, str) for n in t))
-    return frozenset(names)
+    return diskcache.table(where / f"{diskcache.key(path, Path(__file__))}.json", lambda: _read(path),
+                           lambda t: isinstance(t, dict) and all(isinstance(n, int) for n in t.values()))
 
 
-def _read(path: Path) -> list[str]:
+def _read(path: Path) -> dict[str, int]:
     import json
 
-    found = set()
+    found: dict[str, int] = {}
     for town in json.loads(path.read_text(encoding="utf-8")).values():
         names = [town["name"]]
         if town["population"] >= _BIG:
             names += [n for n in town["alternatenames"] if _LATIN.match(n) and n[:1].isupper()]
-        found.update(fold(n) for n in names if _distinctive(n))
-    return sorted(found)
+        for key in {fold(n) for n in names if _distinctive(n)}:
+            found[key] = max(found.get(key, 0), town["population"])
+    return dict(sorted(found.items()))
 
 
 def _distinctive(name: str) -> bool:
@@ -57,6 +58,11 @@ def _distinctive(name: str) -> bool:
 
 def is_town(name: str) -> bool:
     return fold(name) in _towns()
+
+
+def population(name: str) -> int:
+    """The largest town's so named (0 when no town is)."""
+    return _towns().get(fold(name), 0)
 
 
 def load() -> None:

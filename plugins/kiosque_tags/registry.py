@@ -18,7 +18,7 @@ from pathlib import Path
 from kiosque_core.folding import fold
 from kiosque_core.storage import write_atomic
 
-from . import variants
+from . import places, variants
 from .lists import listed
 from .names import country, given_names, surname_key, tokens
 from .registryfile import dumps
@@ -237,9 +237,12 @@ class Registry:
 
 def _without_article(name: str) -> str:
     """« la France », « Le Royaume-Uni », « Le Chine »: a country or region the lists know, named
-    with the article a sentence gave it (« Le Havre » keeps its own)."""
+    with the article a sentence gave it; « Le Havre » keeps its own, and gets it back."""
     bare = _ARTICLE.sub("", name)
-    return country(bare) or bare if bare != name and listed(bare) == "LOC" else name
+    if bare == name:  # « Havre », « Mans » for « au Havre », « le Mans »: the town's name has it
+        return next((f"{a} {name}" for a in ("Le", "La", "Les")
+                     if places.population(f"{a} {name}") > places.population(name)), name)
+    return country(bare) or bare if listed(bare) == "LOC" else name
 
 
 def _same_family(entity: Entity, other: Entity, written: set[str]) -> bool:
