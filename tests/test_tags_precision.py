@@ -216,3 +216,9 @@ def test_a_common_word_needs_the_words_of_this_article():
     assert _decide("Alliance", {"ORG": 3}, {}, {"ORG": 9}) == ""
     assert _decide("Alliance", {"ORG": 3}, {"ORG": 1}, {"ORG": 9}) == "ORG"  # « le syndicat Alliance »
     assert _decide("Ségur", {"PER": 3}) == kinds.MISC
+
+
+def test_a_name_with_a_verb_or_a_negation_is_a_title():
+    assert _decide("Touche pas à mon poste", {"ORG": 2}) == kinds.MISC
+    assert _decide("L'amour est dans le pré", {"LOC": 1}) == kinds.MISC
+    assert _decide("Médecins sans frontières", {"ORG": 1}) == "ORG"

@@ -239,7 +239,7 @@ def decide(name: str, labels: Counter, cues: Counter, archive: Counter, proper: 
     ``labels``: the model's in this article; ``cues``: the words before its uses; ``archive``: the
     registry's votes (one per article); ``proper``: capitalised somewhere no sentence starts."""
     words = tokens(name)
-    if things.is_thing(name) and not country(name):
+    if things.is_thing(name) and not country(name) or things.is_title(name):
         return MISC
     known = listed(name)
     if not known and (things.is_code(name) or things.is_ordinal(name) or things.is_role(name, _ROLE_WORDS)

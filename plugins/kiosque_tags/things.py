@@ -44,6 +44,16 @@ def is_thing(name: str) -> bool:
     return bare in _words() or words[0] in HEADS or len(words) > 1 and words[-1] in TAILS
 
 
+# A verb or a negation inside a name makes it a title: « Touche pas à mon poste », « On n'est
+# pas couché », « L'amour est dans le pré ».
+_SENTENCE_WORDS = {"pas", "est", "sont", "suis", "sommes", "etes", "n'est", "c'est", "ne", "n'"}
+
+
+def is_title(name: str) -> bool:
+    words = [fold(w) for w in name.replace("’", "'").split()]
+    return len(words) > 2 and any(w in _SENTENCE_WORDS for w in words[1:])
+
+
 def is_code(name: str) -> bool:
     """« L-410 », « A320 »: a model's code, never a place or a person."""
     return " " not in name and bool(_CODE.match(name))
