@@ -1,8 +1,9 @@
 """Import benchmark with tagging: raw articles per second and peak memory, tagging on and off.
 
-    python bench/bench_tags.py [N ...]     (default: 1000 10000)
+    python bench/bench_tags.py [N | FOLDER ...]     (default: 1000 10000)
 
-Raw folders come from bench/make_corpus.py (bench/data/raw-N, made if missing). Prints figures
+Raw folders come from bench/make_corpus.py (bench/data/raw-N, made if missing), or are given
+(a folder of raw files, e.g. /work/data/raw-10000, read only). Prints figures
 and ratios; asserts nothing (speed is not a test).
 """
 
@@ -30,7 +31,10 @@ from kiosque_core.signals import (  # noqa: E402
 from kiosque_import.pipeline import Options, run_import  # noqa: E402
 
 
-def raw_folder(n: int) -> Path:
+def raw_folder(arg: str) -> Path:
+    if not arg.isdigit():
+        return Path(arg)
+    n = int(arg)
     folder = ROOT / "bench" / "data" / f"raw-{n}"
     if not folder.is_dir() or len(list(folder.glob("*.txt"))) < n:
         subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(n), str(folder)], check=True)
@@ -84,12 +88,13 @@ def run(seeds: Path, tagging: bool, extra: dict | None = None) -> tuple[float, d
     return elapsed, stats
 
 
-def main(sizes: list[int]) -> None:
+def main(sizes: list[str]) -> None:
     # The import may leave this process's standard output closed (its parsing child processes):
     # the figures go to a copy of it taken first.
     out = os.fdopen(os.dup(sys.stdout.fileno()), "w")
-    for n in sizes:
-        seeds = raw_folder(n)
+    for arg in sizes:
+        seeds = raw_folder(arg)
+        n = len(list(seeds.glob("*.txt")))
         plain, _ = run(seeds, tagging=False)
         tagged, stats = run(seeds, tagging=True, extra=EXTRA)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -109,4 +114,4 @@ EXTRA = {k: int(v) if v.isdigit() else v for k, v in os.environ.items() if k.sta
 
 if __name__ == "__main__":
     print(f"settings: {EXTRA or 'defaults'}")
-    main([int(a) for a in sys.argv[1:]] or [1000, 10000])
+    main(sys.argv[1:] or ["1000", "10000"])

@@ -19,6 +19,8 @@ DEFAULTS = {
     # Of what it reads, the model is given only the sentences naming something the archive does not
     # know yet ("unknown"), or every sentence ("all").
     "KIOSQUE_TAGS_SENTENCES": "unknown",
+    # Of those sentences, only this many words either side of each unknown name (0: the whole sentence).
+    "KIOSQUE_TAGS_WINDOW": 12,
     "KIOSQUE_TAGS_PROCESSES": 2,  # model processes for batches of KIOSQUE_TAGS_PARALLEL_FROM or more
     "KIOSQUE_TAGS_PARALLEL_FROM": 400,
     # Names never made tags (page chrome, site and agency names); compared case- and accent-blind.
@@ -56,6 +58,7 @@ class Config:
     stop: frozenset
     holes: bool
     sentences: str = "unknown"
+    window: int = 0
 
     @classmethod
     def from_settings(cls, settings: dict) -> Config:
@@ -68,5 +71,5 @@ class Config:
             processes=int(settings["KIOSQUE_TAGS_PROCESSES"]),
             parallel_from=int(settings["KIOSQUE_TAGS_PARALLEL_FROM"]),
             stop=stop_keys(tuple(settings["KIOSQUE_STOP_TAGS"])), holes=bool(settings["KIOSQUE_TAGS_HOLES"]),
-            sentences=str(settings["KIOSQUE_TAGS_SENTENCES"]),
+            sentences=str(settings["KIOSQUE_TAGS_SENTENCES"]), window=int(settings["KIOSQUE_TAGS_WINDOW"]),
         )
