@@ -41,7 +41,7 @@ def enrich_batch(articles: list[Article], settings: dict, posts: Path | None = N
         # reads the registry and the heads, then reads the names (`_recognise`).
         workers.warm(config.model)
     path = registry_path(settings, posts)
-    registry = store.current(path)
+    registry = store.current(path, posts)
     early = store.state().ahead.pop(path, None)
     if early is not None and early.read(articles, registry, config):
         heads, inputs = early.heads, early.inputs  # found while the previous chunk was written
@@ -60,11 +60,12 @@ def enrich_batch(articles: list[Article], settings: dict, posts: Path | None = N
                       config.model if any(inputs) else "")
     for article, analysis in zip(articles, analyses, strict=True):
         learn(article, analysis, registry, config)
-    # Saved when the import says the chunk's posts are recorded (registry_written), not now:
-    # a run killed in between then reruns the chunk with the registry it first saw. Kept as the
-    # next chunk would read it back from the file (indexed in the file's order), which is also
-    # what the model starts on ahead of the next chunk (recognise_ahead).
-    store.state().pending[path] = registry.reloaded()
+    # Saved when the import says the chunk's posts are recorded (articles_written), staged until
+    # then (store.py): a run killed in between then reruns the chunk with the registry it first
+    # saw, or keeps this one if the chunk was recorded. Kept as the next chunk would read it back
+    # from the file (indexed in the file's order), which is also what the model starts on ahead
+    # of the next chunk (recognise_ahead).
+    store.stage(path, registry.reloaded(), posts)
 
 
 def _recognise(inputs: list[str], config: Config, processes: int) -> list:
