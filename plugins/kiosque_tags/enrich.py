@@ -12,7 +12,7 @@ from pathlib import Path
 from kiosque_core.settings import with_defaults
 from kiosque_import.article import Article
 
-from . import ner, store, workers
+from . import ner, readcache, store, workers
 from .analysis import Analysis, analyse, analyse_all, model_names, never_named
 from .ranking import choose, fill
 from .reading import heads_and_inputs
@@ -70,13 +70,14 @@ def enrich_batch(articles: list[Article], settings: dict, posts: Path | None = N
 
 def _recognise(inputs: list[str], config: Config, processes: int) -> list:
     """The model's entities per input; the model is not even loaded when the archive knows every
-    name of the batch (adding one article about known people costs no model time)."""
-    todo = [i for i, text in enumerate(inputs) if text]
+    name of the batch (adding one article about known people costs no model time), nor for the
+    texts it already read (readcache.py)."""
+    out, todo = readcache.lookup(inputs, config)
     texts = [inputs[i] for i in todo]
     found = workers.recognise_warm(texts, config.model) if todo and processes <= 1 else None
     if found is None:
         found = spread(ner.recognise, texts, (config.model,), processes, config.model, kept=True) if todo else []
-    out = [[] for _ in inputs]
+    readcache.keep(texts, found, config)
     for i, ents in zip(todo, found, strict=True):
         out[i] = ents
     return out

@@ -21,6 +21,8 @@ DEFAULTS = {
     "KIOSQUE_TAGS_SENTENCES": "unknown",
     # Of those sentences, only this many words either side of each unknown name (0: the whole sentence).
     "KIOSQUE_TAGS_WINDOW": 12,
+    # What the model found in each text, kept in ~/.cache/kiosque/ner/ (readcache.py): never read twice.
+    "KIOSQUE_TAGS_CACHE": True,
     "KIOSQUE_TAGS_PROCESSES": 2,  # model processes for batches of KIOSQUE_TAGS_PARALLEL_FROM or more
     "KIOSQUE_TAGS_PARALLEL_FROM": 400,
     # Names never made tags (page chrome, site and agency names); compared case- and accent-blind.
@@ -59,6 +61,7 @@ class Config:
     holes: bool
     sentences: str = "unknown"
     window: int = 0
+    cache: bool = False
 
     @classmethod
     def from_settings(cls, settings: dict) -> Config:
@@ -72,4 +75,5 @@ class Config:
             parallel_from=int(settings["KIOSQUE_TAGS_PARALLEL_FROM"]),
             stop=stop_keys(tuple(settings["KIOSQUE_STOP_TAGS"])), holes=bool(settings["KIOSQUE_TAGS_HOLES"]),
             sentences=str(settings["KIOSQUE_TAGS_SENTENCES"]), window=int(settings["KIOSQUE_TAGS_WINDOW"]),
+            cache=bool(settings["KIOSQUE_TAGS_CACHE"]),
         )
