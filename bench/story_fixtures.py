@@ -18,6 +18,10 @@ CASES = {
     # The same title and body a week apart, the corpus's only such pair: in a folder of its own,
     # out of the site the stories tests build.
     "later/republished": (23486, 23683),
+    # Versions only the newer ways find: a new lede over the same body the next day (« Covid-19 :
+    # drapeau rouge sur la France »), an explainer re-published 4 days later (the bioethics bill).
+    "later/newlede": (31705, 31629),
+    "later/explainer": (23208, 23118),
     "dgse": (32930, 32978),  # an edited version a day later: « Deux agents… » / « Deux militaires… »
     "rixe": (2601, 18343),  # a stabbing, then the arrest the next day: a follow-up, not a version
     "column": (483, 429),  # « Coronavirus : le point sur la pandémie », Friday and Saturday editions
