@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from kiosque_core.folding import fold
 from kiosque_import.article import Article
 
-from . import institutions, kinds, lexicon, mentions, variants
+from . import institutions, kinds, lexicon, mentions, phrasing, variants
 from .firstnames import is_common_first_name
 from .merging import merge_people, merge_variants
 from .names import (
@@ -89,7 +89,10 @@ def analyse(article: Article, ents, registry: Registry, config: Config, heads_te
     ``head``: the part of the article it was given to read (when it skipped known names)."""
     excluded = never_named(article, config)
     local = model_names(ents, excluded, heads_text)
-    clusters = _find_uses(article, local, registry, shared or {}, phrases(ents, excluded))
+    written = phrases(ents, excluded)
+    for name in phrasing.quoted_subjects(article.title, [article.lede] + [b.text for b in article.blocks]):
+        written.setdefault(name, (fold(name), kinds.MISC))
+    clusters = _find_uses(article, local, registry, shared or {}, written)
     _vouch_for_known(clusters.values(), heads_text if head is None else head)
     _decide_kinds(clusters.values())
     merge_variants(clusters)
@@ -114,10 +117,11 @@ def _vouch_for_known(clusters, head: str) -> None:
 
 def never_named(article: Article, config: Config) -> frozenset[str]:
     """Folded names that are no entity here: page chrome among the stop tags (agencies and
-    platforms are organisations an article may name, but never tags: ranking.py), the kicker,
-    the byline's author."""
+    platforms are organisations an article may name, but never tags: ranking.py) and the
+    kicker. The byline's author is named when the text names it too (« a rapporté l'AFP »,
+    « Orange vous conseille »): an entity then, never a tag (ranking.py)."""
     chrome = {key for key in config.stop if not kinds.listed(key)}
-    return frozenset(chrome | {fold(article.kicker), fold(article.author)} - {""})
+    return frozenset(chrome | {fold(article.kicker)} - {""})
 
 
 def model_names(ents, excluded, head: str) -> dict[str, Counter]:
@@ -196,7 +200,7 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
 
     zones = [("title", article.title), ("lede", article.lede)] + [("body", b.text) for b in article.blocks]
     for zone, text in zones:
-        for mention, hit in _uses(text, lookup, local, written):
+        for mention, hit, announced in _uses(text, lookup, local, written):
             ident = hit[:2]
             cluster = clusters.setdefault(ident, Cluster())
             cluster.surfaces[mention.text] += 1
@@ -207,8 +211,8 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
             headed = zone == "title" and mention.start == 0 and text[len(mention.text):].lstrip().startswith(":")
             cluster.initial_only = cluster.initial_only and mention.initial and not headed
             cluster.cues[kinds.HEADED] += headed
-            said = kinds.MISC if kinds.quoted(text, mention.start, mention.start + len(mention.text)) \
-                else kinds.cue(text, mention.start)
+            said = announced or (kinds.MISC if kinds.quoted(text, mention.start, mention.start + len(mention.text))
+                                 else kinds.cue(text, mention.start))
             if said:
                 cluster.cues[said] += 1
             order += 1
@@ -237,26 +241,42 @@ def _uses(text: str, lookup, local: dict[str, Counter], written: dict[str, tuple
     """The names of one paragraph in order: institutions (« la mairie de Paris ») and the model's
     names with lowercase words as a whole, the other names wherever none of those holds them."""
     found = institutions.find(text) + kinds.listed_phrases(text)
-    uses = []
-    for start, _end, phrase, kind in found:
-        key = fold(phrase)
-        local.setdefault(key, Counter())[kind] += 1
-        uses.append((mentions.Mention(phrase, key, start, False), ("local", key)))
     for phrase, (key, label) in written.items():
         pattern = re.escape(phrase).replace("'", "['’]")
         for match in re.finditer(r"(?<![\w-])" + pattern + r"(?![\w-])", text):
             local.setdefault(key, Counter({label: 1}))
             if not any(s <= match.start() < e for s, e, _p, _k in found):
                 found.append((match.start(), match.end(), match.group(), ""))
-                uses.append((mentions.Mention(match.group(), key, match.start(), False), ("local", key)))
+    found, announced = _with_announced(found, phrasing.find(text))
+    uses = []
+    for start, end, phrase, kind in found:
+        key = fold(phrase)
+        if kind:
+            local.setdefault(key, Counter())[kind] += 1
+        said = kind if (start, end) in announced else ""
+        uses.append((mentions.Mention(phrase, key, start, False), ("local", key), said))
     for mention, hit in mentions.find(text, lookup, inside=lambda hit: hit[0] == "local"):
         if not any(start <= mention.start < end for start, end, _phrase, _kind in found):
             listed = kinds.with_article(text, mention.start, mention.text)
             if listed:  # « au Parisien »: the newspaper, not an inhabitant
                 mention, hit = mentions.Mention(listed, fold(listed), mention.start, False), ("listed", fold(listed))
             if hit[0] != "bare" or listed:
-                uses.append((mention, hit))
+                uses.append((mention, hit, ""))
     return sorted(uses, key=lambda use: use[0].start)
+
+
+def _with_announced(found: list, announced: list) -> tuple[list, set]:
+    """``found`` with the names their words announce (phrasing.py) where nothing was found, or
+    in place of shorter names they hold (« Désir d'avenir » in « Désir d'avenir pour la
+    planète »); and the spans of those announced."""
+    kept = set()
+    for span in announced:
+        start, end = span[:2]
+        overlapping = [f for f in found if f[0] < end and start < f[1]]
+        if all(start <= f[0] and f[1] <= end and f[1] - f[0] < end - start for f in overlapping):
+            found = [f for f in found if f not in overlapping] + [span]
+            kept.add((start, end))
+    return sorted(found), kept
 
 
 def _worth_keeping(cluster: Cluster, excluded) -> bool:
@@ -267,6 +287,8 @@ def _worth_keeping(cluster: Cluster, excluded) -> bool:
             and not variants.is_acronym(name) and (lexicon.is_common(name) or sum(cluster.labels.values()) < 2):
         return False  # « Soutenues », « Pendant »: capitalised only as a sentence's first word
     if cluster.label == kinds.MISC:
+        if cluster.initial_only and len(tokens(name)) == 1:
+            return False  # « Ça », « Résultat »: a sentence's first word, nothing named
         return "title" in cluster.zones or cluster.uses >= 2  # a named subject may be a tag
     if country(name):
         return True

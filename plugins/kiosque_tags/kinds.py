@@ -106,6 +106,8 @@ def quoted(text: str, start: int, end: int) -> bool:
     """A name between quotes is the title of a show or a work: « "Pékin Express" », « L'École
     des fans »."""
     before, after = text[:start].rstrip(" \u00a0\u202f"), text[end:].lstrip(" \u00a0\u202f")
+    if before[-2:-1].islower() and before[-1:] in ("'", "’"):
+        return False  # « la gloire d'Anne Hidalgo" »: an elision, not an opening quote
     return bool(before) and before[-1] in _OPENING and bool(after) and after[0] in _CLOSING
 
 

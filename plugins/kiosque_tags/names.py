@@ -22,9 +22,14 @@ hier aujourd'hui demain cependant pourtant certes enfin bref oui non merci bonjo
 un deux trois quatre cinq six sept huit neuf dix onze douze vingt trente cent mille
 premier premiere second seconde dernier derniere
 monsieur madame mademoiselle m mme mlle dr pr me
+""".split())
+# Ministers' portfolios (« ministre de la Culture »): no entity alone, but a name may open on one
+# (« Santé publique France », « Travail Emploi Services »; not « État du Rajasthan », « État français »).
+PORTFOLIOS = set("""
 culture travail etat interieur sante justice defense education economie agriculture environnement
 finances armees sports solidarites logement transports
-""".split())  # the last lines: ministers' portfolios (« ministre de la Culture »), not entities
+""".split())
+FUNCTION_WORDS |= PORTFOLIOS
 # Elided articles and prepositions glued to a name: l’Élysée, d’Alep, qu’Idlib.
 _ELISION = re.compile(r"^(?:[lLdDjJnNsStT]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’]\s*")
 # Lowercase articles only: a capitalised one inside a name is part of it (Le Monde, Le Pen).
@@ -116,7 +121,8 @@ def is_plausible(name: str, label: str = "") -> bool:
         return False
     if folded[0] in WEEKDAYS or folded[0] in MONTHS or fold(name) in DEMONYMS:
         return False
-    if folded[0] in FUNCTION_WORDS and folded[0] not in {"le", "la", "les"}:
+    if folded[0] in FUNCTION_WORDS and folded[0] not in {"le", "la", "les"} \
+            and not (len(words) > 1 and folded[0] in PORTFOLIOS and folded[1] not in PARTICLES | DEMONYMS):
         return False
     # An all-caps run of several words is a kicker or chrome (FLASH INFO), not a name; one long
     # all-caps word is a shouted section (DIVERS), where acronyms (CRS, OTAN) are short.

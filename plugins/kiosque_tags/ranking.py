@@ -10,12 +10,16 @@ from .firstnames import is_common_first_name
 
 TITLE, LEDE = 6, 3  # a title mention outweighs a few body mentions
 BODY_CAP = 5  # past five uses, more says little more
-FILL = 5  # names a reader expects among the tags: who and where the story is about
+FILL = 6  # names a reader expects among the tags: who and where the story is about
+# Between names used as often, a person named in full comes first: whom a story quotes is
+# more its subject than the places it passes through.
+PERSON = 0.5
 
 
 def score(cluster) -> float:
     body = min(cluster.uses, BODY_CAP)
-    return TITLE * ("title" in cluster.zones) + LEDE * ("lede" in cluster.zones) + body
+    person = PERSON * (kind(cluster) == "PER" and len(canonical(cluster).split()) >= 2)
+    return TITLE * ("title" in cluster.zones) + LEDE * ("lede" in cluster.zones) + body + person
 
 
 def salient(cluster) -> bool:
@@ -27,7 +31,8 @@ def choose(article: Article, clusters: list, config) -> list:
     """Ranked entity clusters to tag, leaving room for the sections (always tags): the salient
     ones, and never fewer than ``config.min_tags`` names when the article names that many."""
     sections = {fold(s) for s in article.sections}
-    ranked = sorted([c for c in clusters if taggable(c, config.stop)], key=lambda c: (-score(c), c.first))
+    stop = config.stop | {fold(a) for a in article.authors}  # the byline is no tag
+    ranked = sorted([c for c in clusters if taggable(c, stop)], key=lambda c: (-score(c), c.first))
     room = max(0, config.max_tags - len(sections))
     chosen = [c for c in ranked if salient(c)]
     named = [c for c in clusters if fold(canonical(c)) in sections]  # a section the text names

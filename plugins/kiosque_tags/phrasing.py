@@ -1,0 +1,109 @@
+"""Names the words around them announce, where neither runs of capitalised words nor the model
+find them whole: a newspaper after « le quotidien italien » (« Il Corriere della Serra », « De
+Telegraaf »), a quoted name after « l'ONG », « le comité », « le groupe » (« Désir d'avenir pour la
+planète »), a publisher in a book's reference (« (Stock, 2003) »), a square, a market or a farm
+named after its lowercase noun (« la place Saint-Marc », « le marché Forville »), an
+arrondissement (« le 20e arrondissement »).
+
+Each is found as a whole, with the type its words announce; institutions and streets with a
+lowercase noun before « de » are institutions.py's."""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+
+_UPPER = "A-ZÀ-ÖØ-ÞŒ"
+# A capitalised word, and the lowercase words a foreign or French title keeps inside it.
+_CAP = rf"[{_UPPER}][\w’'&-]*(?:\.\w+)*"  # « iloveretail.fr », never a sentence's full stop
+_JOINS = r"(?:de|du|des|la|le|les|della|del|di|da|dei|of|the|and|&|für|van|von)"
+_TITLE = rf"{_CAP}(?:\s(?:{_JOINS}\s)?{_CAP})*(?:\s\d{{1,2}}\b)?"  # « France 2 »
+# « le quotidien néerlandais De Telegraaf », « la chaîne américaine CNN »: a medium, maybe
+# qualified by adjectives (checked against the lexicon: not « le journal où Macron »).
+_MEDIUM = re.compile(
+    r"(?<![\w-])(?:quotidien|journal|hebdomadaire|mensuel|magazine|site|chaîne|radio|tabloïd|agence)"
+    rf"(?P<adjectives>(?:\s[a-zàâçéèêëîïôûùüÿœ-]+){{0,2}})\s(?P<name>{_TITLE})"
+)
+# « son ONG "Désir d'avenir pour la planète" », « le comité "Aznavour pour l'Arménie" »: an
+# organisation's noun before a quoted name (a quoted name alone is a show or a work).
+_QUOTED_ORG = re.compile(
+    r"(?<![\w-])(?:ONG|association|comité|collectif|fondation|groupe|mouvement|parti|syndicat|société"
+    r"|entreprise|start-up|club|label|cabinet|institut)\s[«\"“]\s?(?P<name>[^«»\"“”]{2,60}?)\s?[»\"”]"
+)
+# « (Stock, 2003) », « "Naissance" (Grasset) »: a book's publisher.
+_PUBLISHER = re.compile(
+    rf"\((?P<name>{_CAP}(?:\s{_CAP}){{0,2}}),\s(?:1[5-9]|20)\d\d\)"
+    rf"|(?<=[»\"”])\s\((?P<quoted>{_CAP}(?:\s{_CAP}){{0,2}})\)"
+)
+# « la place Saint-Marc », « le marché Forville », « la ferme Saint-Siméon »: the noun, then the
+# name at once (« à la place de Paul » is no square).
+_SITE = re.compile(
+    r"(?<![\w-])(?:place|marché|ferme|parc|jardin|pont|cours|passage|allée|impasse|esplanade|domaine)"
+    rf"\s(?P<name>{_CAP}(?:[\s-]{_CAP})*)"
+)
+# « l'émission "Touche pas à mon poste" », « son roman "Naissance" »: a show's or a work's noun
+# before a quoted name.
+_QUOTED_WORK = re.compile(
+    r"(?<![\w-])(?:émission|série|film|feuilleton|jeu|spectacle|album|chanson|livre|roman|documentaire"
+    r"|téléfilm|magazine|pièce|saga|programme|show)\s[«\"“]\s?(?P<name>[^«»\"“”]{2,60}?)\s?[»\"”]"
+)
+# A quoted name: capitalised, a few words, no sentence inside (« "Merci à vous Laurent" » is said).
+_QUOTE = re.compile(rf"[«\"“]\s?(?P<name>[{_UPPER}][^«»\"“”.!?,;:]{{1,60}}?)\s?[»\"”]")
+_SAID = {"je", "tu", "nous", "me", "moi", "te", "toi", "merci"}
+_SAID_ELIDED = ("j'", "m'", "t'")
+_INTRODUCED = {"à", "de", "du", "dans", "sur", "pour", "avec"}
+_ARRONDISSEMENT = re.compile(r"(?<![\w-])\d{1,2}(?:e|er|ème)\sarrondissement\b")
+
+
+def find(text: str) -> list[tuple[int, int, str, str]]:
+    """Each announced name's (start, end, as written, type), in the text's order."""
+    out = []
+    for match in _MEDIUM.finditer(text):
+        adjectives = match.group("adjectives").split()
+        if all(lexicon.is_adjective(word) for word in adjectives):
+            out.append(_span(match, "name", "ORG"))
+    for match in _QUOTED_ORG.finditer(text):
+        name = match.group("name").strip()
+        if name[:1].isupper() and not re.search(r"[.!?,;:]", name):
+            out.append(_span(match, "name", "ORG"))
+    for match in _QUOTED_WORK.finditer(text):
+        name = match.group("name").strip()
+        if name[:1].isupper() and not re.search(r"[.!?,;:]", name):
+            out.append(_span(match, "name", "MISC"))
+    for match in _PUBLISHER.finditer(text):
+        out.append(_span(match, "name" if match.group("name") else "quoted", "ORG"))
+    for match in _SITE.finditer(text):
+        out.append((match.start(), match.end(), match.group(), "LOC"))
+    for match in _ARRONDISSEMENT.finditer(text):
+        out.append((match.start(), match.end(), match.group(), "LOC"))
+    return sorted(out)
+
+
+def _span(match: re.Match, group: str, kind: str) -> tuple[int, int, str, str]:
+    name = match.group(group).strip()
+    start = match.start(group) + match.group(group).index(name)
+    return start, start + len(name), name, kind
+
+
+def quoted_subjects(title: str, texts: list[str]) -> list[str]:
+    """Shows, works and events the article is about, between quotes: quoted twice or more
+    (« "On n'est pas couché" »), or quoted in the title after a preposition (« Le retour de
+    "L'École des fans" »). Named, never a person, place or organisation (kinds.MISC)."""
+    seen: dict[str, int] = {}
+    for text in [title, *texts]:
+        for match in _QUOTE.finditer(text):
+            name = match.group("name").strip()
+            if _title_like(name):
+                seen[name] = seen.get(name, 0) + 1
+    found = {name for name, count in seen.items() if count >= 2}
+    for match in _QUOTE.finditer(title):
+        before = title[:match.start()].split()
+        if before and before[-1].lower() in _INTRODUCED and _title_like(match.group("name").strip()):
+            found.add(match.group("name").strip())
+    return sorted(found)
+
+
+def _title_like(name: str) -> bool:
+    words = name.replace("’", "'").split()
+    return 1 <= len(words) <= 7 and not any(w.lower() in _SAID or w.lower().startswith(_SAID_ELIDED) for w in words)

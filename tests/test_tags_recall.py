@@ -1,0 +1,65 @@
+"""Recall of people, places and organisations, and key tags: names the words around them announce
+(phrasing.py), names no filter should drop (an elision is no quote, a portfolio word may open a
+name, the byline's agency named in the text), and the ranking of the salient names."""
+
+from __future__ import annotations
+
+from kiosque_import.article import Article, Block
+from kiosque_tags import kinds, names, phrasing
+from kiosque_tags.enrich import enrich_batch
+
+
+def test_names_announced_by_the_words_before_them():
+    def found(text):
+        return [(phrase, kind) for _start, _end, phrase, kind in phrasing.find(text)]
+
+    assert found("rapporte le quotidien italien Il Corriere della Serra.") == [("Il Corriere della Serra", "ORG")]
+    assert found("cite le quotidien néerlandais De Telegraaf. Elle") == [("De Telegraaf", "ORG")]
+    assert found("sur la chaîne France 2 hier") == [("France 2", "ORG")]
+    assert found("le journal où Macron a parlé") == []  # « où » is no adjective of a newspaper
+    assert found("son ONG \"Désir d'avenir pour la planète\" pour") == [("Désir d'avenir pour la planète", "ORG")]
+    assert found("le comité « Aznavour pour l'Arménie », afin") == [("Aznavour pour l'Arménie", "ORG")]
+    assert found("Après Derniers Jours (Stock, 2003) et \"Naissance\" (Grasset) puis") == [
+        ("Stock", "ORG"), ("Grasset", "ORG")]
+    assert found("près de la célèbre place Saint-Marc. Au marché Forville") == [
+        ("place Saint-Marc", "LOC"), ("marché Forville", "LOC")]
+    assert found("à la place de Paul, dans le 20e arrondissement.") == [("20e arrondissement", "LOC")]
+    assert found("dans l'émission « Touche pas à mon poste » hier") == [("Touche pas à mon poste", "MISC")]
+
+
+def test_a_show_quoted_twice_or_after_a_preposition_in_the_title_is_a_subject():
+    title = "Les adieux de Yann Moix à \"On n'est pas couché\""
+    body = ["\"Merci à vous Laurent\", a-t-il dit. \"Merci à vous Laurent\".", "Il a lancé \"Pourquoi pas\"."]
+    assert phrasing.quoted_subjects(title, body) == ["On n'est pas couché"]
+    assert phrasing.quoted_subjects("\"Pas là pour ça\" : un député se lâche", ["\"Les Idéaux\" et \"Les Idéaux\""]) \
+        == ["Les Idéaux"]
+
+
+def test_an_elision_is_no_opening_quote_and_a_portfolio_may_open_a_name():
+    text = "un film à la gloire d'Anne Hidalgo\"."
+    assert not kinds.quoted(text, text.index("Anne"), text.index("Hidalgo") + 7)
+    assert kinds.quoted("« Le Bal des actrices » sort", 2, 21)
+    assert names.is_plausible("Santé Publique France", "ORG") and names.is_plausible("État islamique", "ORG")
+    assert not names.is_plausible("Santé", "ORG") and not names.is_plausible("État du Rajasthan", "LOC")
+    assert not names.is_plausible("État français", "LOC")
+
+
+def _article(title: str, author: str, *paragraphs: str) -> Article:
+    return Article(source="r.txt", title=title, sections=["Monde"], lede=paragraphs[0], authors=[author],
+                   blocks=[Block("p", text) for text in paragraphs[1:]])
+
+
+def test_the_byline_agency_named_in_the_text_is_an_organisation_never_a_tag(tmp_path):
+    article = _article(
+        "Grenoble : la ville limite la vitesse", "AFP",
+        "La ville de Grenoble limite la vitesse à 30 km/h, a annoncé son maire Éric Piolle.",
+        "Selon l'organisme Santé publique France, la pollution tue. Éric Piolle l'a rappelé à l'AFP.",
+        "Le maire a reçu Jean Dupont, Paul Martin et Claire Durand au square Montholon.",
+    )
+    enrich_batch([article], {"KIOSQUE_ENTITIES": str(tmp_path / "entities.json"), "KIOSQUE_TAGS_PROCESSES": 1})
+    assert article.organizations == ["Santé publique France", "AFP"]
+    assert article.places == ["Grenoble", "square Montholon"]
+    assert article.people == ["Éric Piolle", "Jean Dupont", "Paul Martin", "Claire Durand"]
+    # Named once each in the body: the people come before the square, the agency is never a tag.
+    assert article.tags == ["Monde", "Grenoble", "Éric Piolle", "Jean Dupont", "Paul Martin", "Claire Durand",
+                            "Santé publique France"]
