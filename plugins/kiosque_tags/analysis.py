@@ -16,9 +16,7 @@ from .firstnames import is_common_first_name
 from .merging import merge_people, merge_variants
 from .names import (
     PARTICLES,
-    clean,
     country,
-    drop_opening_article,
     given_names,
     is_plausible,
     tokens,
@@ -26,6 +24,7 @@ from .names import (
 from .registry import Registry
 from .repair import mark_holes
 from .settings import Config
+from .spans import model_names, phrases
 
 
 @dataclass
@@ -41,6 +40,7 @@ class Cluster:
     entity: object = None  # registry Entity, when the archive knows it
     cues: Counter = field(default_factory=Counter)  # what the words before its uses say (kinds.cue)
     kind: str | None = None  # decided from all the evidence (kinds.decide)
+    enumerated: int = 0  # uses in a list of names (« Lisbonne ou Londres »): examples, rarely the subject
 
     @property
     def label(self) -> str:
@@ -64,6 +64,7 @@ class Cluster:
         self.surfaces.update(other.surfaces)
         self.labels.update(other.labels)
         self.cues.update(other.cues)
+        self.enumerated += other.enumerated
         self.zones |= other.zones
         self.first = min(self.first, other.first)
         self.initial_only = self.initial_only and other.initial_only
@@ -124,41 +125,6 @@ def never_named(article: Article, config: Config) -> frozenset[str]:
     return frozenset(chrome | {fold(article.kicker)} - {""})
 
 
-def model_names(ents, excluded, head: str) -> dict[str, Counter]:
-    """Folded name → labels the model gave it, for plausible names only."""
-    local: dict[str, Counter] = {}
-    for text, label, start in ents:
-        whole = clean(kinds.without_title(text)) if label == "PER" else clean(text)
-        if mentions.opens_sentence(head, start):
-            whole = drop_opening_article(whole)
-        for name, hint in kinds.split_span(whole, label):
-            if is_plausible(name, hint) and fold(name) not in excluded:
-                local.setdefault(fold(name), Counter())[hint] += 1
-    return local
-
-
-def phrases(ents, excluded) -> dict[str, tuple[str, str]]:
-    """Names the model found with lowercase words in them (« Life for Paris », « Réseau action
-    climat », « de Gaulle »), as written → (folded, label): runs of capitalised words cut them up."""
-    out = {}
-    for text, label, _start in ents:
-        if label == "PER":
-            # « de Gaulle »: a surname that opens on its particle, which runs of capitals miss.
-            name = kinds.without_title(text.strip())
-            words = tokens(name)
-            if len(words) == 2 and words[0] in ("de", "du") and is_plausible(words[1], "PER"):
-                out[name] = (fold(name), "PER")
-            continue
-        name = kinds.split_span(clean(text), label)[0][0]  # not « Le Parisien mercredi »
-        words = tokens(name)
-        if len(words) > 1 and label in ("ORG", "LOC", "MISC") and fold(name) not in excluded \
-                and not re.search(r"[:«»\"“”!?;,()]", name) \
-                and any(w.islower() and w not in PARTICLES for w in words[1:]) and is_plausible(name, label) \
-                and not (kinds.listed(words[0]) == "LOC" and all(w.islower() for w in words[1:])):
-            out[name] = (fold(name), label)  # not « Allemagne nazie »: a country and an adjective
-    return out
-
-
 def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, shared: dict[str, Counter],
                written: dict[str, tuple[str, str]]) -> dict:
     clusters: dict = {}
@@ -200,12 +166,15 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
 
     zones = [("title", article.title), ("lede", article.lede)] + [("body", b.text) for b in article.blocks]
     for zone, text in zones:
-        for mention, hit, announced in _uses(text, lookup, local, written):
+        uses = _uses(text, lookup, local, written)
+        listed = _enumerated(text, [use[0] for use in uses])
+        for index, (mention, hit, announced) in enumerate(uses):
             ident = hit[:2]
             cluster = clusters.setdefault(ident, Cluster())
             cluster.surfaces[mention.text] += 1
             cluster.zones.add(zone)
             cluster.first = min(cluster.first, order)
+            cluster.enumerated += index in listed
             # « Tours : deux personnes… »: a title opening with a name and a colon names a place
             # or a subject; its capital is the name's.
             headed = zone == "title" and mention.start == 0 and text[len(mention.text):].lstrip().startswith(":")
@@ -240,7 +209,7 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
 def _uses(text: str, lookup, local: dict[str, Counter], written: dict[str, tuple[str, str]]) -> list:
     """The names of one paragraph in order: institutions (« la mairie de Paris ») and the model's
     names with lowercase words as a whole, the other names wherever none of those holds them."""
-    found = institutions.find(text) + kinds.listed_phrases(text)
+    found = _institutions(text) + kinds.listed_phrases(text)
     for phrase, (key, label) in written.items():
         pattern = re.escape(phrase).replace("'", "['’]")
         for match in re.finditer(r"(?<![\w-])" + pattern + r"(?![\w-])", text):
@@ -263,6 +232,32 @@ def _uses(text: str, lookup, local: dict[str, Counter], written: dict[str, tuple
             if hit[0] != "bare" or listed:
                 uses.append((mention, hit, ""))
     return sorted(uses, key=lambda use: use[0].start)
+
+
+# « au Tribunal de Nanterre », « le Tribunal de Grande Instance de Toulouse »: an institution's
+# noun capitalised mid-sentence is still its noun.
+_CAPITAL_HEAD = re.compile(r"(?<=[\w,;] )(?:Tribunal|Mairie|Préfecture|Ministère|Gendarmerie|Parquet|Hôpital"
+                           r"|Clinique|Université|Lycée|Collège|Commissariat)(?=\s)")
+
+
+def _institutions(text: str) -> list[tuple[int, int, str, str]]:
+    """institutions.find, whatever the case of the institution's noun (same offsets)."""
+    lowered = _CAPITAL_HEAD.sub(lambda noun: noun.group().lower(), text)
+    return [(start, end, text[start:end], kind) for start, end, _phrase, kind in institutions.find(lowered)]
+
+
+_BETWEEN_LISTED = re.compile(r"\s*(?:,|,?\s(?:et|ou))\s(?:l['’]|d['’]|(?:la|le|les|de|du|des)\s)?")
+
+
+def _enumerated(text: str, found: list) -> set[int]:
+    """Indexes of the names that are items of a list (« Alger, Belgrade, Liège », « Strasbourg et
+    Bordeaux »)."""
+    out = set()
+    for i in range(len(found) - 1):
+        end = found[i].start + len(found[i].text)
+        if _BETWEEN_LISTED.fullmatch(text[end:found[i + 1].start]):
+            out |= {i, i + 1}
+    return out
 
 
 def _with_announced(found: list, announced: list) -> tuple[list, set]:

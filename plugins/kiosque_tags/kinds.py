@@ -40,11 +40,13 @@ _CUES = {
         chroniqueur ex-mari ex-femme ex-compagne ex-ministre ex-président maréchal colonel lieutenant
         capitaine commandant amiral abbé""",
     "LOC": """à ville commune village localité quartier région département capitale banlieue préfecture
-        habitants maire préfet île côte vallée massif rue avenue boulevard""",
+        habitants maire préfet île côte vallée massif rue avenue boulevard comté province canton district
+        archipel""",
     "ORG": """chaîne journal quotidien hebdomadaire mensuel magazine radio site société groupe entreprise club
         parti syndicat association ong fondation compagnie constructeur opérateur enseigne banque institut
         sondage cabinet studio label mouvement organisation agence collectif hôpital clinique lycée collège
-        école université fédération ministère conseil tribunal équipe sélection""",
+        école université fédération ministère conseil tribunal équipe sélection magasin supermarché
+        hypermarché restaurant marque éditeur éditions""",
     MISC: """émission série film feuilleton jeu spectacle album chanson titre tube livre roman festival prix
         affaire opération saison concours tournoi programme pièce saga documentaire téléfilm show sketch
         exposition salon fête cérémonie trophée rallye marathon dessin""",
@@ -82,7 +84,7 @@ def cue(text: str, start: int) -> str:
         return SOURCE
     if last in _PRODUCT:
         return MISC
-    if last == "à" and len(words[0]) == 1:
+    if last == "à" and len(words[0]) == 1 or words[0] == "en":  # « en Grande-Bretagne »
         return AT
     if last in CUES and last != "à":
         return CUES[last]

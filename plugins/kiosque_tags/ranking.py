@@ -14,12 +14,17 @@ FILL = 6  # names a reader expects among the tags: who and where the story is ab
 # Between names used as often, a person named in full comes first: whom a story quotes is
 # more its subject than the places it passes through.
 PERSON = 0.5
+# A name used only as an item of a list (« des villes comme Lisbonne ou Londres ») comes after.
+LISTED = 0.5
 
 
-def score(cluster) -> float:
-    body = min(cluster.uses, BODY_CAP)
+def score(cluster, within: int = 0) -> float:
+    """``within``: its uses inside other names of the article (« Besançon » in « le parquet de
+    Besançon »): the story is there too."""
+    body = min(cluster.uses + within, BODY_CAP)
     person = PERSON * (kind(cluster) == "PER" and len(canonical(cluster).split()) >= 2)
-    return TITLE * ("title" in cluster.zones) + LEDE * ("lede" in cluster.zones) + body + person
+    listed = LISTED * (cluster.enumerated >= cluster.uses)
+    return TITLE * ("title" in cluster.zones) + LEDE * ("lede" in cluster.zones) + body + person - listed
 
 
 def salient(cluster) -> bool:
@@ -32,7 +37,9 @@ def choose(article: Article, clusters: list, config) -> list:
     ones, and never fewer than ``config.min_tags`` names when the article names that many."""
     sections = {fold(s) for s in article.sections}
     stop = config.stop | {fold(a) for a in article.authors}  # the byline is no tag
-    ranked = sorted([c for c in clusters if taggable(c, stop)], key=lambda c: (-score(c), c.first))
+    within = _within_longer(clusters)
+    ranked = sorted([c for c in clusters if taggable(c, stop)],
+                    key=lambda c: (-score(c, within.get(id(c), 0)), c.first))
     room = max(0, config.max_tags - len(sections))
     chosen = [c for c in ranked if salient(c)]
     named = [c for c in clusters if fold(canonical(c)) in sections]  # a section the text names
@@ -42,6 +49,17 @@ def choose(article: Article, clusters: list, config) -> list:
         if cluster not in chosen:
             chosen.append(cluster)
     return _distinct(chosen, sections)[:room]
+
+
+def _within_longer(clusters: list) -> dict[int, int]:
+    """Per cluster (by id), the uses of the article's longer names that contain its name."""
+    names = [(c, f" {fold(c.best)} ") for c in clusters]
+    out: dict[int, int] = {}
+    for cluster, name in names:
+        for other, longer in names:
+            if other is not cluster and len(longer) > len(name) and name in longer:
+                out[id(cluster)] = out.get(id(cluster), 0) + other.uses
+    return out
 
 
 def taggable(cluster, stop: frozenset) -> bool:
