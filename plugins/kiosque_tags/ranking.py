@@ -10,7 +10,7 @@ from .firstnames import is_common_first_name
 
 TITLE, LEDE = 6, 3  # a title mention outweighs a few body mentions
 BODY_CAP = 5  # past five uses, more says little more
-FILL = 6  # names a reader expects among the tags: who and where the story is about
+FILL = 7  # names a reader expects among the tags: who and where the story is about, and its subject
 # Between names used as often, a person named in full comes first: whom a story quotes is
 # more its subject than the places it passes through.
 PERSON = 0.5
