@@ -4,9 +4,10 @@ name, the byline's agency named in the text), and the ranking of the salient nam
 
 from __future__ import annotations
 
-from kiosque_import.article import Article, Block
+from kiosque_import.article import Article
 from kiosque_tags import kinds, names, phrasing
 from kiosque_tags.enrich import enrich_batch
+from test_tags_entities import _article
 
 
 def test_names_announced_by_the_words_before_them():
@@ -44,19 +45,21 @@ def test_an_elision_is_no_opening_quote_and_a_portfolio_may_open_a_name():
     assert not names.is_plausible("État français", "LOC")
 
 
-def _article(title: str, author: str, *paragraphs: str) -> Article:
-    return Article(source="r.txt", title=title, sections=["Monde"], lede=paragraphs[0], authors=[author],
-                   blocks=[Block("p", text) for text in paragraphs[1:]])
+def _tagged(tmp_path, title: str, author: str, *paragraphs: str) -> Article:
+    """An article by ``author`` in the section « Monde », tagged with a fresh registry."""
+    article = _article("r.txt", title, *paragraphs)
+    article.authors = [author]
+    enrich_batch([article], {"KIOSQUE_ENTITIES": str(tmp_path / "entities.json"), "KIOSQUE_TAGS_PROCESSES": 1})
+    return article
 
 
 def test_the_byline_agency_named_in_the_text_is_an_organisation_never_a_tag(tmp_path):
-    article = _article(
-        "Grenoble : la ville limite la vitesse", "AFP",
+    article = _tagged(
+        tmp_path, "Grenoble : la ville limite la vitesse", "AFP",
         "La ville de Grenoble limite la vitesse à 30 km/h, a annoncé son maire Éric Piolle.",
         "Selon l'organisme Santé publique France, la pollution tue. Éric Piolle l'a rappelé à l'AFP.",
         "Jean Dupont, qui le soutient, était au square Montholon.",
     )
-    enrich_batch([article], {"KIOSQUE_ENTITIES": str(tmp_path / "entities.json"), "KIOSQUE_TAGS_PROCESSES": 1})
     assert article.organizations == ["Santé publique France", "AFP"]
     assert article.places == ["Grenoble", "square Montholon"]
     assert article.people == ["Éric Piolle", "Jean Dupont"]
@@ -89,18 +92,17 @@ def test_institutions_with_a_capital_places_after_en_and_shops():
     text = "des villes comme Lisbonne ou Londres, puis Paris. Alger, Belgrade et Liège aussi."
     found = [Mention(n, n.lower(), text.index(n), False) for n in ("Lisbonne", "Londres", "Paris", "Alger",
                                                                     "Belgrade", "Liège")]
-    assert _enumerated(text, found) == {0, 1, 3, 4, 5}
+    assert _enumerated(text, found) == {0: {1}, 1: {0}, 3: {4}, 4: {3, 5}, 5: {4}}
 
 
 def test_a_place_named_inside_longer_names_and_not_only_in_a_list_ranks_first(tmp_path):
-    article = _article(
-        "Jura : une fillette retrouvée morte", "AFP",
+    article = _tagged(
+        tmp_path, "Jura : une fillette retrouvée morte", "AFP",
         "Une fillette a été retrouvée morte à Dampierre, dans le Jura.",
         "Elle a été transportée à l'hôpital de Besançon. Le parquet de Besançon a ouvert une enquête.",
         "Les gendarmes sont venus de Lons-le-Saunier, de Pontarlier et de Morez.",
         "Le maire de Dampierre, Jean Martin, s'est dit choqué. Le village est proche de Besançon.",
     )
-    enrich_batch([article], {"KIOSQUE_ENTITIES": str(tmp_path / "entities.json"), "KIOSQUE_TAGS_PROCESSES": 1})
     # Besançon, named alone once, is named in two institutions too; the towns the gendarmes came from
     # are only items of a list: they come last (the first of them fills the seventh place).
     assert article.places == ["Jura", "Dampierre", "Lons-le-Saunier", "Pontarlier", "Morez", "Besançon"]

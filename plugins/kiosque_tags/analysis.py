@@ -168,6 +168,7 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
     for zone, text in zones:
         uses = _uses(text, lookup, local, written)
         listed = _enumerated(text, [use[0] for use in uses])
+        placed = {i for i, j in listed.items() if any(_a_place(uses[k][1], local) for k in j)}
         for index, (mention, hit, announced) in enumerate(uses):
             ident = hit[:2]
             cluster = clusters.setdefault(ident, Cluster())
@@ -175,6 +176,7 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
             cluster.zones.add(zone)
             cluster.first = min(cluster.first, order)
             cluster.enumerated += index in listed
+            cluster.cues[kinds.AT] += index in placed  # « Alger, Belgrade, Liège »: listed with places
             # « Tours : deux personnes… »: a title opening with a name and a colon names a place
             # or a subject; its capital is the name's.
             headed = zone == "title" and mention.start == 0 and text[len(mention.text):].lstrip().startswith(":")
@@ -249,15 +251,24 @@ def _institutions(text: str) -> list[tuple[int, int, str, str]]:
 _BETWEEN_LISTED = re.compile(r"\s*(?:,|,?\s(?:et|ou))\s(?:l['’]|d['’]|(?:la|le|les|de|du|des)\s)?")
 
 
-def _enumerated(text: str, found: list) -> set[int]:
-    """Indexes of the names that are items of a list (« Alger, Belgrade, Liège », « Strasbourg et
-    Bordeaux »)."""
-    out = set()
+def _enumerated(text: str, found: list) -> dict[int, set[int]]:
+    """The names that are items of a list (« Alger, Belgrade, Liège », « Strasbourg et
+    Bordeaux »): index → indexes of the items next to it."""
+    out: dict[int, set[int]] = {}
     for i in range(len(found) - 1):
         end = found[i].start + len(found[i].text)
         if _BETWEEN_LISTED.fullmatch(text[end:found[i + 1].start]):
-            out |= {i, i + 1}
+            out.setdefault(i, set()).add(i + 1)
+            out.setdefault(i + 1, set()).add(i)
     return out
+
+
+def _a_place(hit, local: dict[str, Counter]) -> bool:
+    """A country, a place the archive knows, or a name the model called a place."""
+    if hit[0] == "country" or hit[0] == "entity" and hit[2].type == "LOC":
+        return True
+    labels = local.get(hit[1], Counter()) if hit[0] == "local" else Counter()
+    return bool(labels) and labels.most_common(1)[0][0] == "LOC"
 
 
 def _with_announced(found: list, announced: list) -> tuple[list, set]:
