@@ -26,6 +26,13 @@ def test_names_announced_by_the_words_before_them():
         ("place Saint-Marc", "LOC"), ("marché Forville", "LOC")]
     assert found("à la place de Paul, dans le 20e arrondissement.") == [("20e arrondissement", "LOC")]
     assert found("dans l'émission « Touche pas à mon poste » hier") == [("Touche pas à mon poste", "MISC")]
+    # An institution's capitalised noun, its adjectives and what « de » governs, up to a place.
+    assert found("une responsable de l'Institut norvégien de santé publique, Line Vold") == [
+        ("Institut norvégien de santé publique", "ORG")]
+    assert found("selon la Chambre d'agriculture de l'Ariège qui") == [("Chambre d'agriculture de l'Ariège", "ORG")]
+    assert found("hier l'Agence régionale de santé a annoncé") == [("Agence régionale de santé", "ORG")]
+    assert found("les élus au Conseil de Paris déplorent") == [("Conseil de Paris", "ORG")]
+    assert found("devant le Conseil mardi, la Commission veut") == []
 
 
 def test_a_show_quoted_twice_or_after_a_preposition_in_the_title_is_a_subject():
@@ -81,18 +88,18 @@ def test_what_of_a_model_span_is_a_name():
 
 
 def test_institutions_with_a_capital_places_after_en_and_shops():
-    from kiosque_tags.analysis import _enumerated, _institutions
+    from kiosque_tags import paragraph
     from kiosque_tags.mentions import Mention
 
     text = "La seconde audience est prévue au Tribunal de Nanterre, puis au Tribunal de Grande Instance de Toulouse."
-    assert [phrase for _s, _e, phrase, _k in _institutions(text)] == [
+    assert [mention.text for mention, _hit, _said in paragraph.names(text, lambda *_: None, {}, {})] == [
         "Tribunal de Nanterre", "Tribunal de Grande Instance de Toulouse"]
     assert kinds.cue("Il vit en Grande-Bretagne", 10) == kinds.AT
     assert kinds.cue("un magasin Carrefour", 11) == "ORG"
     text = "des villes comme Lisbonne ou Londres, puis Paris. Alger, Belgrade et Liège aussi."
     found = [Mention(n, n.lower(), text.index(n), False) for n in ("Lisbonne", "Londres", "Paris", "Alger",
                                                                     "Belgrade", "Liège")]
-    assert _enumerated(text, found) == {0: {1}, 1: {0}, 3: {4}, 4: {3, 5}, 5: {4}}
+    assert paragraph.enumerated(text, found) == {0: {1}, 1: {0}, 3: {4}, 4: {3, 5}, 5: {4}}
 
 
 def test_a_place_named_inside_longer_names_and_not_only_in_a_list_ranks_first(tmp_path):

@@ -53,6 +53,21 @@ _QUOTE = re.compile(rf"[«\"“]\s?(?P<name>[{_UPPER}][^«»\"“”.!?,;:]{{1,6
 _SAID = {"je", "tu", "nous", "me", "moi", "te", "toi", "merci"}
 _SAID_ELIDED = ("j'", "m'", "t'")
 _INTRODUCED = {"à", "de", "du", "dans", "sur", "pour", "avec"}
+# « l'Institut norvégien de santé publique », « le Comité d'enquête russe », « l'Union des
+# démocrates et indépendants », « la Chambre d'agriculture de l'Ariège »: a capitalised
+# institution's noun mid-sentence, its lowercase words, maybe a place.
+_BODY = re.compile(
+    r"(?<=[\w,;»\"”)] )(?:l['’])?(?P<name>(?:Institut|Agence|Office|Observatoire|Comité|Conseil|Haut Conseil"
+    r"|Haute Autorité|Autorité|Centre|Fédération|Confédération|Union|Syndicat|Association|Fondation|Société"
+    r"|Chambre|Commission|Organisation|Collectif|Académie|Cour|Caisse|Compagnie|Direction|Inspection)"
+    rf"(?:\s(?:(?:de\sla|de\sl['’]|du|des|de|d['’])\s?{_CAP}(?:[\s-]{_CAP})*"
+    r"|(?:d['’]|l['’])?[a-zàâçéèêëîïôûùüÿœ-]+(?![’'\w]))){1,8})"
+)
+# Lowercase words that end an institution's name: what follows is the sentence going on.
+_ENDS = {"a", "ont", "est", "sont", "était", "avait", "va", "qui", "que", "dont", "où", "se", "ne", "n", "s",
+         "dans", "sur", "à", "au", "aux", "avec", "par", "pour", "en", "le", "la", "les", "un", "une", "ce", "cette",
+         "il", "elle", "y", "lui", "leur", "selon", "après", "avant", "depuis", "lors", "mais", "ou", "car"}
+_PARTICLE_END = re.compile(r"(?:\s(?:de|du|des|d['’]|l['’]|et|la|le|les))+$")
 _ARRONDISSEMENT = re.compile(r"(?<![\w-])\d{1,2}(?:e|er|ème)\sarrondissement\b")
 
 
@@ -73,6 +88,11 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
             out.append(_span(match, "name", "MISC"))
     for match in _PUBLISHER.finditer(text):
         out.append(_span(match, "name" if match.group("name") else "quoted", "ORG"))
+    for match in _BODY.finditer(text):
+        name = _institution_name(match.group("name"))
+        if name:
+            start = match.start("name")
+            out.append((start, start + len(name), name, "ORG"))
     for match in _SITE.finditer(text):
         out.append((match.start(), match.end(), match.group(), "LOC"))
     for match in _ARRONDISSEMENT.finditer(text):
@@ -107,3 +127,26 @@ def quoted_subjects(title: str, texts: list[str]) -> list[str]:
 def _title_like(name: str) -> bool:
     words = name.replace("’", "'").split()
     return 1 <= len(words) <= 7 and not any(w.lower() in _SAID or w.lower().startswith(_SAID_ELIDED) for w in words)
+
+
+def _institution_name(phrase: str) -> str:
+    """The institution's name in ``phrase``: its noun, adjectives (« norvégien »), and after « de »
+    the words it governs (« de santé publique »), cut where the sentence goes on (« l'Agence
+    régionale de santé a annoncé », « le Conseil constitutionnel mardi »); '' when nothing but
+    the noun is left."""
+    words = phrase.split(" ")
+    kept = 2 if words[0] in ("Haut", "Haute") else 1
+    governed = False  # after « de »: a noun may come, not only adjectives
+    placed = False  # a place's name ends it (« Conseil de Paris », not « … Paris déplorent »)
+    for word in words[kept:]:
+        bare = re.sub(r"^[dl]['’]", "", word)
+        if word.lower() in _ENDS or bare[:1].islower() and (placed or lexicon.is_verb(bare)):
+            break
+        placed = placed or bare[:1].isupper()
+        if word in ("de", "du", "des", "et") or bare != word:
+            governed = True
+        elif bare[:1].islower() and not governed and not lexicon.is_adjective(bare):
+            break
+        kept += 1
+    name = _PARTICLE_END.sub("", " ".join(words[:kept]))
+    return name if len(name.split()) > (2 if words[0] in ("Haut", "Haute") else 1) else ""
