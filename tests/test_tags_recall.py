@@ -49,7 +49,7 @@ def test_an_elision_is_no_opening_quote_and_a_portfolio_may_open_a_name():
     assert kinds.quoted("« Le Bal des actrices » sort", 2, 21)
     assert names.is_plausible("Santé Publique France", "ORG") and names.is_plausible("État islamique", "ORG")
     assert not names.is_plausible("Santé", "ORG") and not names.is_plausible("État du Rajasthan", "LOC")
-    assert not names.is_plausible("État français", "LOC")
+    assert not names.is_plausible("État français", "LOC") and not names.is_plausible("Justice Christiane Taubira")
 
 
 def _tagged(tmp_path, title: str, author: str, *paragraphs: str) -> Article:

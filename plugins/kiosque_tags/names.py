@@ -122,7 +122,7 @@ def is_plausible(name: str, label: str = "") -> bool:
     if folded[0] in WEEKDAYS or folded[0] in MONTHS or fold(name) in DEMONYMS:
         return False
     if folded[0] in FUNCTION_WORDS and folded[0] not in {"le", "la", "les"} \
-            and not (len(words) > 1 and folded[0] in PORTFOLIOS and folded[1] not in PARTICLES | DEMONYMS):
+            and not (len(words) > 1 and folded[0] in PORTFOLIOS and _opens_a_name(words[1])):
         return False
     # An all-caps run of several words is a kicker or chrome (FLASH INFO), not a name; one long
     # all-caps word is a shouted section (DIVERS), where acronyms (CRS, OTAN) are short.
@@ -135,6 +135,15 @@ def is_plausible(name: str, label: str = "") -> bool:
         # A person's name is capitalised word by word, particles aside.
         return all(w[:1].isupper() or w.lower().strip("'") in PARTICLES for w in words)
     return True
+
+
+def _opens_a_name(second: str) -> bool:
+    """After a portfolio word, what makes it a name's first word (« Santé publique France »,
+    « État islamique »): not « État du Rajasthan », « État français », « Justice Christiane
+    Taubira » (the portfolio, then a person)."""
+    from .firstnames import is_common_first_name
+
+    return fold(second) not in PARTICLES | DEMONYMS and not is_common_first_name(second)
 
 
 def bare_surname(name: str) -> bool:
