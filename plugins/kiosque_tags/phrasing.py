@@ -3,7 +3,9 @@ find them whole: a newspaper after « le quotidien italien » (« Il Corriere de
 Telegraaf »), a quoted name after « l'ONG », « le comité », « le groupe » (« Désir d'avenir pour la
 planète »), a publisher in a book's reference (« (Stock, 2003) »), a square, a market or a farm
 named after its lowercase noun (« la place Saint-Marc », « le marché Forville »), an
-arrondissement (« le 20e arrondissement »).
+arrondissement (« le 20e arrondissement »), a work after « l'émission », an institution named by
+a capitalised noun and lowercase words (« l'Institut norvégien de santé publique »); and the
+shows and works an article is about, quoted (``quoted_subjects``).
 
 Each is found as a whole, with the type its words announce; institutions and streets with a
 lowercase noun before « de » are institutions.py's."""
