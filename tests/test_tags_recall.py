@@ -33,6 +33,9 @@ def test_names_announced_by_the_words_before_them():
     assert found("hier l'Agence régionale de santé a annoncé") == [("Agence régionale de santé", "ORG")]
     assert found("les élus au Conseil de Paris déplorent") == [("Conseil de Paris", "ORG")]
     assert found("devant le Conseil mardi, la Commission veut") == []
+    assert found("a demandé au Conseil de discipline de prononcer la sanction") == [("Conseil de discipline", "ORG")]
+    assert found("un rapport de l'Organisation des Nations unies publié") == [("Organisation des Nations unies", "ORG")]
+    assert found("sur le site Internet de la ville") == []
 
 
 def test_a_show_quoted_twice_or_after_a_preposition_in_the_title_is_a_subject():

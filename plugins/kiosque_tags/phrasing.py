@@ -18,7 +18,7 @@ from . import lexicon
 
 _UPPER = "A-ZÀ-ÖØ-ÞŒ"
 # A capitalised word, and the lowercase words a foreign or French title keeps inside it.
-_CAP = rf"[{_UPPER}][\w’'&-]*(?:\.\w+)*"  # « iloveretail.fr », never a sentence's full stop
+_CAP = rf"[{_UPPER}][\w’'&-]*(?:\.[a-z]+\b)*"  # « Vente.fr »; not « News.Dans » (a full stop, a space lost)
 _JOINS = r"(?:de|du|des|la|le|les|della|del|di|da|dei|of|the|and|&|für|van|von)"
 _TITLE = rf"{_CAP}(?:\s(?:{_JOINS}\s)?{_CAP})*(?:\s\d{{1,2}}\b)?"  # « France 2 »
 # « le quotidien néerlandais De Telegraaf », « la chaîne américaine CNN »: a medium, maybe
@@ -68,7 +68,9 @@ _BODY = re.compile(
 # Lowercase words that end an institution's name: what follows is the sentence going on.
 _ENDS = {"a", "ont", "est", "sont", "était", "avait", "va", "qui", "que", "dont", "où", "se", "ne", "n", "s",
          "dans", "sur", "à", "au", "aux", "avec", "par", "pour", "en", "le", "la", "les", "un", "une", "ce", "cette",
-         "il", "elle", "y", "lui", "leur", "selon", "après", "avant", "depuis", "lors", "mais", "ou", "car"}
+         "il", "elle", "y", "lui", "leur", "selon", "après", "avant", "depuis", "lors", "mais", "ou", "car",
+         "face", "avaient", "aurait", "auraient", "sera", "serait", "seront", "doit", "devrait", "doivent", "peut",
+         "pourrait", "peuvent", "veut", "voulait", "vient", "fait", "faisait", "étaient"}
 _PARTICLE_END = re.compile(r"(?:\s(?:de|du|des|d['’]|l['’]|et|la|le|les))+$")
 _ARRONDISSEMENT = re.compile(r"(?<![\w-])\d{1,2}(?:e|er|ème)\sarrondissement\b")
 
@@ -77,7 +79,9 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
     """Each announced name's (start, end, as written, type), in the text's order."""
     out = []
     for match in _MEDIUM.finditer(text):
-        adjectives = match.group("adjectives").split()
+        adjectives, name = match.group("adjectives").split(), match.group("name")
+        if " " not in name and lexicon.is_common(name):
+            continue  # « le site Internet »
         if all(lexicon.is_adjective(word) for word in adjectives):
             out.append(_span(match, "name", "ORG"))
     for match in _QUOTED_ORG.finditer(text):
@@ -140,11 +144,14 @@ def _institution_name(phrase: str) -> str:
     kept = 2 if words[0] in ("Haut", "Haute") else 1
     governed = False  # after « de »: a noun may come, not only adjectives
     placed = False  # a place's name ends it (« Conseil de Paris », not « … Paris déplorent »)
+    after_de = False  # « de prononcer »: an infinitive after « de » is the sentence's
     for word in words[kept:]:
         bare = re.sub(r"^[dl]['’]", "", word)
-        if word.lower() in _ENDS or bare[:1].islower() and (placed or lexicon.is_verb(bare)):
+        if bare.lower() in _ENDS or bare[:1].islower() and (placed and not lexicon.is_adjective(bare)
+                                                             or after_de and bare.endswith(("er", "ir"))):
             break
         placed = placed or bare[:1].isupper()
+        after_de = word in ("de", "d'", "d’")
         if word in ("de", "du", "des", "et") or bare != word:
             governed = True
         elif bare[:1].islower() and not governed and not lexicon.is_adjective(bare):
