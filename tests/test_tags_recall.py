@@ -36,6 +36,7 @@ def test_names_announced_by_the_words_before_them():
     assert found("a demandé au Conseil de discipline de prononcer la sanction") == [("Conseil de discipline", "ORG")]
     assert found("un rapport de l'Organisation des Nations unies publié") == [("Organisation des Nations unies", "ORG")]
     assert found("sur le site Internet de la ville") == []
+    assert found("Basic Instinct (Paul Verhoeven, 1990) et sa chaîne Jérémy Frérot") == []  # a director, a person
 
 
 def test_a_show_quoted_twice_or_after_a_preposition_in_the_title_is_a_subject():

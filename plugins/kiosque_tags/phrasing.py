@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 
 from . import lexicon
+from .kinds import person_shaped
+from .names import country
 
 _UPPER = "A-ZÀ-ÖØ-ÞŒ"
 # A capitalised word, and the lowercase words a foreign or French title keeps inside it.
@@ -80,8 +82,8 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
     out = []
     for match in _MEDIUM.finditer(text):
         adjectives, name = match.group("adjectives").split(), match.group("name")
-        if " " not in name and lexicon.is_common(name):
-            continue  # « le site Internet »
+        if " " not in name and lexicon.is_common(name) or not _an_organisation(name):
+            continue  # « le site Internet », « la chaîne Jérémy Frérot » (his YouTube channel)
         if all(lexicon.is_adjective(word) for word in adjectives):
             out.append(_span(match, "name", "ORG"))
     for match in _QUOTED_ORG.finditer(text):
@@ -93,7 +95,9 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
         if name[:1].isupper() and not re.search(r"[.!?,;:]", name):
             out.append(_span(match, "name", "MISC"))
     for match in _PUBLISHER.finditer(text):
-        out.append(_span(match, "name" if match.group("name") else "quoted", "ORG"))
+        group = "name" if match.group("name") else "quoted"
+        if _an_organisation(match.group(group)) and not match.group(group).isupper():
+            out.append(_span(match, group, "ORG"))  # not « (Paul Verhoeven, 1990) », « "Frexit" (FRX) »
     for match in _BODY.finditer(text):
         name = _institution_name(match.group("name"))
         if name:
@@ -104,6 +108,11 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
     for match in _ARRONDISSEMENT.finditer(text):
         out.append((match.start(), match.end(), match.group(), "LOC"))
     return sorted(out)
+
+
+def _an_organisation(name: str) -> bool:
+    """Neither a country nor a person's shape (a director's film, a YouTuber's channel)."""
+    return not country(name) and not person_shaped(name)
 
 
 def _span(match: re.Match, group: str, kind: str) -> tuple[int, int, str, str]:
