@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from kiosque_core.folding import fold
 from kiosque_import.article import Article
 
-from . import kinds, lexicon, paragraph, phrasing, variants
+from . import kinds, lexicon, lists, paragraph, phrasing, variants
 from .firstnames import is_common_first_name
-from .merging import merge_people, merge_variants
+from .merging import merge_people, merge_stations, merge_variants
 from .names import (
     PARTICLES,
     country,
@@ -96,6 +96,7 @@ def analyse(article: Article, ents, registry: Registry, config: Config, heads_te
     _vouch_for_known(clusters.values(), heads_text if head is None else head)
     _decide_kinds(clusters.values())
     merge_variants(clusters)
+    merge_stations(clusters)
     merge_people(clusters)
     _decide_kinds(clusters.values())
     gaps, repairs = mark_holes(article, clusters, registry) if config.holes else (0, [])
@@ -155,7 +156,7 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
             return ("local", key)
         if kinds.listed(name):
             return ("listed", key)
-        if key in kinds.bare_listed():
+        if key in lists.bare_listed():
             return ("bare", key)  # « au Parisien »; kept only after an article (_uses)
         if kinds.person_shaped(" ".join(words)) and is_plausible(" ".join(words), "PER"):
             # Beyond the head the model reads, « Alain Juppé » is still a person by its shape.
@@ -181,9 +182,10 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
             headed = zone == "title" and mention.start == 0 and text[len(mention.text):].lstrip().startswith(":")
             cluster.initial_only = cluster.initial_only and mention.initial and not headed
             cluster.cues[kinds.HEADED] += headed
-            said = announced or (kinds.MISC if kinds.quoted(text, mention.start, mention.start + len(mention.text))
-                                 else kinds.cue(text, mention.start))
-            if said:
+            # A name its words announce (phrasing.py) has that type; else a title's quotes, the words before.
+            title = announced or kinds.title_cue(text, mention.start, mention.start + len(mention.text))
+            before = kinds.cue(text, mention.start) if title != kinds.MISC and not announced else ""
+            for said in {title, before} - {""}:
                 cluster.cues[said] += 1
             order += 1
             if hit[0] == "local":
@@ -214,6 +216,8 @@ def _worth_keeping(cluster: Cluster, excluded) -> bool:
     if cluster.initial_only and len(tokens(name)) == 1 and cluster.entity is None and not kinds.listed(name) \
             and not variants.is_acronym(name) and (lexicon.is_common(name) or sum(cluster.labels.values()) < 2):
         return False  # « Soutenues », « Pendant »: capitalised only as a sentence's first word
+    if cluster.initial_only and cluster.entity is None and _common_phrase(name) and not kinds.listed(name):
+        return False  # « Promotions exclusives, prix cassés… »: a sentence's first words
     if cluster.label == kinds.MISC:
         if cluster.initial_only and len(tokens(name)) == 1:
             return False  # « Ça », « Résultat »: a sentence's first word, nothing named
@@ -226,6 +230,13 @@ def _worth_keeping(cluster: Cluster, excluded) -> bool:
         # tag: ranking.py); as a place or an organisation, a first name needs « à Florence ».
         return cluster.label == "PER" and not cluster.initial_only
     return True
+
+
+def _common_phrase(name: str) -> bool:
+    """Words of the language only, the first capitalised and the others lowercase."""
+    words = tokens(name)
+    return len(words) > 1 and all(w.islower() for w in words[1:]) and all(lexicon.is_common(w) for w in words
+                                                                         if w not in PARTICLES)
 
 
 def _decide_kinds(clusters) -> None:

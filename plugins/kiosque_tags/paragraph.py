@@ -9,13 +9,13 @@ from collections import Counter
 
 from kiosque_core.folding import fold
 
-from . import institutions, kinds, mentions, phrasing
+from . import institutions, lists, mentions, phrasing
 
 
 def names(text: str, lookup, local: dict[str, Counter], written: dict[str, tuple[str, str]]) -> list:
     """The names of one paragraph in order: institutions (« la mairie de Paris ») and the model's
     names with lowercase words as a whole, the other names wherever none of those holds them."""
-    found = _institutions(text) + kinds.listed_phrases(text)
+    found = _institutions(text) + lists.listed_phrases(text)
     for phrase, (key, label) in written.items():
         pattern = re.escape(phrase).replace("'", "['’]")
         for match in re.finditer(r"(?<![\w-])" + pattern + r"(?![\w-])", text):
@@ -29,10 +29,12 @@ def names(text: str, lookup, local: dict[str, Counter], written: dict[str, tuple
         if kind:
             local.setdefault(key, Counter())[kind] += 1
         said = kind if (start, end) in announced else ""
-        uses.append((mentions.Mention(phrase, key, start, False), ("local", key), said))
+        # The model's names with lowercase words may open a sentence (« Promotions exclusives, prix… »).
+        initial = not kind and mentions.opens_sentence(text, start)
+        uses.append((mentions.Mention(phrase, key, start, initial), ("local", key), said))
     for mention, hit in mentions.find(text, lookup, inside=lambda hit: hit[0] == "local"):
         if not any(start <= mention.start < end for start, end, _phrase, _kind in found):
-            listed = kinds.with_article(text, mention.start, mention.text)
+            listed = lists.with_article(text, mention.start, mention.text)
             if listed:  # « au Parisien »: the newspaper, not an inhabitant
                 mention, hit = mentions.Mention(listed, fold(listed), mention.start, False), ("listed", fold(listed))
             if hit[0] != "bare" or listed:

@@ -1,14 +1,13 @@
 """Names the words around them announce, where neither runs of capitalised words nor the model
 find them whole: a newspaper after « le quotidien italien » (« Il Corriere della Serra », « De
 Telegraaf »), a quoted name after « l'ONG », « le comité », « le groupe » (« Désir d'avenir pour la
-planète »), a publisher in a book's reference (« (Stock, 2003) »), a square, a market or a farm
-named after its lowercase noun (« la place Saint-Marc », « le marché Forville »), an
-arrondissement (« le 20e arrondissement »), a work after « l'émission », an institution named by
-a capitalised noun and lowercase words (« l'Institut norvégien de santé publique »); and the
-shows and works an article is about, quoted (``quoted_subjects``).
+planète »), a publisher in a book's reference (« (Stock, 2003) »), an arrondissement (« le 20e
+arrondissement »), a work after « l'émission », an institution named by a capitalised noun and
+lowercase words (« l'Institut norvégien de santé publique »); and the shows and works an article
+is about, quoted (``quoted_subjects``).
 
-Each is found as a whole, with the type its words announce; institutions and streets with a
-lowercase noun before « de » are institutions.py's."""
+Each is found as a whole, with the type its words announce; institutions, streets and sites with
+a lowercase noun (« la mairie de Paris », « la place Saint-Marc ») are institutions.py's."""
 
 from __future__ import annotations
 
@@ -39,12 +38,6 @@ _QUOTED_ORG = re.compile(
 _PUBLISHER = re.compile(
     rf"\((?P<name>{_CAP}(?:\s{_CAP}){{0,2}}),\s(?:1[5-9]|20)\d\d\)"
     rf"|(?<=[»\"”])\s\((?P<quoted>{_CAP}(?:\s{_CAP}){{0,2}})\)"
-)
-# « la place Saint-Marc », « le marché Forville », « la ferme Saint-Siméon »: the noun, then the
-# name at once (« à la place de Paul » is no square).
-_SITE = re.compile(
-    r"(?<![\w-])(?:place|marché|ferme|parc|jardin|pont|cours|passage|allée|impasse|esplanade|domaine)"
-    rf"\s(?P<name>{_CAP}(?:[\s-]{_CAP})*)"
 )
 # « l'émission "Touche pas à mon poste" », « son roman "Naissance" »: a show's or a work's noun
 # before a quoted name.
@@ -103,8 +96,6 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
         if name:
             start = match.start("name")
             out.append((start, start + len(name), name, "ORG"))
-    for match in _SITE.finditer(text):
-        out.append((match.start(), match.end(), match.group(), "LOC"))
     for match in _ARRONDISSEMENT.finditer(text):
         out.append((match.start(), match.end(), match.group(), "LOC"))
     return sorted(out)

@@ -1,5 +1,5 @@
-"""What of the model's spans is a name: titles and common nouns before it dropped (« général de
-Gaulle », « mémorial du Mont-Valérien »), two names run together cut apart (« Médiamétrie pour la
+"""What of the model's spans is a name: titles before it dropped (« général de Gaulle », « Lord
+Ivar Mountbatten »), two names run together cut apart (« Médiamétrie pour la
 Fevad », « Quotidien sur TMC »; kinds.split_span for the others), and names with lowercase words
 kept whole (« Réseau action climat », « Val d'Aran »)."""
 
@@ -18,8 +18,7 @@ def model_names(ents, excluded, head: str) -> dict[str, Counter]:
     """Folded name → labels the model gave it, for plausible names only."""
     local: dict[str, Counter] = {}
     for text, label, start in ents:
-        whole = clean(_HONORIFIC.sub("", kinds.without_title(text))) if label == "PER" \
-            else clean(_from_capital(text, label))
+        whole = clean(_HONORIFIC.sub("", kinds.without_title(text))) if label == "PER" else clean(text)
         if mentions.opens_sentence(head, start):
             whole = drop_opening_article(whole)
         for name, hint in (pair for part in _apart(whole) for pair in kinds.split_span(part, label)):
@@ -40,7 +39,7 @@ def phrases(ents, excluded) -> dict[str, tuple[str, str]]:
             if len(words) == 2 and words[0] in ("de", "du") and is_plausible(words[1], "PER"):
                 out[name] = (fold(name), "PER")
             continue
-        first = _apart(clean(_from_capital(text, label)))[0]
+        first = _apart(clean(text))[0]
         name = kinds.split_span(first, label)[0][0]  # not « Le Parisien mercredi »
         words = tokens(name)
         if len(words) > 1 and label in ("ORG", "LOC", "MISC") and fold(name) not in excluded \
@@ -56,19 +55,6 @@ def phrases(ents, excluded) -> dict[str, tuple[str, str]]:
 _HONORIFIC = re.compile(r"^(?:Lord|Lady|Sir|Dame)\s+(?=[A-ZÀ-ÖØ-ÞŒ])")
 # « Val d'Aran », « Afrique de l'Est »: a name going on past an elided particle.
 _ELIDED = re.compile(r"^[dl]['’]\w")
-# « mémorial du Mont-Valérien »: a place's common noun before its name.
-_PLACE_NOUN = re.compile(r"^[a-zàâçéèêëîïôûùüÿœ-]+\s(?:de\sla|de\sl['’]|du|des|de|d['’])\s?(?=[A-ZÀ-ÖØ-ÞŒ])")
-
-
-def _from_capital(text: str, label: str) -> str:
-    """A model's place or organisation that opens on a lowercase noun: the name after it (not
-    « ministre des Affaires étrangères »: a title names what the person heads)."""
-    noun = _PLACE_NOUN.match(text)
-    if noun is None or label not in ("LOC", "ORG") or kinds.CUES.get(noun.group().split()[0]) == "PER":
-        return text
-    return text[noun.end():]
-
-
 # « Médiamétrie pour la Fevad », « Quotidien sur TMC »: a study and its client, a show and its
 # channel; not « Aznavour pour l'Arménie » (a cause), nor « Désir d'avenir pour la planète ».
 _JOINED = re.compile(r"\s(?:sur|pour(?:\sla|\sle|\sl['’]|\sles)?)\s?(?=[A-ZÀ-ÖØ-ÞŒ])")
