@@ -117,3 +117,20 @@ def test_a_place_named_inside_longer_names_and_not_only_in_a_list_ranks_first(tm
     assert article.places == ["Jura", "Dampierre", "Lons-le-Saunier", "Pontarlier", "Morez", "Besançon"]
     assert article.tags == ["Monde", "Jura", "Dampierre", "Besançon", "hôpital de Besançon", "parquet de Besançon",
                             "Jean Martin", "Lons-le-Saunier"]
+
+
+def test_a_person_named_once_by_surname_alone_fills_no_tag():
+    from collections import Counter
+
+    from kiosque_tags.analysis import Cluster
+    from kiosque_tags.ranking import choose
+    from kiosque_tags.settings import Config
+
+    def cluster(name, kind, first, uses=1):
+        return Cluster(surfaces=Counter({name: uses}), zones={"body"}, first=first, kind=kind)
+
+    names = [cluster("Roche-la-Molière", "LOC", 0, 2), cluster("Éric Berlivet", "PER", 1),
+             cluster("Macron", "PER", 2), cluster("Loire", "LOC", 3)]
+    article = Article(source="x.txt", title="t", sections=["France"])
+    chosen = choose(article, names, Config.from_settings({}))
+    assert [c.best for c in chosen] == ["Roche-la-Molière", "Éric Berlivet", "Loire"]

@@ -22,7 +22,8 @@ def score(cluster, within: int = 0) -> float:
     """``within``: its uses inside other names of the article (« Besançon » in « le parquet de
     Besançon »): the story is there too."""
     body = min(cluster.uses + within, BODY_CAP)
-    person = PERSON * (kind(cluster) == "PER" and len(canonical(cluster).split()) >= 2)
+    # Named in full by the article itself (not « les "bus Macron" », a surname the archive completes).
+    person = PERSON * (kind(cluster) == "PER" and len(cluster.best.split()) >= 2)
     listed = LISTED * (cluster.enumerated >= cluster.uses)
     return TITLE * ("title" in cluster.zones) + LEDE * ("lede" in cluster.zones) + body + person - listed
 
@@ -43,12 +44,21 @@ def choose(article: Article, clusters: list, config) -> list:
     room = max(0, config.max_tags - len(sections))
     chosen = [c for c in ranked if salient(c)]
     named = [c for c in clusters if fold(canonical(c)) in sections]  # a section the text names
-    for cluster in ranked:
-        if len(_distinct(chosen, sections)) + len(named) >= max(config.min_tags, FILL):
-            break
-        if cluster not in chosen:
-            chosen.append(cluster)
+    # Filled up to FILL names with the next ranked, then, if still fewer than the minimum, with
+    # people named in passing too.
+    for wanted, candidates in ((FILL, [c for c in ranked if not _in_passing(c)]), (config.min_tags, ranked)):
+        for cluster in candidates:
+            if len(_distinct(chosen, sections)) + len(named) >= max(config.min_tags, wanted):
+                break
+            if cluster not in chosen:
+                chosen.append(cluster)
     return _distinct(chosen, sections)[:room]
+
+
+def _in_passing(cluster) -> bool:
+    """A person the body names once, by surname alone (« les "bus Macron" »): no name to fill
+    the tags with."""
+    return kind(cluster) == "PER" and cluster.uses == 1 and len(cluster.best.split()) == 1
 
 
 def _within_longer(clusters: list) -> dict[int, int]:
