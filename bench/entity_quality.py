@@ -156,6 +156,16 @@ def _matches(program: str, type_: str, label: dict) -> bool:
     return False
 
 
+def _key_tag_found(key_tag: str, entities: list[dict], tags: list[str]) -> bool:
+    """A key tag is among the tags as written, or as any spelling the text uses for the entity it
+    names (« Cédric Besnard » written « Cédrix Besnard », « Front national » as « FN »)."""
+    keys = _keys(key_tag)
+    if keys & {k for t in tags for k in _keys(t)}:
+        return True
+    entity = next((e for e in entities if keys & {k for n in e["names"] for k in _keys(n)}), None)
+    return entity is not None and any(_matches(tag, entity["type"], entity) for tag in tags)
+
+
 def score_article(source: str, label: dict, got: dict, score: Score) -> None:
     score.articles += 1
     entities = label["entities"]
@@ -178,10 +188,9 @@ def score_article(source: str, label: dict, got: dict, score: Score) -> None:
             score.recalled[entity["type"]] += 1
         else:
             score.errors.append(f"{source}: {entity['type']} « {entity['names'][0]} » missed")
-    tags = {k for t in got["tags"] for k in _keys(t)}
     for key_tag in label.get("key_tags", []):
         score.key_tags += 1
-        if _keys(key_tag) & tags:
+        if _key_tag_found(key_tag, entities, got["tags"]):
             score.key_tags_found += 1
         else:
             score.errors.append(f"{source}: key tag « {key_tag} » missed")

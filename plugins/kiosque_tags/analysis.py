@@ -4,21 +4,18 @@ Articles are analysed in any order and in any process (workers.py)."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from kiosque_core.folding import fold
 from kiosque_import.article import Article
 
-from . import institutions, kinds, lexicon, lists, mentions, variants
+from . import kinds, lexicon, lists, paragraph, phrasing, variants
 from .firstnames import is_common_first_name
 from .merging import merge_people, merge_stations, merge_variants
 from .names import (
     PARTICLES,
-    clean,
     country,
-    drop_opening_article,
     given_names,
     is_plausible,
     tokens,
@@ -26,6 +23,7 @@ from .names import (
 from .registry import Registry
 from .repair import mark_holes
 from .settings import Config
+from .spans import model_names, phrases
 
 
 @dataclass
@@ -41,6 +39,7 @@ class Cluster:
     entity: object = None  # registry Entity, when the archive knows it
     cues: Counter = field(default_factory=Counter)  # what the words before its uses say (kinds.cue)
     kind: str | None = None  # decided from all the evidence (kinds.decide)
+    enumerated: int = 0  # uses in a list of names (« Lisbonne ou Londres »): examples, rarely the subject
 
     @property
     def label(self) -> str:
@@ -64,6 +63,7 @@ class Cluster:
         self.surfaces.update(other.surfaces)
         self.labels.update(other.labels)
         self.cues.update(other.cues)
+        self.enumerated += other.enumerated
         self.zones |= other.zones
         self.first = min(self.first, other.first)
         self.initial_only = self.initial_only and other.initial_only
@@ -89,7 +89,10 @@ def analyse(article: Article, ents, registry: Registry, config: Config, heads_te
     ``head``: the part of the article it was given to read (when it skipped known names)."""
     excluded = never_named(article, config)
     local = model_names(ents, excluded, heads_text)
-    clusters = _find_uses(article, local, registry, shared or {}, phrases(ents, excluded))
+    written = phrases(ents, excluded)
+    for name in phrasing.quoted_subjects(article.title, [article.lede] + [b.text for b in article.blocks]):
+        written.setdefault(name, (fold(name), kinds.MISC))
+    clusters = _find_uses(article, local, registry, shared or {}, written)
     _vouch_for_known(clusters.values(), heads_text if head is None else head)
     _decide_kinds(clusters.values())
     merge_variants(clusters)
@@ -115,45 +118,11 @@ def _vouch_for_known(clusters, head: str) -> None:
 
 def never_named(article: Article, config: Config) -> frozenset[str]:
     """Folded names that are no entity here: page chrome among the stop tags (agencies and
-    platforms are organisations an article may name, but never tags: ranking.py), the kicker,
-    the byline's author."""
+    platforms are organisations an article may name, but never tags: ranking.py) and the
+    kicker. The byline's author is named when the text names it too (« a rapporté l'AFP »,
+    « Orange vous conseille »): an entity then, never a tag (ranking.py)."""
     chrome = {key for key in config.stop if not kinds.listed(key)}
-    return frozenset(chrome | {fold(article.kicker), fold(article.author)} - {""})
-
-
-def model_names(ents, excluded, head: str) -> dict[str, Counter]:
-    """Folded name → labels the model gave it, for plausible names only."""
-    local: dict[str, Counter] = {}
-    for text, label, start in ents:
-        whole = clean(kinds.without_title(text)) if label == "PER" else clean(text)
-        if mentions.opens_sentence(head, start):
-            whole = drop_opening_article(whole)
-        for name, hint in kinds.split_span(whole, label):
-            if is_plausible(name, hint) and fold(name) not in excluded:
-                local.setdefault(fold(name), Counter())[hint] += 1
-    return local
-
-
-def phrases(ents, excluded) -> dict[str, tuple[str, str]]:
-    """Names the model found with lowercase words in them (« Life for Paris », « Réseau action
-    climat », « de Gaulle »), as written → (folded, label): runs of capitalised words cut them up."""
-    out = {}
-    for text, label, _start in ents:
-        if label == "PER":
-            # « de Gaulle »: a surname that opens on its particle, which runs of capitals miss.
-            name = kinds.without_title(text.strip())
-            words = tokens(name)
-            if len(words) == 2 and words[0] in ("de", "du") and is_plausible(words[1], "PER"):
-                out[name] = (fold(name), "PER")
-            continue
-        name = kinds.split_span(clean(text), label)[0][0]  # not « Le Parisien mercredi »
-        words = tokens(name)
-        if len(words) > 1 and label in ("ORG", "LOC", "MISC") and fold(name) not in excluded \
-                and not re.search(r"[:«»\"“”!?;,()]", name) \
-                and any(w.islower() and w not in PARTICLES for w in words[1:]) and is_plausible(name, label) \
-                and not (kinds.listed(words[0]) == "LOC" and all(w.islower() for w in words[1:])):
-            out[name] = (fold(name), label)  # not « Allemagne nazie »: a country and an adjective
-    return out
+    return frozenset(chrome | {fold(article.kicker)} - {""})
 
 
 def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, shared: dict[str, Counter],
@@ -197,19 +166,26 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
 
     zones = [("title", article.title), ("lede", article.lede)] + [("body", b.text) for b in article.blocks]
     for zone, text in zones:
-        for mention, hit in _uses(text, lookup, local, written):
+        uses = paragraph.names(text, lookup, local, written)
+        listed = paragraph.enumerated(text, [use[0] for use in uses])
+        placed = {i for i, j in listed.items() if any(paragraph.a_place(uses[k][1], local) for k in j)}
+        for index, (mention, hit, announced) in enumerate(uses):
             ident = hit[:2]
             cluster = clusters.setdefault(ident, Cluster())
             cluster.surfaces[mention.text] += 1
             cluster.zones.add(zone)
             cluster.first = min(cluster.first, order)
+            cluster.enumerated += index in listed
+            cluster.cues[kinds.AT] += index in placed  # « Alger, Belgrade, Liège »: listed with places
             # « Tours : deux personnes… »: a title opening with a name and a colon names a place
             # or a subject; its capital is the name's.
             headed = zone == "title" and mention.start == 0 and text[len(mention.text):].lstrip().startswith(":")
             cluster.initial_only = cluster.initial_only and mention.initial and not headed
             cluster.cues[kinds.HEADED] += headed
-            title = kinds.title_cue(text, mention.start, mention.start + len(mention.text))
-            for said in {title, kinds.cue(text, mention.start) if title != kinds.MISC else ""} - {""}:
+            # A name its words announce (phrasing.py) has that type; else a title's quotes, the words before.
+            title = announced or kinds.title_cue(text, mention.start, mention.start + len(mention.text))
+            before = kinds.cue(text, mention.start) if title != kinds.MISC and not announced else ""
+            for said in {title, before} - {""}:
                 cluster.cues[said] += 1
             order += 1
             if hit[0] == "local":
@@ -233,33 +209,6 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
     return clusters
 
 
-def _uses(text: str, lookup, local: dict[str, Counter], written: dict[str, tuple[str, str]]) -> list:
-    """The names of one paragraph in order: institutions (« la mairie de Paris ») and the model's
-    names with lowercase words as a whole, the other names wherever none of those holds them."""
-    found = institutions.find(text) + lists.listed_phrases(text)
-    uses = []
-    for start, _end, phrase, kind in found:
-        key = fold(phrase)
-        local.setdefault(key, Counter())[kind] += 1
-        uses.append((mentions.Mention(phrase, key, start, False), ("local", key)))
-    for phrase, (key, label) in written.items():
-        pattern = re.escape(phrase).replace("'", "['’]")
-        for match in re.finditer(r"(?<![\w-])" + pattern + r"(?![\w-])", text):
-            local.setdefault(key, Counter({label: 1}))
-            if not any(s <= match.start() < e for s, e, _p, _k in found):
-                found.append((match.start(), match.end(), match.group(), ""))
-                initial = mentions.opens_sentence(text, match.start())  # « Promotions exclusives, prix… »
-                uses.append((mentions.Mention(match.group(), key, match.start(), initial), ("local", key)))
-    for mention, hit in mentions.find(text, lookup, inside=lambda hit: hit[0] == "local"):
-        if not any(start <= mention.start < end for start, end, _phrase, _kind in found):
-            listed = lists.with_article(text, mention.start, mention.text)
-            if listed:  # « au Parisien »: the newspaper, not an inhabitant
-                mention, hit = mentions.Mention(listed, fold(listed), mention.start, False), ("listed", fold(listed))
-            if hit[0] != "bare" or listed:
-                uses.append((mention, hit))
-    return sorted(uses, key=lambda use: use[0].start)
-
-
 def _worth_keeping(cluster: Cluster, excluded) -> bool:
     name = cluster.best
     if fold(name) in excluded or not cluster.label:
@@ -270,6 +219,8 @@ def _worth_keeping(cluster: Cluster, excluded) -> bool:
     if cluster.initial_only and cluster.entity is None and _common_phrase(name) and not kinds.listed(name):
         return False  # « Promotions exclusives, prix cassés… »: a sentence's first words
     if cluster.label == kinds.MISC:
+        if cluster.initial_only and len(tokens(name)) == 1:
+            return False  # « Ça », « Résultat »: a sentence's first word, nothing named
         return "title" in cluster.zones or cluster.uses >= 2  # a named subject may be a tag
     if country(name):
         return True

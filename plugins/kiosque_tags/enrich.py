@@ -13,11 +13,12 @@ from kiosque_core.settings import with_defaults
 from kiosque_import.article import Article
 
 from . import ner, readcache, store, workers
-from .analysis import Analysis, analyse, analyse_all, model_names, never_named
+from .analysis import Analysis, analyse, analyse_all, never_named
 from .ranking import choose, fill
 from .reading import heads_and_inputs
 from .registry import Registry
 from .settings import DEFAULTS, Config, registry_path
+from .spans import model_names
 from .workers import spread
 
 log = logging.getLogger(__name__)

@@ -42,11 +42,13 @@ _CUES = {
         chroniqueur ex-mari ex-femme ex-compagne ex-ministre ex-président maréchal colonel lieutenant
         capitaine commandant amiral abbé""",
     "LOC": """à ville commune village localité quartier région département capitale banlieue préfecture
-        habitants maire préfet île côte vallée massif rue avenue boulevard""",
+        habitants maire préfet île côte vallée massif rue avenue boulevard comté province canton district
+        archipel""",
     "ORG": """chaîne journal quotidien hebdomadaire mensuel magazine radio site société groupe entreprise club
         parti syndicat association ong fondation compagnie constructeur opérateur enseigne banque institut
         sondage cabinet studio label mouvement organisation agence collectif hôpital clinique lycée collège
-        école université fédération ministère conseil tribunal équipe sélection""",
+        école université fédération ministère conseil tribunal équipe sélection magasin supermarché
+        hypermarché restaurant marque éditeur éditions""",
     MISC: """émission série film feuilleton jeu spectacle album chanson titre tube livre roman festival prix
         affaire opération saison concours tournoi programme pièce saga documentaire téléfilm show sketch
         exposition salon fête cérémonie trophée rallye marathon dessin""",
@@ -125,7 +127,7 @@ def _cue_of(words: list[str]) -> str:
         return SOURCE
     if last in _PRODUCT:
         return MISC
-    if last == "à" and len(words[0]) == 1:
+    if last == "à" and len(words[0]) == 1 or words[0] == "en":  # « en Grande-Bretagne »
         return AT
     if last in CUES and last != "à":
         return CUES[last]
@@ -162,6 +164,8 @@ def quoted(text: str, start: int, end: int) -> bool:
     """A name between quotes is the title of a show or a work: « "Pékin Express" », « L'École
     des fans »."""
     before, after = text[:start].rstrip(" \u00a0\u202f"), text[end:].lstrip(" \u00a0\u202f")
+    if before[-2:-1].islower() and before[-1:] in ("'", "’"):
+        return False  # « la gloire d'Anne Hidalgo" »: an elision, not an opening quote
     before = _TITLE_ARTICLE.sub("", before)  # « "La Bohème" »: a title opening on its article
     return bool(before) and before[-1] in _OPENING and bool(after) and after[0] in _CLOSING
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from kiosque_core.folding import fold
 
 from . import lexicon
-from .names import FUNCTION_WORDS
+from .names import FUNCTION_WORDS, PORTFOLIOS
 
 # Words, and short numbers standing alone (« Europe 1 », « France 2 », not « 3,5 » or « 1.000 »).
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*[\w]|[^\W\d_]|(?<!\w)(?<!\d[,.])\d{1,2}(?!\w|[,.]\d)")
@@ -155,6 +155,10 @@ def _sentences(line: str) -> list[str]:
     return [s for s in out if s.strip()]
 
 
+# « ministre de la Santé »: a portfolio; « l'organisme Santé publique France » may name something.
+_PORTFOLIO = re.compile(r"(?:\b(?:de|à) la|\bde l['’]|\b(?:du|des|aux))\s*$", re.IGNORECASE)
+
+
 def _explained(sentence: str, known) -> bool:
     """Every capitalised word is part of a known name or a function word (« Le », « Selon »)."""
     for run, initial in runs(sentence):
@@ -167,7 +171,8 @@ def _explained(sentence: str, known) -> bool:
                     break
             else:
                 if fold(words[i]) not in FUNCTION_WORDS and not words[i].islower() and not words[i].isdigit() \
-                        and not (initial and i == 0 and len(words) == 1 and lexicon.is_common(words[i])):
+                        and not (initial and i == 0 and len(words) == 1 and lexicon.is_common(words[i])) \
+                        or fold(words[i]) in PORTFOLIOS and not _PORTFOLIO.search(sentence[:run[i].start]):
                     return False  # « Interrogé », « Face » opening a sentence name nothing
                 i += 1
     return True

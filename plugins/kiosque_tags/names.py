@@ -22,9 +22,14 @@ ca cela ceci celui celle ceux celles hier aujourd'hui demain cependant pourtant 
 un deux trois quatre cinq six sept huit neuf dix onze douze vingt trente cent mille
 premier premiere second seconde dernier derniere
 monsieur madame mademoiselle m mme mlle dr pr me
+""".split())
+# Ministers' portfolios (« ministre de la Culture »): no entity alone, but a name may open on one
+# (« Santé publique France », « Travail Emploi Services »; not « État du Rajasthan », « État français »).
+PORTFOLIOS = set("""
 culture travail etat interieur sante justice defense education economie agriculture environnement
 finances armees sports solidarites logement transports
-""".split())  # the last lines: ministers' portfolios (« ministre de la Culture »), not entities
+""".split())
+FUNCTION_WORDS |= PORTFOLIOS
 # Elided articles and prepositions glued to a name: l’Élysée, d’Alep, qu’Idlib.
 _ELISION = re.compile(r"^(?:[lLdDjJnNsStT]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’]\s*")
 # Lowercase articles only: a capitalised one inside a name is part of it (Le Monde, Le Pen).
@@ -117,7 +122,8 @@ def is_plausible(name: str, label: str = "") -> bool:
         return False
     if folded[0] in WEEKDAYS or folded[0] in MONTHS or fold(name) in DEMONYMS:
         return False
-    if folded[0] in FUNCTION_WORDS and folded[0] not in {"le", "la", "les"}:
+    if folded[0] in FUNCTION_WORDS and folded[0] not in {"le", "la", "les"} \
+            and not (len(words) > 1 and folded[0] in PORTFOLIOS and _opens_a_name(words[1])):
         return False
     # An all-caps run of several words is a kicker or chrome (FLASH INFO), not a name; one long
     # all-caps word is a shouted section (DIVERS), where acronyms (CRS, OTAN) are short.
@@ -130,6 +136,15 @@ def is_plausible(name: str, label: str = "") -> bool:
         # A person's name is capitalised word by word, particles aside.
         return all(w[:1].isupper() or w.lower().strip("'") in PARTICLES for w in words)
     return True
+
+
+def _opens_a_name(second: str) -> bool:
+    """After a portfolio word, what makes it a name's first word (« Santé publique France »,
+    « État islamique »): not « État du Rajasthan », « État français », « Justice Christiane
+    Taubira » (the portfolio, then a person)."""
+    from .firstnames import is_common_first_name
+
+    return fold(second) not in PARTICLES | DEMONYMS and not is_common_first_name(second)
 
 
 def bare_surname(name: str) -> bool:

@@ -10,12 +10,22 @@ from .firstnames import is_common_first_name
 
 TITLE, LEDE = 6, 3  # a title mention outweighs a few body mentions
 BODY_CAP = 5  # past five uses, more says little more
-FILL = 5  # names a reader expects among the tags: who and where the story is about
+FILL = 7  # names a reader expects among the tags: who and where the story is about, and its subject
+# Between names used as often, a person named in full comes first: whom a story quotes is
+# more its subject than the places it passes through.
+PERSON = 0.5
+# A name used only as an item of a list (« des villes comme Lisbonne ou Londres ») comes after.
+LISTED = 0.5
 
 
-def score(cluster) -> float:
-    body = min(cluster.uses, BODY_CAP)
-    return TITLE * ("title" in cluster.zones) + LEDE * ("lede" in cluster.zones) + body
+def score(cluster, within: int = 0) -> float:
+    """``within``: its uses inside other names of the article (« Besançon » in « le parquet de
+    Besançon »): the story is there too."""
+    body = min(cluster.uses + within, BODY_CAP)
+    # Named in full by the article itself (not « les "bus Macron" », a surname the archive completes).
+    person = PERSON * (kind(cluster) == "PER" and len(cluster.best.split()) >= 2)
+    listed = LISTED * (cluster.enumerated >= cluster.uses)
+    return TITLE * ("title" in cluster.zones) + LEDE * ("lede" in cluster.zones) + body + person - listed
 
 
 def salient(cluster) -> bool:
@@ -27,16 +37,39 @@ def choose(article: Article, clusters: list, config) -> list:
     """Ranked entity clusters to tag, leaving room for the sections (always tags): the salient
     ones, and never fewer than ``config.min_tags`` names when the article names that many."""
     sections = {fold(s) for s in article.sections}
-    ranked = sorted([c for c in clusters if taggable(c, config.stop)], key=lambda c: (-score(c), c.first))
+    stop = config.stop | {fold(a) for a in article.authors}  # the byline is no tag
+    within = _within_longer(clusters)
+    ranked = sorted([c for c in clusters if taggable(c, stop)],
+                    key=lambda c: (-score(c, within.get(id(c), 0)), c.first))
     room = max(0, config.max_tags - len(sections))
     chosen = [c for c in ranked if salient(c)]
     named = [c for c in clusters if fold(canonical(c)) in sections]  # a section the text names
-    for cluster in ranked:
-        if len(_distinct(chosen, sections)) + len(named) >= max(config.min_tags, FILL):
-            break
-        if cluster not in chosen:
-            chosen.append(cluster)
+    # Filled up to FILL names with the next ranked, then, if still fewer than the minimum, with
+    # people named in passing too.
+    for wanted, candidates in ((FILL, [c for c in ranked if not _in_passing(c)]), (config.min_tags, ranked)):
+        for cluster in candidates:
+            if len(_distinct(chosen, sections)) + len(named) >= max(config.min_tags, wanted):
+                break
+            if cluster not in chosen:
+                chosen.append(cluster)
     return _distinct(chosen, sections)[:room]
+
+
+def _in_passing(cluster) -> bool:
+    """A person the body names once, by surname alone (« les "bus Macron" »): no name to fill
+    the tags with."""
+    return kind(cluster) == "PER" and cluster.uses == 1 and len(cluster.best.split()) == 1
+
+
+def _within_longer(clusters: list) -> dict[int, int]:
+    """Per cluster (by id), the uses of the article's longer names that contain its name."""
+    names = [(c, f" {fold(c.best)} ") for c in clusters]
+    out: dict[int, int] = {}
+    for cluster, name in names:
+        for other, longer in names:
+            if other is not cluster and len(longer) > len(name) and name in longer:
+                out[id(cluster)] = out.get(id(cluster), 0) + other.uses
+    return out
 
 
 def taggable(cluster, stop: frozenset) -> bool:

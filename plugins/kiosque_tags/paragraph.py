@@ -1,0 +1,91 @@
+"""The names of one paragraph, in order, and what the paragraph says of them: institutions and
+the model's names with lowercase words read whole, names their words announce (phrasing.py),
+the other names wherever none of those holds them; which names are items of a list."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kiosque_core.folding import fold
+
+from . import institutions, lists, mentions, phrasing
+
+
+def names(text: str, lookup, local: dict[str, Counter], written: dict[str, tuple[str, str]]) -> list:
+    """The names of one paragraph in order: institutions (« la mairie de Paris ») and the model's
+    names with lowercase words as a whole, the other names wherever none of those holds them."""
+    found = _institutions(text) + lists.listed_phrases(text)
+    for phrase, (key, label) in written.items():
+        pattern = re.escape(phrase).replace("'", "['’]")
+        for match in re.finditer(r"(?<![\w-])" + pattern + r"(?![\w-])", text):
+            local.setdefault(key, Counter({label: 1}))
+            if not any(s <= match.start() < e for s, e, _p, _k in found):
+                found.append((match.start(), match.end(), match.group(), ""))
+    found, announced = _with_announced(found, phrasing.find(text))
+    uses = []
+    for start, end, phrase, kind in found:
+        key = fold(phrase)
+        if kind:
+            local.setdefault(key, Counter())[kind] += 1
+        said = kind if (start, end) in announced else ""
+        # The model's names with lowercase words may open a sentence (« Promotions exclusives, prix… »).
+        initial = not kind and mentions.opens_sentence(text, start)
+        uses.append((mentions.Mention(phrase, key, start, initial), ("local", key), said))
+    for mention, hit in mentions.find(text, lookup, inside=lambda hit: hit[0] == "local"):
+        if not any(start <= mention.start < end for start, end, _phrase, _kind in found):
+            listed = lists.with_article(text, mention.start, mention.text)
+            if listed:  # « au Parisien »: the newspaper, not an inhabitant
+                mention, hit = mentions.Mention(listed, fold(listed), mention.start, False), ("listed", fold(listed))
+            if hit[0] != "bare" or listed:
+                uses.append((mention, hit, ""))
+    return sorted(uses, key=lambda use: use[0].start)
+
+
+# « au Tribunal de Nanterre », « le Tribunal de Grande Instance de Toulouse »: an institution's
+# noun capitalised mid-sentence is still its noun.
+_CAPITAL_HEAD = re.compile(r"(?<=[\w,;] )(?:Tribunal|Mairie|Préfecture|Ministère|Gendarmerie|Parquet|Hôpital"
+                           r"|Clinique|Université|Lycée|Collège|Commissariat)(?=\s)")
+
+
+def _institutions(text: str) -> list[tuple[int, int, str, str]]:
+    """institutions.find, whatever the case of the institution's noun (same offsets)."""
+    lowered = _CAPITAL_HEAD.sub(lambda noun: noun.group().lower(), text)
+    return [(start, end, text[start:end], kind) for start, end, _phrase, kind in institutions.find(lowered)]
+
+
+_BETWEEN_LISTED = re.compile(r"\s*(?:,|,?\s(?:et|ou))\s(?:l['’]|d['’]|(?:la|le|les|de|du|des)\s)?")
+
+
+def enumerated(text: str, found: list) -> dict[int, set[int]]:
+    """The names that are items of a list (« Alger, Belgrade, Liège », « Strasbourg et
+    Bordeaux »): index → indexes of the items next to it."""
+    out: dict[int, set[int]] = {}
+    for i in range(len(found) - 1):
+        end = found[i].start + len(found[i].text)
+        if _BETWEEN_LISTED.fullmatch(text[end:found[i + 1].start]):
+            out.setdefault(i, set()).add(i + 1)
+            out.setdefault(i + 1, set()).add(i)
+    return out
+
+
+def a_place(hit, local: dict[str, Counter]) -> bool:
+    """A country, a place the archive knows, or a name the model called a place."""
+    if hit[0] == "country" or hit[0] == "entity" and hit[2].type == "LOC":
+        return True
+    labels = local.get(hit[1], Counter()) if hit[0] == "local" else Counter()
+    return bool(labels) and labels.most_common(1)[0][0] == "LOC"
+
+
+def _with_announced(found: list, announced: list) -> tuple[list, set]:
+    """``found`` with the names their words announce (phrasing.py) where nothing was found, or
+    in place of the names they hold (« Désir d'avenir » in « Désir d'avenir pour la planète »);
+    and the spans of those announced."""
+    kept = set()
+    for span in announced:
+        start, end = span[:2]
+        overlapping = [f for f in found if f[0] < end and start < f[1]]
+        if all(start <= f[0] and f[1] <= end for f in overlapping):
+            found = [f for f in found if f not in overlapping] + [span]
+            kept.add((start, end))
+    return sorted(found), kept
