@@ -17,7 +17,7 @@ def test_the_words_before_a_name_say_what_it_is():
         "selon ": kinds.SOURCE, "d’après ": kinds.SOURCE, "le président ": "PER",
         "le président américain ": "PER", "dans l’émission ": kinds.MISC, "l'affaire ": kinds.MISC,
         "à ": kinds.AT, "la ville de ": "LOC", "le maire de ": "LOC", "sa ": kinds.MISC,
-        "le président de la ": "", "la chanson de ": "", "Emmanuel Macron, ": "", "un sondage ": "ORG",
+        "le président de la ": kinds.THE, "la chanson de ": "", "Emmanuel Macron, ": "", "un sondage ": "ORG",
     }
     assert {before: kinds.cue(before + "X", len(before)) for before in cases} == cases
     assert kinds.quoted("la star de « DALS » a dit", 13, 17) and not kinds.quoted("la star de DALS a dit", 11, 15)

@@ -67,6 +67,7 @@ _READ_ALSO = re.compile(r"^(?:[àa] )?(?:lire|voir) aussi\b", re.IGNORECASE)
 LONG_LINE = 25  # words; no headline, link or call to action is this long
 _SENTENCE_END = re.compile(r"[.!?…»\"”)]$")
 _BULLET = re.compile(r"^[•·▪◦‣-]\s+")
+_SEPARATORS = re.compile(r"\s*[|·•]\s*")
 
 
 def marker_pattern(extra: tuple[str, ...] | list[str] = ()) -> re.Pattern:
@@ -82,7 +83,21 @@ def is_marker(line: str, markers: re.Pattern) -> bool:
         return True
     if not markers.match(text):
         return False
-    return len(text.split()) <= MARKER_WORDS or bool(_READ_ALSO.match(text))
+    if len(text.split()) <= MARKER_WORDS or _READ_ALSO.match(text):
+        return True
+    return _buttons(text, markers)
+
+
+def _buttons(text: str, markers: re.Pattern) -> bool:
+    """« Partager sur Facebook Partager sur Twitter Partager par e-mail », « Facebook | Twitter |
+    Imprimer »: a row of buttons, each a marker, set apart by separators or each opening on the
+    same word (the spaces between them are gone by now)."""
+    first = re.escape(text.split()[0])
+    for pattern in (_SEPARATORS, re.compile(rf"\s+(?={first}\b)", re.IGNORECASE)):
+        parts = [p for p in pattern.split(text) if p.strip()]
+        if len(parts) > 1 and all(markers.match(p) and len(p.split()) <= MARKER_WORDS for p in parts):
+            return True
+    return False
 
 
 def is_paragraph(line: str, markers: re.Pattern) -> bool:

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from kiosque_core.folding import fold
 from kiosque_import.article import Article
 
-from . import institutions, kinds, lexicon, mentions, variants
+from . import institutions, kinds, lexicon, lists, mentions, variants
 from .firstnames import is_common_first_name
-from .merging import merge_people, merge_variants
+from .merging import merge_people, merge_stations, merge_variants
 from .names import (
     PARTICLES,
     clean,
@@ -93,6 +93,7 @@ def analyse(article: Article, ents, registry: Registry, config: Config, heads_te
     _vouch_for_known(clusters.values(), heads_text if head is None else head)
     _decide_kinds(clusters.values())
     merge_variants(clusters)
+    merge_stations(clusters)
     merge_people(clusters)
     _decide_kinds(clusters.values())
     gaps, repairs = mark_holes(article, clusters, registry) if config.holes else (0, [])
@@ -186,7 +187,7 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
             return ("local", key)
         if kinds.listed(name):
             return ("listed", key)
-        if key in kinds.bare_listed():
+        if key in lists.bare_listed():
             return ("bare", key)  # « au Parisien »; kept only after an article (_uses)
         if kinds.person_shaped(" ".join(words)) and is_plausible(" ".join(words), "PER"):
             # Beyond the head the model reads, « Alain Juppé » is still a person by its shape.
@@ -207,9 +208,8 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
             headed = zone == "title" and mention.start == 0 and text[len(mention.text):].lstrip().startswith(":")
             cluster.initial_only = cluster.initial_only and mention.initial and not headed
             cluster.cues[kinds.HEADED] += headed
-            said = kinds.MISC if kinds.quoted(text, mention.start, mention.start + len(mention.text)) \
-                else kinds.cue(text, mention.start)
-            if said:
+            title = kinds.title_cue(text, mention.start, mention.start + len(mention.text))
+            for said in {title, kinds.cue(text, mention.start) if title != kinds.MISC else ""} - {""}:
                 cluster.cues[said] += 1
             order += 1
             if hit[0] == "local":
@@ -236,7 +236,7 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
 def _uses(text: str, lookup, local: dict[str, Counter], written: dict[str, tuple[str, str]]) -> list:
     """The names of one paragraph in order: institutions (« la mairie de Paris ») and the model's
     names with lowercase words as a whole, the other names wherever none of those holds them."""
-    found = institutions.find(text) + kinds.listed_phrases(text)
+    found = institutions.find(text) + lists.listed_phrases(text)
     uses = []
     for start, _end, phrase, kind in found:
         key = fold(phrase)
@@ -248,10 +248,11 @@ def _uses(text: str, lookup, local: dict[str, Counter], written: dict[str, tuple
             local.setdefault(key, Counter({label: 1}))
             if not any(s <= match.start() < e for s, e, _p, _k in found):
                 found.append((match.start(), match.end(), match.group(), ""))
-                uses.append((mentions.Mention(match.group(), key, match.start(), False), ("local", key)))
+                initial = mentions.opens_sentence(text, match.start())  # « Promotions exclusives, prix… »
+                uses.append((mentions.Mention(match.group(), key, match.start(), initial), ("local", key)))
     for mention, hit in mentions.find(text, lookup, inside=lambda hit: hit[0] == "local"):
         if not any(start <= mention.start < end for start, end, _phrase, _kind in found):
-            listed = kinds.with_article(text, mention.start, mention.text)
+            listed = lists.with_article(text, mention.start, mention.text)
             if listed:  # « au Parisien »: the newspaper, not an inhabitant
                 mention, hit = mentions.Mention(listed, fold(listed), mention.start, False), ("listed", fold(listed))
             if hit[0] != "bare" or listed:
@@ -266,6 +267,8 @@ def _worth_keeping(cluster: Cluster, excluded) -> bool:
     if cluster.initial_only and len(tokens(name)) == 1 and cluster.entity is None and not kinds.listed(name) \
             and not variants.is_acronym(name) and (lexicon.is_common(name) or sum(cluster.labels.values()) < 2):
         return False  # « Soutenues », « Pendant »: capitalised only as a sentence's first word
+    if cluster.initial_only and cluster.entity is None and _common_phrase(name) and not kinds.listed(name):
+        return False  # « Promotions exclusives, prix cassés… »: a sentence's first words
     if cluster.label == kinds.MISC:
         return "title" in cluster.zones or cluster.uses >= 2  # a named subject may be a tag
     if country(name):
@@ -276,6 +279,13 @@ def _worth_keeping(cluster: Cluster, excluded) -> bool:
         # tag: ranking.py); as a place or an organisation, a first name needs « à Florence ».
         return cluster.label == "PER" and not cluster.initial_only
     return True
+
+
+def _common_phrase(name: str) -> bool:
+    """Words of the language only, the first capitalised and the others lowercase."""
+    words = tokens(name)
+    return len(words) > 1 and all(w.islower() for w in words[1:]) and all(lexicon.is_common(w) for w in words
+                                                                         if w not in PARTICLES)
 
 
 def _decide_kinds(clusters) -> None:

@@ -20,7 +20,15 @@ _NAME = r"[A-ZÀ-ÖØ-ÞŒ][\w’'-]*(?:[ -](?:(?:de|du|des|la|le|l['’]|d['’
 _INSTITUTION = re.compile(
     r"(?<![\w-])(?P<head>" + _HEADS + r")(?:(?<=France)"
     r"|\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|à\s+)?(?P<name>" + _NAME + r"))"
+    r"(?![\w’'-]|\.\w)"  # not « la mairie Paris.fr », a website
 )
+# Places named by a common noun and a name right after it: « la ferme Saint-Siméon », « le
+# marché Forville », « la place Saint-Marc » (with « de », the name is mostly a town's own).
+_SITE = re.compile(r"(?<![\w-])(?:place|marché|ferme|château|domaine|parc|pont|jardin|cimetière)\s+(?P<name>"
+                   + _NAME + r")")
+# A place and its part: « Afrique de l'Est », « Amérique du Nord », « Corée du Sud ».
+_COMPASS = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞŒ][\w’'-]*\s+(?:du|de\s+l['’])\s*(?:Nord|Sud|Est|Ouest)(?![\w-])")
+_INDEFINITE = re.compile(r"(?:^|\s)(?:un|une|des|chaque)\s+$", re.IGNORECASE)
 
 
 def find(text: str) -> list[tuple[int, int, str, str]]:
@@ -30,6 +38,12 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
     for match in _INSTITUTION.finditer(text):
         if match.group("name") is None and match.group("head") != "équipe de France":
             continue
+        if _INDEFINITE.search(text[max(0, match.start() - 8):match.start()]):
+            continue  # « un hôpital de Nelkan »: some hospital there, not one named; the place is
         kind = "LOC" if match.group("head") in _PLACES else "ORG"
         out.append((match.start(), match.end(), match.group(), kind))
+    out += [(m.start(), m.end(), m.group(), "LOC") for m in _COMPASS.finditer(text)]
+    for match in _SITE.finditer(text):
+        if not _INDEFINITE.search(text[max(0, match.start() - 8):match.start()]):
+            out.append((match.start(), match.end(), match.group(), "LOC"))
     return out

@@ -53,7 +53,18 @@ def _read(folder: Path) -> dict[str, list[str]]:
             found.update(word + end for end in _ENDINGS if word + end in forms)
             found.update(word[: -len(a)] + b for a, b in _REPLACED if word.endswith(a) and word[: -len(a)] + b in forms)
     out["forms"] = sorted(found)
+    out["verb"] = sorted(set(out.get("verb", [])) | _conjugated(forms))
     return out
+
+
+def _conjugated(forms) -> set[str]:
+    """Lemmas with many forms that end like infinitives: the verbs the index leaves out
+    (« partager », « rappeler »). A noun or an adjective has four forms at most."""
+    counts: dict[str, int] = {}
+    for lemmas in forms.values():
+        for lemma in lemmas:
+            counts[lemma] = counts.get(lemma, 0) + 1
+    return {w for w, n in counts.items() if n >= 8 and w.endswith(("er", "ir", "re", "oir"))}
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +99,14 @@ def is_common(word: str) -> bool:
 def is_verb(word: str) -> bool:
     """A verb's infinitive or one of its common forms (« Partager », « Réagir »)."""
     tables = _tables()
-    return word.lower() in _verbs(len(tables["verb"]))
+    verbs, low = _verbs(len(tables["verb"])), word.lower()
+    return low in verbs or any(low.endswith(end) and low[: -len(end)] + inf in verbs
+                               for end, infinitives in _PERSONS for inf in infinitives)
+
+
+# « Rappelons », « Notez », « Partageons »: the imperative of the first and second persons plural.
+_PERSONS = [("ons", ("er", "ir", "re", "r")), ("ez", ("er", "ir", "re", "r")), ("issons", ("ir",)),
+            ("issez", ("ir",))]
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,8 @@ from kiosque_core.folding import fold
 
 from . import kinds, variants
 from .firstnames import is_common_first_name
-from .names import bare_surname, given_names, surname_key, tokens
+from .lists import is_organisation
+from .names import bare_surname, country, given_names, surname_key, tokens
 
 if TYPE_CHECKING:
     from .analysis import Cluster
@@ -63,6 +64,8 @@ def merge_people(clusters: dict) -> None:
         if kinds.listed(cluster.best) or placed or cluster.label == "LOC" and cluster.entity is not None \
                 and cluster.entity.type == "LOC":
             continue  # a place the lists, the words around it or the archive vouch for
+        if _a_company(cluster):
+            continue  # « Ferrari » beside « Paola Ferrari »: the brand, not the granddaughter
         fits = [(k, c) for k, c in full if c is not cluster and k in clusters
                 and (surname_key(c.best) == surname_key(cluster.best)
                      or [fold(cluster.best)] == given_names(c.best)[:1] and _first_names(cluster.best))]
@@ -72,3 +75,31 @@ def merge_people(clusters: dict) -> None:
             del clusters[key]
         elif targets:
             del clusters[key]  # one of the people the article names in full, no telling which
+
+
+def _a_company(cluster: Cluster) -> bool:
+    """A name the archive or the words before it call an organisation (the model's label alone
+    is not enough: it calls many a bare surname an organisation)."""
+    return cluster.entity is not None and cluster.entity.type == "ORG" or cluster.cues["ORG"] > 0
+
+
+def merge_stations(clusters: dict) -> None:
+    """« France Bleu Pays de Savoie », then « France Bleu »: a listed name the article also gives
+    in full is that one (not « Orange » beside « Orange France », a country's branch). Its uses
+    count there, but its spelling is not taught to the registry as the full name's (every other
+    « France Bleu » of the archive is not Pays de Savoie's)."""
+    named = [(k, c) for k, c in clusters.items() if c.label == "ORG"]
+    for key, cluster in named:
+        if not is_organisation(cluster.best):
+            continue
+        longer = [c for k, c in named if k != key and k in clusters and _opens(cluster.best, c.best)]
+        if len(longer) == 1 and key in clusters:
+            full = longer[0]
+            full.zones |= cluster.zones
+            full.first = min(full.first, cluster.first)
+            del clusters[key]
+
+
+def _opens(short: str, name: str) -> bool:
+    rest = fold(name)[len(fold(short)) + 1:]
+    return fold(name).startswith(fold(short) + " ") and not country(rest)

@@ -18,7 +18,7 @@ a au aux avec ce ces cet cette chez dans de des du elle elles en entre et il ils
 leurs lui mais me mes mon ma ne ni nous on ou par parmi pas pendant pour puis quand que quel quelle
 qui sa sans se selon ses si son sous sur ta tes ton tous tout toute toutes tu un une vers vous
 voici voila apres avant depuis comme car donc or alors ainsi aussi encore deja desormais
-hier aujourd'hui demain cependant pourtant certes enfin bref oui non merci bonjour
+ca cela ceci celui celle ceux celles hier aujourd'hui demain cependant pourtant certes enfin bref oui non merci bonjour
 un deux trois quatre cinq six sept huit neuf dix onze douze vingt trente cent mille
 premier premiere second seconde dernier derniere
 monsieur madame mademoiselle m mme mlle dr pr me
@@ -29,6 +29,7 @@ finances armees sports solidarites logement transports
 _ELISION = re.compile(r"^(?:[lLdDjJnNsStT]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’]\s*")
 # Lowercase articles only: a capitalised one inside a name is part of it (Le Monde, Le Pen).
 _LEADING = re.compile(r"^(?:(?:le|la|les|du|des|de|au|aux|un|une|M\.|Mme|Mlle|Me|Dr|Pr|Mgr)\s+)+")
+_TRAILING = re.compile(r"\s+(?:de|du|des|d['’]|la|le|les|l['’]|et)$")
 _OPENING_ARTICLE = re.compile(r"^(?:Le|La|Les|L['’]|Un|Une|Des|Du)\s*(?=\w)")
 # Inhabitants, not entities (« les Français »); countries and cities are matched before this.
 DEMONYMS = set("""
@@ -79,7 +80,7 @@ def clean(surface: str) -> str:
         before = text
         text = _ELISION.sub("", text)
         text = _LEADING.sub("", text)
-        text = text.strip(_EDGE_PUNCT)
+        text = _TRAILING.sub("", text.strip(_EDGE_PUNCT))  # « Manufacture de »: cut before its name
         if text == before:
             break
     return text
@@ -136,3 +137,10 @@ def bare_surname(name: str) -> bool:
     words = tokens(name)
     return len(words) == 2 and words[0].lower() in {"le", "la", "de", "al", "el", "ben", "van", "von"} \
         or len(words) == 1 or (len(words) == 1 and "-" in name)
+
+
+def initials_and_surname(name: str) -> bool:
+    """« K L Gurjar », « J. K. Rowling »: initials, then a capitalised surname."""
+    words = tokens(name)
+    return len(words) >= 2 and all(len(w.rstrip(".")) == 1 and w[0].isupper() for w in words[:-1]) \
+        and words[-1][:1].isupper() and len(words[-1]) > 2 and words[-1][1:].islower()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import operator
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -17,10 +18,12 @@ from pathlib import Path
 from kiosque_core.folding import fold
 from kiosque_core.storage import write_atomic
 
-from . import variants
+from . import places, variants
+from .lists import listed
 from .names import country, given_names, surname_key, tokens
 from .registryfile import dumps
 
+_ARTICLE = re.compile(r"^(?:le|la|les|l['’])\s*", re.IGNORECASE)
 # A bare surname goes to the full name that has at least this share of the surname's uses.
 DOMINANT = 0.75
 # A full name in place yields to another full spelling only when that one is this much better
@@ -90,7 +93,8 @@ class Registry:
         if entity is not None:
             return entity
         if type_hint in ("", "PER") and len(tokens(name)) <= 2:
-            return self.person_by_surname(name)
+            # « Malia Obama » is not Barack: a first name given must be the person's.
+            return self.person_by_surname(name, given_names(name) or None)
         return None
 
     def person_by_surname(self, name: str, given: list[str] | None = None) -> Entity | None:
@@ -143,8 +147,10 @@ class Registry:
         entity.type = _elected(entity, type_)
         # The article's analysis found these spellings one entity (« FN » and « Front national »,
         # « Le Monde » and « Monde »): an entity the archive had for one of them joins it.
+        written = {fold(s) for s in surfaces}
         for other in {id(e): e for s in surfaces for e in [self._by_key.get(fold(s))] if e is not None}.values():
-            if other is not entity and other.type == entity.type and (other.type != "PER" or other.full):
+            if other is not entity and other.type == entity.type and (other.type != "PER" or other.full) \
+                    and _same_family(entity, other, written):
                 self._merge(entity, other)  # a bare surname joins by its own rule (_absorb_bare_surname)
         if type_ == "PER" and len(tokens(name)) >= 2:
             self._absorb_bare_surname(entity)
@@ -200,6 +206,7 @@ class Registry:
                 and fold(entity.name).endswith(" " + fold(best))
             if keeps or shortened:
                 best = entity.name
+        best = _without_article(best) if entity.type == "LOC" else best
         if best != entity.name:
             if entity.name not in entity.former:
                 entity.former.append(entity.name)
@@ -226,6 +233,26 @@ class Registry:
             people = self._by_surname.setdefault(surname_key(entity.name), [])
             if entity not in people:
                 people.append(entity)
+
+
+def _without_article(name: str) -> str:
+    """« la France », « Le Royaume-Uni », « Le Chine »: a country or region the lists know, named
+    with the article a sentence gave it; « Le Havre » keeps its own, and gets it back."""
+    bare = _ARTICLE.sub("", name)
+    if bare == name:  # « Havre », « Mans » for « au Havre », « le Mans »: the town's name has it
+        return next((f"{a} {name}" for a in ("Le", "La", "Les")
+                     if places.population(f"{a} {name}") > places.population(name)), name)
+    return country(bare) or bare if listed(bare) == "LOC" else name
+
+
+def _same_family(entity: Entity, other: Entity, written: set[str]) -> bool:
+    """Whether the article's spellings join ``other`` to ``entity``: the article wrote other's
+    own name, or the two names are variants of each other. A spelling shared by two families
+    (« PS » of « Public Sénat » and of « Parti socialiste », « Johnson » of Woody's and Boris's)
+    does not join them."""
+    a, b = entity.name, other.name
+    return fold(b) in written or variants.without_article(fold(a)) == variants.without_article(fold(b)) \
+        or variants.stands_for(a, b) or variants.stands_for(b, a) or variants.misspelt(a, b)
 
 
 def _keys(name: str) -> list[str]:

@@ -9,6 +9,8 @@ import re
 
 from kiosque_core.folding import fold
 
+from .lists import listed, long_form
+
 _ARTICLE = re.compile(r"^(?:le|la|les|l') ?")
 _SMALL = {"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "pour", "en", "a", "au", "aux", "sur"}
 SHORTEST = 4  # a word shorter than this is not told apart from another by one letter
@@ -33,7 +35,11 @@ def is_acronym(name: str) -> bool:
 
 
 def stands_for(acronym: str, name: str) -> bool:
-    return is_acronym(acronym) and fold(acronym).replace(" ", "") in initials(name)
+    """« FN » for « Front national »; a listed acronym only for the long form the list gives it."""
+    if not is_acronym(acronym) or fold(acronym).replace(" ", "") not in initials(name):
+        return False
+    listed_long = long_form(acronym)
+    return not listed_long or without_article(fold(name)) == without_article(listed_long)
 
 
 def misspelt(a: str, b: str) -> bool:
@@ -50,7 +56,19 @@ def misspelt(a: str, b: str) -> bool:
         return False
     if len(wa) == 1 and min(len(x), len(y)) < 7:
         return False  # a single short word: too many real names one letter apart
-    return _one_edit(x, y) or len(wa) > 1 and (x.startswith(y) or y.startswith(x)) and min(len(x), len(y)) >= 5
+    if _listed_apart(a, b):
+        return False  # « Corse-du-Sud » and « Corée du Sud »: two places the lists know
+    return _one_edit(x, y) or _undoubled(x) == _undoubled(y) \
+        or len(wa) > 1 and (x.startswith(y) or y.startswith(x)) and min(len(x), len(y)) >= 5
+
+
+def _undoubled(word: str) -> str:
+    """« Cerruti » and « Cerutti », « Burggraf » and « Burgraff »: a doubled letter moved."""
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def _listed_apart(a: str, b: str) -> bool:
+    return bool(listed(a)) and bool(listed(b))
 
 
 def _one_edit(x: str, y: str) -> bool:

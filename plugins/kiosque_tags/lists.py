@@ -1,0 +1,126 @@
+"""The known lists a name's type is read from: countries (pycountry, names.py), French
+départements and régions (pycountry), the institutions of institutions.py, and the media,
+pollsters, parties and institutions of ``data/organisations.txt`` (a name that opens a longer
+one types it too: « France Bleu Touraine »)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from kiosque_core.folding import fold
+
+from . import institutions, lexicon
+from .firstnames import is_common_first_name
+from .names import country, initials_and_surname, tokens
+
+
+@lru_cache(maxsize=1)
+def _listed_names() -> tuple[str, ...]:
+    path = Path(__file__).with_name("data") / "organisations.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(name.strip() for line in lines if line.strip() and not line.startswith("#")
+                 for name in line.split(" = "))
+
+
+@lru_cache(maxsize=1)
+def _long_forms() -> dict[str, str]:
+    path = Path(__file__).with_name("data") / "organisations.txt"
+    pairs = [line.split(" = ") for line in path.read_text(encoding="utf-8").splitlines() if " = " in line]
+    return {fold(short.strip()): fold(long.strip()) for short, long in pairs}
+
+
+def long_form(acronym: str) -> str:
+    """The folded long form the list says an acronym stands for (« PS » → « parti socialiste »)."""
+    return _long_forms().get(fold(acronym), "")
+
+
+@lru_cache(maxsize=1)
+def _organisations() -> frozenset[str]:
+    return frozenset(fold(name) for name in _listed_names())
+
+
+@lru_cache(maxsize=1)
+def _lowercase_names() -> re.Pattern | None:
+    """Listed names with lowercase words (« La République en marche »): runs of capitalised
+    words would cut them up, so they are looked for as they are written (any case)."""
+    names = [n for n in _listed_names() if any(w.islower() and len(w) > 2 for w in tokens(n)[1:])
+             or not n.replace(" ", "").replace("-", "").replace("'", "").isalpha()]  # « Canal+ », « 20 Minutes »
+    if not names:
+        return None
+    alternation = "|".join(re.escape(n).replace("'", "['’]") for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w+-])", re.IGNORECASE)
+
+
+_CONTRACTED = {"au": "le", "du": "le", "le": "le", "la": "la", "l'": "l'", "aux": "les", "des": "les", "les": "les"}
+
+
+@lru_cache(maxsize=1)
+def _by_folded() -> dict[str, str]:
+    return {fold(name): name for name in _listed_names()}
+
+
+@lru_cache(maxsize=1)
+def bare_listed() -> frozenset[str]:
+    """Listed names that open on an article, without it (« parisien » of « Le Parisien »)."""
+    return frozenset(re.sub(r"^(?:le|la|les|l') ?", "", key) for key in _organisations()
+                     if re.match(r"^(?:le|la|les|l') ?", key))
+
+
+def with_article(text: str, start: int, name: str) -> str:
+    """The listed name the text means when it writes one without its article: « au Parisien »,
+    « selon le Parisien » → « Le Parisien »; '' otherwise."""
+    before = text[max(0, start - 5):start].lower().replace("’", "'")
+    word = before.split()[-1] if before.split() else ""
+    if before.endswith("l'"):
+        word = "l'"
+    article = _CONTRACTED.get(word)
+    if article is None or listed(name):
+        return ""
+    joined = f"{article}{name}" if article == "l'" else f"{article} {name}"
+    return _by_folded().get(fold(joined), "")
+
+
+def listed_phrases(text: str) -> list[tuple[int, int, str, str]]:
+    """Listed organisations with lowercase words named in ``text``: (start, end, as written, ORG)."""
+    pattern = _lowercase_names()
+    return [] if pattern is None else [(m.start(), m.end(), m.group(), "ORG") for m in pattern.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _french_divisions() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(fold(re.sub(r"\s*\(.*\)$", "", s.name)) for s in pycountry.subdivisions.get(country_code="FR"))
+
+
+@lru_cache(maxsize=65536)
+def listed(name: str) -> str:
+    """The type a known list gives a name: LOC for countries and French divisions, ORG for listed
+    organisations and names they open (« France Bleu Touraine »); '' otherwise."""
+    if country(name) or fold(name) in _french_divisions():
+        return "LOC"
+    phrase = institutions.find(name)
+    if phrase and phrase[0][0] == 0 and phrase[0][1] == len(name):
+        return phrase[0][3]
+    words = fold(name).split()
+    orgs = _organisations()
+    if " ".join(words) in orgs:
+        return "ORG"
+    rest = [w for w in re.split(r"[\s\-‐‑–—_.]+", name.casefold().replace("’", "'")) if w]
+    rest = [w for w in re.split(r"[\s\-‐‑–—_.]+", name) if w] if len(rest) == len(words) else words
+    for end in range(len(words) - 1, 0, -1):
+        if " ".join(words[:end]) in orgs:
+            # « France Bleu Touraine », not « TF1 Christophe Beaugrand » (two names run together)
+            after = rest[end:]
+            return "" if is_common_first_name(after[0]) or after[0].lower() in ("de", "du", "d'") \
+                or initials_and_surname(" ".join(after)) \
+                or all(lexicon.is_verb(w) for w in after) else "ORG"  # not « Facebook Partager »
+    return ""
+
+
+def is_organisation(name: str) -> bool:
+    """Exactly one of the listed organisations (not a longer name it opens)."""
+    return fold(name) in _organisations()
+

@@ -1,0 +1,82 @@
+"""Names of things that are no person, place or organisation, whatever a model says: events,
+feasts, awards, contests, shows named by their kind (« Légion d'honneur », « Miss France »,
+« Grammy Awards », « Salon de Genève », « JT de France 2 »), the words of ``data/things.txt``
+(feasts, taxes and norms, elections, units: « Thanksgiving », « Smic », « WLTP »), model codes
+(« L-410 », « A320 »), ordinals (« XXIe ») and role phrases (« Porte-parole du gouvernement », « Ancienne ministre
+du Travail »). Such a name may still be a tag when it is the article's subject (MISC)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from kiosque_core.folding import fold
+
+from . import lexicon
+
+# A name opening on one of these words is an event or an affair named after its subject
+# (« Mort de Keith Flint », « Affaire Benalla »), an award, a contest, a fair or a news show.
+HEADS = {"affaire", "mort", "deces", "obseques", "proces", "repas", "greve", "mariage", "divorce", "attentat",
+         "meurtre", "assassinat", "naissance", "disparition", "enlevement", "scandale", "crise", "guerre",
+         "bataille", "hommage", "jo", "jeux", "prix", "trophee", "trophees", "festival", "salon", "fete",
+         "miss", "mister", "legion", "medaille", "coupe", "championnat", "tournoi", "jt", "20h", "13h",
+         "ceremonie", "victoires", "nuit"}
+# … or closing on one of these (« Grammy Awards », « Teddy Award », « Sundance Festival »).
+TAILS = {"award", "awards", "festival", "trophy", "cup", "prize", "games", "expo"}
+# A model's code: letters and digits in one word (« L-410 », « A320 », « 737-Max »).
+_CODE = re.compile(r"^(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[\w]+(?:-[\w]+)*$")
+
+
+@lru_cache(maxsize=1)
+def _words() -> frozenset[str]:
+    path = Path(__file__).with_name("data") / "things.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+
+
+def is_thing(name: str) -> bool:
+    """An event, award, contest, show kind or listed word: named, but no entity."""
+    words = [fold(w) for w in name.replace("’", "'").split()]  # « Salon-de-Provence » is one word
+    if not words:
+        return False
+    bare = re.sub(r"^(?:le|la|les|l') ?", "", fold(name))  # « La République », « le Brexit »
+    return bare in _words() or words[0] in HEADS or len(words) > 1 and words[-1] in TAILS
+
+
+# A verb or a negation inside a name makes it a title: « Touche pas à mon poste », « On n'est
+# pas couché », « L'amour est dans le pré ».
+_SENTENCE_WORDS = {"pas", "est", "sont", "suis", "sommes", "etes", "n'est", "c'est", "ne", "n'"}
+
+
+def is_title(name: str) -> bool:
+    words = [fold(w) for w in name.replace("’", "'").split()]
+    return len(words) > 2 and any(w in _SENTENCE_WORDS for w in words[1:])
+
+
+def is_code(name: str) -> bool:
+    """« L-410 », « A320 »: a model's code, never a place or a person."""
+    return " " not in name and bool(_CODE.match(name))
+
+
+def is_role(name: str, role_words: set[str]) -> bool:
+    """« Porte-parole du gouvernement », « Ancienne ministre du Travail »: a title written
+    capitalised (a line's or sentence's first word), no one's name. ``role_words``: the nouns
+    that say a person (kinds.CUES); the rest must be lowercase words or portfolios."""
+    words = name.replace("’", "'").split()
+    if len(words) < 2:
+        return False
+    first = words[0].lower()
+    if first not in role_words and not (lexicon.is_adjective(first) and words[1].lower() in role_words):
+        return False
+    return all(w.islower() or lexicon.is_common(w) for w in words[1:])
+
+
+# « XXIe », « IIe République », « 6e circonscription du Rhône »: an ordinal opens no name but
+# a district's (« le 20e arrondissement »).
+_ORDINAL = re.compile(r"^(?:\d+|[IVXLC]+)(?:e|er|ère|ème)$")
+
+
+def is_ordinal(name: str) -> bool:
+    words = name.split()
+    return bool(words) and bool(_ORDINAL.match(words[0])) and not (len(words) > 1 and words[1] == "arrondissement")
