@@ -165,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     RESULTS.mkdir(parents=True, exist_ok=True)
     report = {"date": stamp, "size": args.size, "before": BEFORE, "cpus": os.cpu_count(), "steps": {
         name: {variant: asdict(m) | {"pages_by_folder": by_folder(where[name][variant]),
-                                     "pages": where[name][variant] if name.startswith("+1") else []}
+                                     "written_pages": where[name][variant] if name.startswith("+1") else []}
                for variant, m in by.items()}
         for name, by in measures.items()}}
     (RESULTS / f"{stamp}-time-{args.size}.json").write_text(json.dumps(report, indent=1))

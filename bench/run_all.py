@@ -209,13 +209,20 @@ def bench_kiosque(size: int, archive: Path, extra: Path, logs: Path,
 def newest_raw(size: int, posts: Path, index: int = 0) -> Path:
     """A raw article from past the archive and the extra ones (the ``index``-th), re-dated the
     day after the newest article whose date was known (an article without a date is dated the
-    day it was imported)."""
+    day it was imported). A record whose title a post already has is passed over: the corpus
+    repeats articles, and the import joins a re-publication to its post (nothing new to show)."""
     folder = DATA / f"newest-{size}"
     if index == 0:
         shutil.rmtree(folder, ignore_errors=True)
+    titles = {_post_title(post) for post in posts.glob("*.md")}
     # Past the archive and its extra articles; with the whole corpus, its last articles.
     start = min(size + EXTRA + index, CORPUS_SIZE - 1 - index)
-    [path] = make_corpus.write_corpus(1, folder, start=start)
+    while True:
+        [path] = make_corpus.write_corpus(1, folder, start=start)
+        if path.read_text(encoding="utf-8").split("\n", 1)[0].strip() not in titles:
+            break
+        path.unlink()
+        start += 1 if start < CORPUS_SIZE - 1 else -1
     newest = max(_post_date(post) for post in posts.glob("*.md"))
     day = newest + dt.timedelta(days=1)
     lines = path.read_text(encoding="utf-8").split("\n")
@@ -224,6 +231,11 @@ def newest_raw(size: int, posts: Path, index: int = 0) -> Path:
                  f"{make_corpus.MONTHS[day.month - 1]} {day.year} à 12h00")
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
+
+
+def _post_title(post: Path) -> str:
+    header = post.read_text(encoding="utf-8").split("\n\n", 1)[0].splitlines()
+    return next((line[len("Title: "):].strip() for line in header if line.startswith("Title: ")), "")
 
 
 def _post_date(post: Path) -> dt.date:
