@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kiosque_core.folding import fold
 
-from . import compiled, diskcache, lexicon
+from . import compiled, diskcache, firstnames, lexicon
 from .firstnames import is_first_name
 
 _DATA = "cities5000.json"
@@ -34,7 +34,9 @@ def _towns() -> dict[str, int]:
     """Folded name → the population of the largest town so named."""
     path = _data_path()
     where = compiled.folder().parent / "towns"
-    return diskcache.table(where / f"{diskcache.key(path, Path(__file__))}.json", lambda: _read(path),
+    # The words and first names left out come from those modules' tables: they are in the key.
+    made_with = (path, Path(__file__), Path(lexicon.__file__), lexicon._lookups_path(), Path(firstnames.__file__))
+    return diskcache.table(where / f"{diskcache.key(*made_with)}.json", lambda: _read(path),
                            lambda t: isinstance(t, dict) and all(isinstance(n, int) for n in t.values()))
 
 
