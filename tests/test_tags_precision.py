@@ -222,3 +222,12 @@ def test_a_name_with_a_verb_or_a_negation_is_a_title():
     assert _decide("Touche pas à mon poste", {"ORG": 2}) == kinds.MISC
     assert _decide("L'amour est dans le pré", {"LOC": 1}) == kinds.MISC
     assert _decide("Médecins sans frontières", {"ORG": 1}) == "ORG"
+
+
+def test_a_canonical_name_is_spelled_as_the_list_spells_it():
+    registry = Registry()
+    alfa = registry.observe("Alfa Roméo", "ORG", Counter({"Alfa Roméo": 3, "Alfa Romeo": 2}), "a.txt")
+    assert alfa.name == "Alfa Romeo"
+    jdd = registry.observe("le Journal du Dimanche", "ORG", Counter({"le Journal du Dimanche": 3,
+                                                                    "Le Journal du Dimanche": 1}), "a.txt")
+    assert jdd.name == "Le Journal du Dimanche"

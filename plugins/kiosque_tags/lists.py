@@ -61,6 +61,11 @@ def _by_folded() -> dict[str, str]:
     return {fold(name): name for name in _listed_names()}
 
 
+def spelled_as_listed(key: str) -> str:
+    """The listed spelling of a folded name ('' when no list has it)."""
+    return _by_folded().get(key, "")
+
+
 @lru_cache(maxsize=1)
 def bare_listed() -> frozenset[str]:
     """Listed names that open on an article, without it (« parisien » of « Le Parisien »)."""

@@ -19,7 +19,7 @@ from kiosque_core.folding import fold
 from kiosque_core.storage import write_atomic
 
 from . import places, variants
-from .lists import listed
+from .lists import listed, spelled_as_listed
 from .names import country, given_names, surname_key, tokens
 from .registryfile import dumps
 
@@ -282,7 +282,9 @@ def best_name(entity: Entity) -> str:
     """The best-attested full form; among its spellings, the one with its diacritics.
 
     Spellings that fold alike (Erdogan, Erdoğan, ERDOGAN) are one form: accents and case are
-    lost by careless writing, never added, so the accented, mixed-case spelling is the right one.
+    lost by careless writing, never added, so the accented, mixed-case spelling is the right one,
+    unless the known lists spell it otherwise (« Alfa Romeo », not « Alfa Roméo »); a name opens
+    on a capital (« Le Journal du dimanche », not « le Journal… »).
     """
     forms: dict[str, Counter] = {}
     for variant, count in entity.variants.items():
@@ -299,7 +301,9 @@ def best_name(entity: Entity) -> str:
         return (sum(forms[key].values()), len(key.split()), key)
 
     form = max(full, key=attested)
-    return max(forms[form], key=lambda v: (_marks(v), not v.isupper(), forms[form][v], v))
+    listed_as = spelled_as_listed(form)  # « Alfa Romeo », « Le Journal du dimanche »: the list's spelling
+    return max(forms[form], key=lambda v: (v == listed_as, v[:1].isupper(), _marks(v), not v.isupper(),
+                                           forms[form][v], v))
 
 
 def _marks(text: str) -> int:
