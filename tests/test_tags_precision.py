@@ -231,3 +231,9 @@ def test_a_canonical_name_is_spelled_as_the_list_spells_it():
     jdd = registry.observe("le Journal du Dimanche", "ORG", Counter({"le Journal du Dimanche": 3,
                                                                     "Le Journal du Dimanche": 1}), "a.txt")
     assert jdd.name == "Le Journal du Dimanche"
+
+
+def test_a_house_or_a_brand_names_an_organisation():
+    text = "organisée par la maison Bonhams"
+    assert kinds.cue(text, text.index("Bonhams")) == "ORG"
+    assert kinds.cue("la marque Porsche", 10) == "ORG"

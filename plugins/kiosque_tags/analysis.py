@@ -262,8 +262,8 @@ def _uses(text: str, lookup, local: dict[str, Counter], written: dict[str, tuple
 
 def _worth_keeping(cluster: Cluster, excluded) -> bool:
     name = cluster.best
-    if fold(name) in excluded or not cluster.label:
-        return False
+    if fold(name) in excluded or not cluster.label or len(name.strip(".")) < 2:
+        return False  # … nor « G » of « la catégorie BGC/G »
     if cluster.initial_only and len(tokens(name)) == 1 and cluster.entity is None and not kinds.listed(name) \
             and not variants.is_acronym(name) and (lexicon.is_common(name) or sum(cluster.labels.values()) < 2):
         return False  # « Soutenues », « Pendant »: capitalised only as a sentence's first word

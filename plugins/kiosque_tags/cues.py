@@ -35,7 +35,8 @@ _CUES = {
     "ORG": """chaîne journal quotidien hebdomadaire mensuel magazine radio site société groupe entreprise club
         parti syndicat association ong fondation compagnie constructeur opérateur enseigne banque institut
         sondage cabinet studio label mouvement organisation agence collectif hôpital clinique lycée collège
-        école université fédération ministère conseil tribunal équipe sélection""",
+        école université fédération ministère conseil tribunal équipe sélection maison marque firme géant
+        plateforme""",
     MISC: """émission série film feuilleton jeu spectacle album chanson titre tube livre roman festival prix
         affaire opération saison concours tournoi programme pièce saga documentaire téléfilm show sketch
         exposition salon fête cérémonie trophée rallye marathon dessin""",
