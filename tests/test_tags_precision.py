@@ -5,9 +5,11 @@ spans the model runs together or over-reaches (kinds.split_span), institutions a
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from kiosque_import.chrome import is_marker, marker_pattern
+from kiosque_import.structure import Splitter
 from kiosque_tags import institutions, kinds, lexicon, places, things, variants
 from kiosque_tags.analysis import Cluster
 from kiosque_tags.merging import merge_people
@@ -237,3 +239,14 @@ def test_a_house_or_a_brand_names_an_organisation():
     text = "organisée par la maison Bonhams"
     assert kinds.cue(text, text.index("Bonhams")) == "ORG"
     assert kinds.cue("la marque Porsche", 10) == "ORG"
+
+
+def test_the_headlines_a_read_also_links_are_chrome():
+    splitter = Splitter(marker_pattern(), re.compile(r"^$"), {})
+    blocks = splitter.body_blocks([
+        "L'Inde n'avait pas connu de peste acridienne de cette ampleur depuis 1993, selon les autorités.",
+        "À LIRE AUSSI",
+        "Criquets pèlerins : comment l'Afrique de l'Est tente d'endiguer les essaims",
+        "« Cette année, les criquets se reproduisent 400 fois plus que d'habitude », a expliqué un analyste.",
+    ])
+    assert [b.text[:16] for b in blocks] == ["L'Inde n'avait p", "« Cette année, l"]
