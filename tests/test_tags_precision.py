@@ -250,3 +250,8 @@ def test_the_headlines_a_read_also_links_are_chrome():
         "« Cette année, les criquets se reproduisent 400 fois plus que d'habitude », a expliqué un analyste.",
     ])
     assert [b.text[:16] for b in blocks] == ["L'Inde n'avait p", "« Cette année, l"]
+
+
+def test_a_model_named_with_a_letter_is_no_entity():
+    assert _decide("Islero S", {"PER": 2}) == "" and _decide("Pirelli P Zero Trofeo R", {"PER": 1}) == ""
+    assert _decide("Christian B", {"PER": 2}) == "PER"  # a person whose surname the press cuts
