@@ -255,3 +255,9 @@ def test_the_headlines_a_read_also_links_are_chrome():
 def test_a_model_named_with_a_letter_is_no_entity():
     assert _decide("Islero S", {"PER": 2}) == "" and _decide("Pirelli P Zero Trofeo R", {"PER": 1}) == ""
     assert _decide("Christian B", {"PER": 2}) == "PER"  # a person whose surname the press cuts
+
+
+def test_a_makers_model_is_no_organisation():
+    assert _decide("Porsche 911 Turbo", {"ORG": 2}) == kinds.MISC
+    assert _decide("Aston Martin V12 Speedster", {"ORG": 2}) == kinds.MISC
+    assert _decide("France 3 Paris", {"ORG": 2}) == "ORG" and _decide("NRJ 12", {"ORG": 1}) == "ORG"

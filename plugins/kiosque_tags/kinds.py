@@ -15,7 +15,7 @@ from kiosque_core.folding import fold
 from . import lexicon, places, things, variants
 from .cues import AT, CUES, HEADED, MISC, QUOTED, SOURCE, THE, TYPES, cue, quoted, title_cue
 from .firstnames import is_first_name
-from .lists import bare_listed, is_organisation, listed
+from .lists import after_listed, bare_listed, is_organisation, listed
 from .names import country, tokens
 from .spans import person_shaped, split_span, without_title
 
@@ -62,8 +62,9 @@ def _by_shape(name: str, labels: Counter, cues: Counter, archive: Counter, prope
 def _by_lists(name: str, labels: Counter, cues: Counter, archive: Counter, proper: bool) -> str | None:
     """The known lists' type, unless the words around say a title or another type."""
     known = listed(name)
-    if known == "ORG" and cues[MISC] and not is_organisation(name) and fold(name) not in bare_listed():
-        return MISC  # « "RFM Party 80" », « "RTL Soir" »: a show that bears its channel's name
+    longer = known == "ORG" and not is_organisation(name) and fold(name) not in bare_listed()
+    if longer and (cues[MISC] or any(ch.isdigit() for ch in after_listed(name))):
+        return MISC  # « "RFM Party 80" », « "RTL Soir" », « Porsche 911 Turbo »: a show or a model of it
     if known == "ORG" and cues[QUOTED] and not _typed(cues) and sum(labels[t] for t in TYPES) <= cues[QUOTED]:
         return MISC  # « ses sketchs "La valise RTL", … »: named only inside a title
     if known == "LOC" and cues["ORG"] + cues[MISC] > cues["LOC"] + cues[AT] + cues[SOURCE] + cues["PER"]:

@@ -125,6 +125,16 @@ def listed(name: str) -> str:
     return ""
 
 
+def after_listed(name: str) -> str:
+    """What follows the longest listed organisation a name opens on: « 911 Turbo » of « Porsche
+    911 Turbo », « Paris » of « France 3 Paris » ('' when it opens on none)."""
+    words = name.split()
+    for end in range(len(words) - 1, 0, -1):
+        if fold(" ".join(words[:end])) in _organisations():
+            return " ".join(words[end:])
+    return ""
+
+
 def is_organisation(name: str) -> bool:
     """Exactly one of the listed organisations (not a longer name it opens)."""
     return fold(name) in _organisations()
