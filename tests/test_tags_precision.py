@@ -261,3 +261,10 @@ def test_a_makers_model_is_no_organisation():
     assert _decide("Porsche 911 Turbo", {"ORG": 2}) == kinds.MISC
     assert _decide("Aston Martin V12 Speedster", {"ORG": 2}) == kinds.MISC
     assert _decide("France 3 Paris", {"ORG": 2}) == "ORG" and _decide("NRJ 12", {"ORG": 1}) == "ORG"
+
+
+def test_accents_capitals_drop_and_towns_that_are_words():
+    assert lexicon.is_common("Etats") and lexicon.is_common("Ecole") and not lexicon.is_word("Rome")
+    assert _decide("Etats américains", {"LOC": 1}) == "" and _decide("Dalle sacrée", {"LOC": 2}) == ""
+    assert _decide("Rome", {"LOC": 1}) == "LOC"  # a capital, whatever word « Rome » looks like
+    assert _decide("Sumo", {"ORG": 1}) == ""

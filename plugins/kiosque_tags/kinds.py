@@ -32,6 +32,8 @@ _ORG_HEADS = set("""association fédération chambre institut syndicat compagnie
 # A name closing on one of these is a place's: « Clarence House », « Downing Street ».
 _PLACE_TAILS = set("""house street palace park square hall castle tower bridge garden gardens road avenue lane
     abbey cathedral airport station stadium arena center centre beach island islands bay""".split())
+# People: a town so big that its name is the town's even where it is also a word (« Rome »).
+_CITY = 100_000
 # Common nouns that open places' names (« Océan indien », « Golfe persique »).
 _GEOGRAPHY = set("""ocean mer golfe mont monts lac ile iles cote massif vallee baie detroit canal cap plaine plateau
     desert foret fleuve riviere archipel peninsule""".split())
@@ -89,8 +91,9 @@ def _by_words(name: str, labels: Counter, cues: Counter, archive: Counter, prope
         return MISC  # what the model calls a show, a work or an event, unless more says otherwise
     if archive[MISC] > sum(archive[t] for t in TYPES) and not typed and not person_shaped(name):
         return MISC  # what most of the archive's articles found a show, a work or an event
-    if places.is_town(name) and not person_shaped(name) and not cues["ORG"] + cues["PER"] + cues[SOURCE]:
-        return "LOC"  # « Stuttgart », « Maranello »: a town, whatever maker it houses
+    town = places.population(name) >= (_CITY if common and not cues[AT] + cues["LOC"] else 1)
+    if town and not person_shaped(name) and not cues["ORG"] + cues["PER"] + cues[SOURCE]:
+        return "LOC"  # « Stuttgart », « Maranello »: a town, whatever maker it houses (« Palais »: a word)
     if common and not typed:
         return ""  # … or without more to go on in this article
     return None
@@ -106,7 +109,7 @@ def _by_votes(name: str, labels: Counter, cues: Counter, archive: Counter) -> st
         votes["ORG"] += 3  # « Chambre d'agriculture de l'Ariège », « ESJ Paris », « SAMU de Strasbourg »
     if len(words) > 1 and fold(words[-1]) in _PLACE_TAILS:
         return "LOC" if votes["LOC"] + 3 >= votes["ORG"] else "ORG"  # « Clarence House », « Downing Street »
-    if len(words) == 2 and words[1].islower() and lexicon.is_adjective(words[1]) and lexicon.is_common(words[0]) \
+    if len(words) == 2 and words[1].islower() and lexicon.is_common(words[1]) and lexicon.is_common(words[0]) \
             and fold(words[0]) not in _GEOGRAPHY:
         votes["LOC"] = 0  # « Occupation nazie », « Dalle sacrée »: a common noun and its adjective
     if person_shaped(name):

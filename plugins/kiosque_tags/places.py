@@ -46,8 +46,8 @@ def _read(path: Path) -> dict[str, int]:
     found: dict[str, int] = {}
     for town in json.loads(path.read_text(encoding="utf-8")).values():
         names = [town["name"]]
-        if town["population"] >= _BIG:
-            names += [n for n in town["alternatenames"] if _LATIN.match(n) and n[:1].isupper()]
+        if town["population"] >= _BIG:  # (short ones are often other languages' abbreviations)
+            names += [n for n in town["alternatenames"] if _LATIN.match(n) and n[:1].isupper() and len(n) >= 5]
         for key in {fold(n) for n in names if _distinctive(n)}:
             found[key] = max(found.get(key, 0), town["population"])
     return dict(sorted(found.items()))
@@ -55,7 +55,7 @@ def _read(path: Path) -> dict[str, int]:
 
 def _distinctive(name: str) -> bool:
     """Long enough, and neither a common first name nor a word of the language."""
-    return len(name) >= 4 and not (" " not in name and (is_first_name(name) or lexicon.is_common(name)))
+    return len(name) >= 4 and not (" " not in name and (is_first_name(name) or lexicon.is_word(name)))
 
 
 def is_town(name: str) -> bool:
