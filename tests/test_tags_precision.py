@@ -268,3 +268,8 @@ def test_accents_capitals_drop_and_towns_that_are_words():
     assert _decide("Etats américains", {"LOC": 1}) == "" and _decide("Dalle sacrée", {"LOC": 2}) == ""
     assert _decide("Rome", {"LOC": 1}) == "LOC"  # a capital, whatever word « Rome » looks like
     assert _decide("Sumo", {"ORG": 1}) == ""
+
+
+def test_two_places_joined_are_a_route_or_a_match():
+    assert _decide("Rome-Nantes", {"LOC": 1}) == kinds.MISC and _decide("France-Allemagne", {"LOC": 1}) == kinds.MISC
+    assert _decide("Boulogne-Billancourt", {"LOC": 1}) == "LOC" and _decide("Bosnie-Herzégovine", {"LOC": 1}) == "LOC"

@@ -91,6 +91,8 @@ def _by_words(name: str, labels: Counter, cues: Counter, archive: Counter, prope
         return MISC  # what the model calls a show, a work or an event, unless more says otherwise
     if archive[MISC] > sum(archive[t] for t in TYPES) and not typed and not person_shaped(name):
         return MISC  # what most of the archive's articles found a show, a work or an event
+    if _two_places(name):
+        return MISC  # « Rome-Nantes », « France-Allemagne »: a route, a match
     town = places.population(name) >= (_CITY if common and not cues[AT] + cues["LOC"] else 1)
     if town and not person_shaped(name) and not cues["ORG"] + cues["PER"] + cues[SOURCE]:
         return "LOC"  # « Stuttgart », « Maranello »: a town, whatever maker it houses (« Palais »: a word)
@@ -124,6 +126,13 @@ def _by_votes(name: str, labels: Counter, cues: Counter, archive: Counter) -> st
         votes["PER"] = 0  # « The Walking Dead », « CHRU Trousseau », « Proverbes chinois »: no one's name
     best = max(TYPES, key=lambda t: (votes[t], labels[t], -TYPES.index(t)))
     return best if votes[best] > 0 else ""
+
+
+def _two_places(name: str) -> bool:
+    """Two towns or countries joined by a hyphen, the whole no place of its own."""
+    parts = name.split("-")
+    return len(parts) == 2 and " " not in name and not places.is_town(name) and not listed(name) \
+        and all(places.is_town(p) or country(p) for p in parts)
 
 
 def _seen_as_person(labels: Counter) -> bool:
