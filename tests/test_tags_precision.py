@@ -273,3 +273,10 @@ def test_accents_capitals_drop_and_towns_that_are_words():
 def test_two_places_joined_are_a_route_or_a_match():
     assert _decide("Rome-Nantes", {"LOC": 1}) == kinds.MISC and _decide("France-Allemagne", {"LOC": 1}) == kinds.MISC
     assert _decide("Boulogne-Billancourt", {"LOC": 1}) == "LOC" and _decide("Bosnie-Herzégovine", {"LOC": 1}) == "LOC"
+
+
+def test_only_a_french_town_gets_its_article_back():
+    registry = Registry()
+    assert registry.observe("Canada", "LOC", Counter({"Canada": 3}), "a.txt").name == "Canada"
+    assert registry.observe("Californie", "LOC", Counter({"Californie": 3}), "a.txt").name == "Californie"
+    assert registry.observe("Mans", "LOC", Counter({"Mans": 3}), "a.txt").name == "Le Mans"

@@ -240,8 +240,7 @@ def _without_article(name: str) -> str:
     with the article a sentence gave it; « Le Havre » keeps its own, and gets it back."""
     bare = _ARTICLE.sub("", name)
     if bare == name:  # « Havre », « Mans » for « au Havre », « le Mans »: the town's name has it
-        return next((f"{a} {name}" for a in ("Le", "La", "Les")
-                     if places.population(f"{a} {name}") > places.population(name)), name)
+        return name if country(name) or listed(name) else places.with_article(name) or name
     return country(bare) or bare if listed(bare) == "LOC" else name
 
 
