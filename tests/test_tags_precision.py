@@ -280,3 +280,8 @@ def test_only_a_french_town_gets_its_article_back():
     assert registry.observe("Canada", "LOC", Counter({"Canada": 3}), "a.txt").name == "Canada"
     assert registry.observe("Californie", "LOC", Counter({"Californie": 3}), "a.txt").name == "Californie"
     assert registry.observe("Mans", "LOC", Counter({"Mans": 3}), "a.txt").name == "Le Mans"
+
+
+def test_a_makers_model_named_without_a_number():
+    assert _decide("Bugatti Chiron", {"ORG": 2}) == kinds.MISC and _decide("Porsche Taycan", {"ORG": 2}) == kinds.MISC
+    assert _decide("McLaren Automotive", {"ORG": 2}) == "ORG" and _decide("Ferrari France", {"ORG": 2}) == "ORG"

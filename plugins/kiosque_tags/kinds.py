@@ -15,7 +15,7 @@ from kiosque_core.folding import fold
 from . import lexicon, places, things, variants
 from .cues import AT, CUES, HEADED, MISC, QUOTED, SOURCE, THE, TYPES, cue, quoted, title_cue
 from .firstnames import is_first_name
-from .lists import after_listed, bare_listed, is_organisation, listed
+from .lists import a_model, after_listed, bare_listed, is_organisation, listed
 from .names import country, tokens
 from .spans import person_shaped, split_span, without_title
 
@@ -65,7 +65,7 @@ def _by_lists(name: str, labels: Counter, cues: Counter, archive: Counter, prope
     """The known lists' type, unless the words around say a title or another type."""
     known = listed(name)
     longer = known == "ORG" and not is_organisation(name) and fold(name) not in bare_listed()
-    if longer and (cues[MISC] or any(ch.isdigit() for ch in after_listed(name))):
+    if longer and (cues[MISC] or any(ch.isdigit() for ch in after_listed(name)) or a_model(name)):
         return MISC  # « "RFM Party 80" », « "RTL Soir" », « Porsche 911 Turbo »: a show or a model of it
     if known == "ORG" and cues[QUOTED] and not _typed(cues) and sum(labels[t] for t in TYPES) <= cues[QUOTED]:
         return MISC  # « ses sketchs "La valise RTL", … »: named only inside a title

@@ -125,6 +125,31 @@ def listed(name: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=1)
+def _makers() -> frozenset[str]:
+    """The names listed under « # -- carmakers »: what follows one is a model (« Bugatti Chiron »)."""
+    path = Path(__file__).with_name("data") / "organisations.txt"
+    makers, inside = set(), False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# --"):
+            inside = line.startswith("# -- carmakers")
+        elif inside and line.strip() and not line.startswith("#"):
+            makers.add(fold(line.strip()))
+    return frozenset(makers)
+
+
+def a_model(name: str) -> bool:
+    """A maker's name then more words: one of its models (« Porsche Taycan », « Bugatti Chiron »)."""
+    rest = after_listed(name)
+    return bool(rest) and fold(name[: len(name) - len(rest)].strip()) in _makers() \
+        and not set(fold(rest).split()) & _CORPORATE and not country(rest)
+
+
+# Words that make a maker's name a company's (« McLaren Automotive », « Renault Group »).
+_CORPORATE = {"automotive", "automobiles", "group", "groupe", "motors", "motor", "cars", "company", "holding",
+              "international", "racing", "team", "sport", "sports"}
+
+
 def after_listed(name: str) -> str:
     """What follows the longest listed organisation a name opens on: « 911 Turbo » of « Porsche
     911 Turbo », « Paris » of « France 3 Paris » ('' when it opens on none)."""
