@@ -5,10 +5,11 @@
 Writes the first N OrangeSum records as raw files (bench/make_corpus.py), holds back one that is
 an edited version of another (« Deux militaires rattachés à la DGSE écroués… », record 31994, when
 N is large enough, else the last one), builds the archive from raw files, then adds the held-back
-file and builds again (+1). Prints the posts, re-publications, stories and versions found, the
-titles the lists show twice, and the seconds the detection took in each build (the
-``kiosque_stories`` step: shingles, MinHash, LSH, rules) beside the whole build's. Tags and search
-are off unless asked for: they cost most of a full build and nothing to the detection.
+file and builds again (+1), then once more with nothing changed. Prints the posts,
+re-publications, stories and versions found, the titles the lists show twice, and the seconds the
+detection took in each build (the ``kiosque_stories`` step: text digests, shingles, MinHash, LSH,
+rules) beside the whole build's. Tags and search are off unless asked for: they cost most of a
+full build and nothing to the detection.
 """
 
 from __future__ import annotations
@@ -103,6 +104,8 @@ def main() -> None:
     aside.replace(held)
     seconds, listed = build(content, work, settings)
     report(f"+1 ({held.name})", seconds, listed)
+    seconds, listed = build(content, work, settings)
+    report("rebuild, nothing changed", seconds, listed)
     print(f"work folder: {work}")
 
 

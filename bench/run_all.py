@@ -34,6 +34,7 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -64,6 +65,8 @@ class Measure:
     load: float = 0.0  # 1-minute load average when the step started (other work on the machine)
     pages: int = 0
     output_mb: float = 0.0
+    files: int = 0  # every file of the output, search bundle and static files included
+    written: int = 0  # pages the incremental writer wrote (its log line), 0 when not said
     ok: bool = True
     samples: list[float] = field(default_factory=list)  # seconds of each run, when repeated
 
@@ -86,9 +89,20 @@ def run(name: str, command: list[str], log: Path) -> Measure:
     ok = child.returncode == 0
     if not ok:
         print(f"  ! {name} failed ({child.returncode}), see {log}", flush=True)
-    measure = Measure(name, seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, load, ok=ok)
-    print(f"  {name}: {seconds:.1f} s, {measure.cpu_seconds:.1f} s CPU, peak {measure.peak_mb:.0f} MB", flush=True)
+    measure = Measure(name, seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, load, ok=ok,
+                      written=pages_written(log))
+    print(f"  {name}: {seconds:.1f} s, {measure.cpu_seconds:.1f} s CPU, peak {measure.peak_mb:.0f} MB, "
+          f"{measure.written} pages written", flush=True)
     return measure
+
+
+WRITTEN = re.compile(r"Kiosque incremental: (\d+) pages written")
+
+
+def pages_written(log: Path) -> int:
+    """The pages the incremental writer says it wrote (the last build's line of the log)."""
+    found = WRITTEN.findall(log.read_text(encoding="utf-8", errors="replace"))
+    return int(found[-1]) if found else 0
 
 
 def median_of(runs: list[Measure]) -> Measure:
@@ -111,15 +125,21 @@ def html_pages(folder: Path, skip: tuple[str, ...] = ("pagefind",)) -> int:
 
 
 def size_mb(folder: Path) -> float:
-    total = 0
+    return files_and_bytes(folder)[1] / 1e6
+
+
+def files_and_bytes(folder: Path) -> tuple[int, int]:
+    count = total = 0
     for base, _, files in os.walk(folder):
+        count += len(files)
         total += sum(os.lstat(os.path.join(base, name)).st_size for name in files)
-    return total / 1e6
+    return count, total
 
 
 def with_output(measure: Measure, output: Path) -> Measure:
     measure.pages = html_pages(output)
-    measure.output_mb = size_mb(output)
+    measure.files, size = files_and_bytes(output)
+    measure.output_mb = size / 1e6
     return measure
 
 
@@ -272,12 +292,12 @@ def table(size: int, measures: list[Measure]) -> str:
     hugo = next((m for m in measures if m.name == "hugo full" and m.ok), None)
     lines = [f"\n== {size} articles ==",
              f"{'':22} {'seconds':>9} {'cpu s':>7} {'ms/page':>8} {'x Hugo':>7} {'peak MB':>8} "
-             f"{'out MB':>8} {'pages':>7} {'load':>5}"]
+             f"{'out MB':>8} {'pages':>7} {'files':>7} {'written':>7} {'load':>5}"]
     for m in measures:
         ratio = f"{m.seconds / hugo.seconds:7.2f}" if hugo else f"{'-':>7}"
         flag = "" if m.ok else "  FAILED"
         lines.append(f"{m.name:22} {m.seconds:9.1f} {m.cpu_seconds:7.1f} {m.ms_per_page:8.2f} {ratio} {m.peak_mb:8.0f} "
-                     f"{m.output_mb:8.1f} {m.pages:7d} {m.load:5.1f}{flag}")
+                     f"{m.output_mb:8.1f} {m.pages:7d} {m.files:7d} {m.written:7d} {m.load:5.1f}{flag}")
     return "\n".join(lines)
 
 

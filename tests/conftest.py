@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import sys
 import threading
@@ -26,6 +27,10 @@ CORPUS_SHARD_SIZE = 100
 CORPUS_EARLIER_VERSIONS = {"cannes-la-ceremonie-de-cloture-en-direct"}
 
 sys.path.insert(0, str(ROOT / "plugins"))
+# The model reads every test's texts itself (and in the processes a test asks for): what it found
+# in a text before is kept only in the test of that cache (test_tags_reading.py). The builds a
+# test runs as processes inherit this.
+os.environ["KIOSQUE_NO_MODEL_CACHE"] = "1"
 
 
 @dataclass

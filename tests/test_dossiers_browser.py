@@ -61,3 +61,28 @@ def test_a_co_mention_leads_to_the_other_dossier(served_site, page):
     # (His name, not a shared article's title that holds it.)
     back = page.locator(".cited__list > li", has=page.get_by_role("link", name="Emmanuel Macron", exact=True))
     assert back.locator(".count").inner_text() == shared
+
+
+def test_a_skip_link_goes_past_the_timeline_to_the_articles(served_site, page):
+    page.goto(f"{served_site}/{LONG_LIST}")
+    skip = page.get_by_role("link", name="Aller à la liste des articles")
+    assert skip.bounding_box()["width"] <= 1  # hidden until focused
+    # From the dossier's link before it (« son dossier »), the next stop is the skip link, before any bar.
+    links = page.locator(".dossier a")
+    texts = links.all_inner_texts()
+    at = texts.index("Aller à la liste des articles")
+    assert texts[at - 1] == "son dossier"
+    links.nth(at - 1).focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Aller à la liste des articles"
+    box = skip.bounding_box()
+    assert box["width"] > 100 and box["height"] > 10  # shown once focused
+    bars = page.locator("svg.chart__svg a.chart__link").count()
+    assert bars > 12 and len(texts) - at - 1 >= bars + 12  # the bars and the co-mentions it passes
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#liste-articles"
+    page.keyboard.press("Tab")
+    # The next stop is the first article of the list, past every bar and co-mention.
+    first = page.locator("#liste-articles .cards a").first
+    assert page.evaluate("document.activeElement.href") == first.evaluate("a => a.href")
+    assert page.evaluate("!document.querySelector('.dossier').contains(document.activeElement)")

@@ -125,12 +125,40 @@ def test_build_killed_at_each_stage_then_rerun_equals_a_clean_build(tmp_path):
     assert _search_shape(pages["killed"]) == _search_shape(pages["clean"])
 
 
-@pytest.mark.xfail(strict=True, reason="known finding (kiosque_tags): a build killed once the import saved the "
-                   "manifest, before the tags registry was saved, loses content/posts/entities.json: the next "
-                   "build imports nothing, so nothing writes it again")
 def test_build_killed_between_the_manifest_and_the_tags_registry_keeps_the_registry(tmp_path):
+    """The chunk's registry is staged before the manifest records the chunk: killed right after the
+    manifest, the next build (which imports nothing) puts it in place; killed right before, the
+    next build drops it and imports the chunk again. Either way the content is a clean build's."""
     sites = _killed_and_clean(tmp_path, ["after:manifest.json:1"])
+    assert (sites["killed"] / "content" / "posts" / "entities.json").is_file()
     assert digest(sites["killed"] / "content") == digest(sites["clean"] / "content")
+    again = _killed_and_clean(tmp_path / "before", ["before:manifest.json:1"])
+    assert digest(again["killed"] / "content") == digest(again["clean"] / "content")
+
+
+def test_a_staged_registry_is_kept_only_when_the_manifest_recorded_its_chunk(tmp_path):
+    """store.recover, the next run's step: a registry staged before the manifest was saved again is
+    the registry; one staged while the manifest is still as it saw it is dropped."""
+    from kiosque_core.storage import write_atomic
+    from kiosque_tags import store
+    from kiosque_tags.registry import Registry
+
+    posts, path = tmp_path / "posts", tmp_path / "posts" / "entities.json"
+    posts.mkdir()
+    registry = Registry()
+    registry.observe("Emmanuel Macron", "PER", {"Emmanuel Macron": 1}, "a.txt")
+    store.stage(path, registry, posts)
+    write_atomic(posts / "manifest.json", '{"version": 1, "articles": {}}\n')  # the chunk recorded
+    store.state().pending.pop(path), store.state().staged.pop(path)
+    store.recover(path, posts)
+    assert [e.name for e in Registry.load(path).entities] == ["Emmanuel Macron"]
+    assert sorted(p.name for p in posts.iterdir()) == ["entities.json", "manifest.json"]
+    registry.observe("Lyon", "LOC", {"Lyon": 1}, "b.txt")
+    store.stage(path, registry, posts)
+    store.state().pending.pop(path), store.state().staged.pop(path)  # this build forgets it: as killed
+    store.recover(path, posts)  # killed before the manifest recorded the chunk
+    assert [e.name for e in Registry.load(path).entities] == ["Emmanuel Macron"]
+    assert sorted(p.name for p in posts.iterdir()) == ["entities.json", "manifest.json"]
 
 
 def _without_search(files: dict[str, str]) -> dict[str, str]:

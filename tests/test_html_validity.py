@@ -30,6 +30,8 @@ TINY_PAGES = [
     "articles/article-a-trous/index.html", "articles/sans-date/index.html",
     "personnes/donald-trump/index.html", "tags/sujet-6/index.html",
     "personnes/par-nombre/index.html", "lieux/index.html", "organisations/maison-blanche/index.html",
+    # The year of its article without a known date: a line, no calendar.
+    "archives/index.html", "archives/2026/index.html",
 ]
 # Lists whose oldest chunk page (stable pagination, named by its first day) is checked too.
 CORPUS_LISTS = ["", "tags/france/"]

@@ -114,3 +114,20 @@ def test_a_republication_whose_text_changes_gets_its_own_post(seeds, tmp_path):
     assert names == sorted([POST, POST.replace(".md", "-2.md")])
     meta = read_meta(posts / POST)
     assert "Sources" not in meta and meta["Source"] == "b_0945.txt"
+
+
+def test_a_republication_a_week_later_is_still_one_post(seeds, tmp_path):
+    """No date window for the same text: « whatever the byline time » (issue #18). Records 23486
+    and 23683 of the corpus, published on 13 and 6 July 2019, its only such pair."""
+    later = STORIES / "later"
+    shutil.copy(later / "republished_1.txt", seeds / "cigales_13.txt")
+    run(seeds, tmp_path / "posts")
+    shutil.copy(later / "republished_2.txt", seeds / "cigales_06.txt")  # found later, published a week earlier
+    report = run(seeds, tmp_path / "posts")
+    post = "gard-agace-par-le-chant-des-cigales-un-touriste-reclame-du-produit-pour-les-tuer.md"
+    assert report.new == [] and report.republished == [{"file": "cigales_06.txt", "same_as": "cigales_13.txt",
+                                                         "post": post}]
+    assert sorted(p.name for p in (tmp_path / "posts").glob("*.md")) == [post]
+    meta = read_meta(tmp_path / "posts" / post)
+    assert (meta["Date"], meta["Modified"]) == ("2019-07-06 13:57", "2019-07-13 15:55")
+    assert meta["Sources"] == "cigales_06.txt, cigales_13.txt"

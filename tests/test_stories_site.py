@@ -157,3 +157,33 @@ def test_a_lost_lsh_file_only_costs_making_the_index_again(tmp_path):
     shutil.copy(STORIES / "dgse_1.txt", site.seeds / "dgse_1.txt")
     assert built(site) == {"versions_hidden": 1, "queried": 19}
     assert OLD not in linked_slugs((site.output / "index.html").read_text(encoding="utf-8"))
+
+
+def test_with_the_plugin_off_every_post_is_listed_and_nothing_is_grouped(tmp_path):
+    site = make_site_dirs(tmp_path / "site", raw_files())
+    listed = Listed()
+    signals.article_generator_finalized.connect(listed)
+    try:
+        build(site, **SETTINGS, KIOSQUE_STORIES=False)
+    finally:
+        signals.article_generator_finalized.disconnect(listed)
+    posts = sorted(p.stem for p in site.posts.glob("*.md"))
+    assert len(posts) == 19  # 20 raw files, the re-publication is still one post: the importer's work
+    assert listed.slugs == posts and listed.hidden == [] and listed.stats is None
+    assert all(count == 1 for count in listed.counts)
+    home = (site.output / "index.html").read_text(encoding="utf-8")
+    assert OLD in linked_slugs(home) and NEW in linked_slugs(home)
+    pages = {path: path.read_text(encoding="utf-8") for path in site.output.rglob("*.html")}
+    assert [path for path, html in pages.items() if "Autres versions" in html or "versions</a>" in html] == []
+    assert "Une version plus récente" not in page(site, OLD)
+    assert not (site.cache / "kiosque-stories.pickle").exists()
+
+
+class Listed:
+    """The articles a build lists and hides, and what the story step left in the context."""
+
+    def __call__(self, generator):
+        self.slugs = sorted(article.slug for article in generator.articles)
+        self.hidden = [article.slug for article in generator.hidden_articles]
+        self.counts = [article.version_count for article in generator.articles]
+        self.stats = generator.context.get("kiosque_stories")

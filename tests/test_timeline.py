@@ -61,12 +61,15 @@ def table_rows(html: str) -> dict[str, list[str]]:
 # --- the corpus site: /archives/ and a year page --------------------------------------------
 
 def test_year_grid_counts_the_posts(corpus_site):
-    metas = listed(posts_of(corpus_site.posts))
+    metas = dated(posts_of(corpus_site.posts))
     expected = Counter((m["when"].year, m["when"].month) for m in metas)
     html = read(corpus_site.output, "archives/")
     grid = between(html, '<svg class="heat heat--grid"', "</svg>")
     found = cells(grid)
-    years = sorted({year for year, _ in expected}, reverse=True)  # newest first, as the year lists
+    # Every year from the first to the last, newest first as the year lists; the seed, whose date
+    # was estimated (the day of its import), is not one of them.
+    years = list(range(max(y for y, _ in expected), min(y for y, _ in expected) - 1, -1))
+    assert years == [2020, 2019, 2018, 2017, 2016]
     assert len(found) == 12 * len(years)
     for (href, label, count, title), (year, month) in zip(found, [(y, m) for y in years for m in range(1, 13)],
                                                           strict=True):
@@ -83,7 +86,36 @@ def test_year_grid_counts_the_posts(corpus_site):
     rows = table_rows(html)
     assert rows == {str(y): [str(expected.get((y, m), 0)) for m in range(1, 13)] for y in years}
     total = sum(expected.values())
-    assert f"{articles_fr(total).capitalize()} de {years[-1]} à {years[0]}" in grid
+    assert f"{articles_fr(total).capitalize()} de 2016 à 2020" in grid
+    assert "1 article sans date connue n’y figure pas." in grid
+
+
+def test_year_grid_names_the_articles_without_a_known_date_apart(corpus_site):
+    metas = listed(posts_of(corpus_site.posts))
+    [seed] = [m for m in metas if m.get("DateEstimated") == "true"]
+    year, month = seed["when"].year, seed["when"].month
+    html = read(corpus_site.output, "archives/")
+    note = between(html, '<p class="heat-undated">', "</p>")
+    assert " ".join(unescape(re.sub(r"<[^>]+>", "", note)).split()) == (
+        f"1 article sans date connue, classé au jour de son import, n’est pas dans la grille : "
+        f"{MONTHS[month - 1]} {year} (1).")
+    assert f'href="../archives/{year}/{month:02d}/#date-inconnue"' in note
+    # The month page lists it under that heading; the year lists say it has no known date.
+    assert [m["Slug"] for m in metas if m["when"].year == year] == [seed["Slug"]]
+    assert f'{year}</a> <span class="count">(1 sans date connue)</span></h2>' in html
+    assert f'{MONTHS[month - 1]}</a> <span class="count">(1 sans date connue)</span></li>' in html
+    # Its year page (the seed's year has no other article) draws no empty calendar, and says why.
+    year_page = read(corpus_site.output, f"archives/{year}/")
+    assert "<svg" not in year_page
+    note = between(year_page, '<p class="heat-undated">', "</p>")
+    assert " ".join(unescape(re.sub(r"<[^>]+>", "", note)).split()) == (
+        f"1 article sans date connue, classé au jour de son import, n’est pas dans le calendrier : "
+        f"{MONTHS[month - 1]} {year} (1).")
+    assert f'href="../../archives/{year}/{month:02d}/#date-inconnue"' in note
+    assert f'{MONTHS[month - 1]} {year}</a> <span class="count">(1 sans date connue)</span></li>' in year_page
+    page = read(corpus_site.output, f"archives/{year}/{month:02d}/")
+    assert '<h2 class="archive-day" id="date-inconnue">Date inconnue <span class="count">(1 article)</span>' in page
+    assert f'href="../../../articles/{seed["Slug"]}/"' in between(page, 'id="date-inconnue"', "</ul>")
 
 
 def test_year_calendar_counts_the_posts_and_links_to_day_headings(corpus_site):
@@ -152,19 +184,54 @@ def test_a_month_starts_on_its_weekday():
     assert len(cal.months[1].cells) == 28 and cal.total == 0
 
 
-# --- stories: versions that are not the latest are hidden, and are not counted ---------------
+# --- the tiny site, with a story's hidden version and an article three years older ---------
 
 @pytest.fixture(scope="module")
-def with_hidden(tmp_path_factory) -> Path:
+def tiny_site(tmp_path_factory):
     hidden = post("ancienne-version", "Ancienne version", datetime(2018, 6, 2, 9, 0), ["Syrie"], Status="hidden")
-    return build_tiny_site(tmp_path_factory.mktemp("timeline-hidden"), extra={"ancienne-version.md": hidden},
-                           KIOSQUE_SEARCH=False).output
+    older = post("plus-ancien", "Plus ancien", datetime(2015, 3, 10, 9, 0), ["Syrie"])
+    return build_tiny_site(tmp_path_factory.mktemp("timeline-tiny"),
+                           extra={"ancienne-version.md": hidden, "plus-ancien.md": older}, KIOSQUE_SEARCH=False)
 
 
-def test_hidden_versions_are_not_counted(with_hidden):
-    grid = between(read(with_hidden, "archives/"), '<svg class="heat heat--grid"', "</svg>")
+def test_hidden_versions_are_not_counted(tiny_site):
+    grid = between(read(tiny_site.output, "archives/"), '<svg class="heat heat--grid"', "</svg>")
     june = next(cell for cell in cells(grid) if cell[3].startswith("juin 2018"))
     assert june[2] == 5  # the hole article and its four neighbours, not the hidden version
-    day = read(with_hidden, "ce-jour-la/06-02/")
+    day = read(tiny_site.output, "ce-jour-la/06-02/")
     assert "Ancienne version" not in day and "Voisin 0" in day
-    assert (with_hidden / "articles" / "ancienne-version" / "index.html").is_file()
+    assert (tiny_site.output / "articles" / "ancienne-version" / "index.html").is_file()
+
+
+def test_years_without_articles_are_empty_rows_of_the_grid(tiny_site):
+    expected = Counter((m["when"].year, m["when"].month) for m in dated(posts_of(tiny_site.posts))
+                       if m.get("Status") != "hidden")
+    assert sorted(expected.items()) == [((2015, 3), 1), ((2018, 4), 31), ((2018, 5), 31), ((2018, 6), 5)]
+    html = read(tiny_site.output, "archives/")
+    grid = between(html, '<svg class="heat heat--grid"', "</svg>")
+    found = cells(grid)
+    assert [title.split(" : ")[0] for *_, title in found[::12]] == [
+        "janvier 2018", "janvier 2017", "janvier 2016", "janvier 2015"]  # 2026: the estimated date only
+    for _href, _label, count, title in found[12:36]:  # 2017 and 2016: drawn, empty, not links
+        assert count == 0 and title.endswith(" : aucun article")
+    assert 'href="../archives/2017/' not in grid and 'href="../archives/2016/' not in grid
+    # Written across each empty year, over its cells.
+    assert grid.count('<text class="heat__note" x="207" y="') == grid.count(">aucun article</text>") == 2
+    assert table_rows(html) == {str(y): [str(expected.get((y, m), 0)) for m in range(1, 13)]
+                                for y in (2018, 2017, 2016, 2015)}
+    assert "68 articles de 2015 à 2018, au plus 31 articles en mai 2018 ; 2 années sans article." in grid
+    assert "1 article sans date connue n’y figure pas." in grid
+    assert 'href="../archives/2026/01/#date-inconnue">janvier 2026</a> (1).' in html
+    assert '<a href="../archives/2018/">2018</a> <span class="count">(67)</span>' in html
+
+
+def test_the_charts_and_dossiers_can_be_turned_off(tmp_path):
+    site = build_tiny_site(tmp_path, KIOSQUE_SEARCH=False, KIOSQUE_DOSSIERS=False, KIOSQUE_TIME_CHARTS=False)
+    archives = read(site.output, "archives/")
+    assert "<svg" not in archives and "heat-undated" not in archives and "timeline.css" not in archives
+    assert '<a href="../archives/2018/">2018</a> <span class="count">(67)</span>' in archives
+    year = read(site.output, "archives/2018/")
+    assert "<svg" not in year and '<h2 class="archive-months">Par mois</h2>' in year
+    tag = read(site.output, "tags/syrie/")
+    assert 'class="dossier"' not in tag and "Aller à la liste des articles" not in tag
+    assert '<h1 class="page-title">Syrie <span class="count">(3 articles)</span></h1>' in tag

@@ -25,13 +25,18 @@ from . import shingles, store
 # given here so that its numerical search (scipy, 0.2 s) is not run again at every build.
 LSH_BANDS = (28, 2)
 # What the cache was made with: another value, and it is started again.
-VERSION = (5, shingles.MIN_WORDS, shingles.SIZE, shingles.LEAD, shingles.PERMUTATIONS, shingles.SEED, LSH_BANDS)
+VERSION = (6, shingles.MIN_WORDS, shingles.SIZE, shingles.LEAD, shingles.PERMUTATIONS, shingles.SEED, LSH_BANDS)
 _TAG = re.compile(r"<[^>]+>")
 
 
+def lede_and_body(article) -> tuple[str, str]:
+    """The text a reader sees, without markup: the lede (summary) and the body."""
+    return (html.unescape(_TAG.sub(" ", article.metadata.get("summary", "") or "")),
+            html.unescape(_TAG.sub(" ", article._content or "")))
+
+
 def body_text(article) -> str:
-    """The text a reader sees: the lede (summary) and the body, without markup."""
-    return html.unescape(_TAG.sub(" ", f"{article.metadata.get('summary', '')}\n{article._content or ''}"))
+    return "\n".join(lede_and_body(article))
 
 
 def digest(article) -> str:
@@ -91,7 +96,7 @@ class Index:
 
         def text(key):
             if key not in texts:
-                texts[key] = shingles.Text(body_text(articles[key]))
+                texts[key] = shingles.Text(*lede_and_body(articles[key]))
             return texts[key]
         for key, signature in zip(todo, signatures, strict=True):
             for other in lsh.query(signature) if signature is not None else ():

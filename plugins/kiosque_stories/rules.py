@@ -1,47 +1,73 @@
 """Which candidate pairs are versions of one story, and the stories they make.
 
-Two articles are versions of one story when they were published within ``WINDOW`` days, their
-bodies share shingles (Jaccard at least ``SHARED``) and each keeps the other's lead: at least
-``LEAD`` of the shingles of each one's first words are found in the other. A follow-up a day
-later often repeats the background paragraphs but writes a new lead; an update keeps most of it.
-On the same day, an update that rewrote its lead is still taken when it contains most of the
-other text (``CONTAINED``) and some of its lead (``SAME_DAY_LEAD``).
+Two articles are versions of one story when their texts share shingles (Jaccard, ``SHARED``)
+and one of these holds (``window``):
 
-The thresholds were chosen on 118 pairs of the OrangeSum corpus labelled by reading them
-(tests/fixtures/stories/labelled.tsv, docs/stories.md), precision first: a wrong grouping hides
-an article from the lists, a missed one shows a story twice. Pairs are joined strongest first,
-and a join that would make a story span more than ``WINDOW`` days is refused, so that a daily
-column whose editions resemble each other does not chain into one story.
+- within ``WINDOW`` days, each keeps the other's lead: at least ``LEAD`` of the shingles of each
+  one's first words are found in the other. A follow-up a day later often repeats the
+  background paragraphs but writes a new lead; an update keeps most of it;
+- within ``WINDOW`` days, an update that rewrote its lede but kept its body: they share at least
+  ``REWRITTEN`` and each body's first words are ``BODY_LEAD`` found in the other;
+- the same day, they share at least ``SAME_DAY`` (a story rewritten under a new lede), or the
+  shorter is mostly found in the longer (``CONTAINED``) with some of a lead (``SAME_DAY_LEAD``);
+- up to ``LATER`` days apart, a text re-published with edits (an explainer, a portrait, a
+  study's write-up) shares at least ``LATER_SHARED`` and keeps both leads, or both body leads
+  under a new lede: the recurring bulletins that keep their lead from one day to the next share
+  less.
+
+The thresholds were chosen by measurement on pairs of the OrangeSum corpus labelled by reading
+them (tests/fixtures/stories/, docs/stories.md; the grid: bench/stories_grid.py), precision
+first: a wrong grouping hides an article from the lists, a missed one shows a story twice.
+Pairs are joined strongest first, and a join that would make a story span more days than the
+widest window of the pairs that join it is refused, so that a daily column whose editions
+resemble each other does not chain into one story.
 """
 
 from __future__ import annotations
 
-WINDOW = 2  # days between the first and the last version of a story
-SHARED = 0.1  # Jaccard of the bodies' shingles
+WINDOW = 2  # days apart, and the days a story joined by such pairs may span
+SHARED = 0.1  # Jaccard of the texts' shingles
 LEAD = 0.4  # share of each lead found in the other text
-SAME_DAY_LEAD = 0.2  # the same day: share of one lead found in the other…
+REWRITTEN = 0.4  # a new lede over the same body: Jaccard…
+BODY_LEAD = 0.5  # … and share of each body's lead found in the other text
+SAME_DAY = 0.5  # the same day: Jaccard of a story rewritten under a new lede, or…
+SAME_DAY_LEAD = 0.2  # … share of one lead found in the other…
 CONTAINED = 0.5  # … and share of the shorter text found in the longer
+LATER = 5  # days (and span): a re-publication with edits, a few days later…
+LATER_SHARED = 0.5  # … shares at least this Jaccard and keeps both leads or both body leads
 
 
 def days_apart(a, b) -> int:
     return abs((a.date.date() - b.date.date()).days)
 
 
+def window(measures: tuple, days: int) -> int | None:
+    """The days a story joined by this pair may span, or None when the two are not versions."""
+    jaccard, contained, lead_min, lead_max, body_lead = measures
+    if jaccard < SHARED:
+        return None
+    if days <= WINDOW and (lead_min >= LEAD or (jaccard >= REWRITTEN and body_lead >= BODY_LEAD)):
+        return WINDOW
+    if days == 0 and (jaccard >= SAME_DAY or (lead_max >= SAME_DAY_LEAD and contained >= CONTAINED)):
+        return WINDOW
+    if days <= LATER and jaccard >= LATER_SHARED and (lead_min >= LEAD or body_lead >= BODY_LEAD):
+        return LATER
+    return None
+
+
 def accepts(measures: tuple, days: int) -> bool:
-    jaccard, contained, lead_min, lead_max = measures
-    if days > WINDOW or jaccard < SHARED:
-        return False
-    return lead_min >= LEAD or (days == 0 and lead_max >= SAME_DAY_LEAD and contained >= CONTAINED)
+    return window(measures, days) is not None
 
 
 class Stories:
-    """Union-find over articles (by key) that keeps each story within ``WINDOW`` days and never
-    joins two articles an editor split."""
+    """Union-find over articles (by key) that keeps each story within the widest window of the
+    pairs that joined it and never joins two articles an editor split."""
 
     def __init__(self, articles: dict, apart: set[frozenset]):
         self.articles = articles
         self.parent = {key: key for key in articles}
         self.members = {key: [key] for key in articles}
+        self.span = {key: 0 for key in articles}  # the days each story may span
         self.apart = apart
 
     def find(self, key: str) -> str:
@@ -50,17 +76,23 @@ class Stories:
             key = self.parent[key]
         return key
 
-    def join(self, a: str, b: str, forced: bool = False) -> bool:
+    def join(self, a: str, b: str, span: int | None = None) -> bool:
+        """Join the stories of ``a`` and ``b`` unless an editor split them or the story would
+        span more days than this pair's ``span`` and the stories' own (None: an editor's join,
+        whatever the dates; the story may then span them). A same-day update of a re-published
+        article thus joins its 5-day story."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
         if any(frozenset((x, y)) in self.apart for x in self.members[ra] for y in self.members[rb]):
             return False
         merged = self.members[ra] + self.members[rb]
-        if not forced:
-            dates = [self.articles[key].date.date() for key in merged]
-            if (max(dates) - min(dates)).days > WINDOW:
-                return False
+        dates = [self.articles[key].date.date() for key in merged]
+        days = (max(dates) - min(dates)).days
+        allowed = max(days if span is None else span, self.span[ra], self.span[rb])
+        if days > allowed:
+            return False
+        self.span[ra] = allowed
         self.parent[rb] = ra
         self.members[ra] = merged
         del self.members[rb]
@@ -76,10 +108,13 @@ def stories(articles: dict, pairs: dict, together: list[tuple[str, str]], apart:
     union = Stories(articles, apart)
     for a, b in together:
         if a in articles and b in articles:
-            union.join(a, b, forced=True)
-    accepted = [(measures[0], pair) for pair, measures in pairs.items()
-                if pair[0] in articles and pair[1] in articles
-                and accepts(measures, days_apart(articles[pair[0]], articles[pair[1]]))]
-    for _strength, (a, b) in sorted(accepted, key=lambda item: (-item[0], item[1])):
-        union.join(a, b)
+            union.join(a, b)
+    accepted = []
+    for pair, measures in pairs.items():
+        if pair[0] in articles and pair[1] in articles:
+            span = window(measures, days_apart(articles[pair[0]], articles[pair[1]]))
+            if span is not None:
+                accepted.append((measures[0], pair, span))
+    for _strength, (a, b), span in sorted(accepted, key=lambda item: (-item[0], item[1])):
+        union.join(a, b, span)
     return union.groups()

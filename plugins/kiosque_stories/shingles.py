@@ -81,19 +81,29 @@ def containment(a: set, b: set) -> float:
 
 
 class Text:
-    """An article's words, shingles and lead's shingles, worked out once."""
+    """An article's words, shingles and leads' shingles, worked out once: its lead (the first
+    words of lede and body) and its body's lead (the first words after the lede, which an
+    update often rewrites while keeping the paragraphs below)."""
 
-    def __init__(self, text: str):
-        found = words(text)
+    def __init__(self, lede: str, body: str):
+        found = words(lede)
+        body_words = words(body)
+        found += body_words
         self.shingles = shingles_of(found)
         self.lead = shingles_of(found[:LEAD])
+        self.body_lead = shingles_of(body_words[:LEAD])
 
 
-def measures(a: Text, b: Text) -> tuple[float, float, float, float]:
-    """How much two texts share: Jaccard and containment of their shingles, and the share of
-    each one's lead found in the other (the smaller, then the larger). A new version keeps most
-    of the lead; a follow-up writes a new lead over the old background."""
-    leads = sorted((len(a.lead & b.shingles) / len(a.lead) if a.lead else 0.0,
-                    len(b.lead & a.shingles) / len(b.lead) if b.lead else 0.0))
+def _kept(part: set, whole: set) -> float:
+    return len(part & whole) / len(part) if part else 0.0
+
+
+def measures(a: Text, b: Text) -> tuple[float, float, float, float, float]:
+    """How much two texts share: Jaccard and containment of their shingles, the share of each
+    one's lead found in the other (the smaller, then the larger), and the smaller share of each
+    body's lead found in the other. A new version keeps most of the lead, or rewrites its lede
+    over the same body; a follow-up writes a new lead over the old background."""
+    leads = sorted((_kept(a.lead, b.shingles), _kept(b.lead, a.shingles)))
+    body_lead = min(_kept(a.body_lead, b.shingles), _kept(b.body_lead, a.shingles))
     return (round(jaccard(a.shingles, b.shingles), 4), round(containment(a.shingles, b.shingles), 4),
-            round(leads[0], 4), round(leads[1], 4))
+            round(leads[0], 4), round(leads[1], 4), round(body_lead, 4))

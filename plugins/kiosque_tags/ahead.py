@@ -12,7 +12,7 @@ from pathlib import Path
 from kiosque_core.settings import with_defaults
 from kiosque_import.article import Article
 
-from . import ner, workers
+from . import ner, readcache, workers
 from .reading import heads_and_inputs
 from .registry import Registry
 from .settings import DEFAULTS, Config, registry_path
@@ -34,12 +34,12 @@ def recognise_ahead(articles: list[Article], settings: dict, posts: Path | None 
     if len(articles) < config.parallel_from or config.processes <= 1:
         return
     heads, inputs = heads_and_inputs(articles, registry, config)
-    todo = [i for i, text in enumerate(inputs) if text]
+    known, todo = readcache.lookup(inputs, config)
     running = None
     if len(todo) >= 2:
         texts = [inputs[i] for i in todo]
         running = workers.start(ner.recognise, texts, (config.model,), config.processes, config.model, kept=True)
-    state().ahead[path] = _Ahead(list(articles), registry, config, heads, inputs, todo, running)
+    state().ahead[path] = _Ahead(list(articles), registry, config, heads, inputs, known, todo, running)
 
 
 @dataclass
@@ -49,7 +49,8 @@ class _Ahead:
     config: Config
     heads: list[str]
     inputs: list[str]
-    todo: list[int]
+    known: list[list]  # per input, what the model found in it before (readcache.py), else []
+    todo: list[int]  # the inputs the model reads
     running: Running | None  # None: too little for the model's processes, the chunk runs it
 
     def read(self, articles: list[Article], registry: Registry, config: Config) -> bool:
@@ -61,8 +62,10 @@ class _Ahead:
     def result(self) -> list | None:
         if self.running is None:
             return None
-        out = [[] for _ in self.inputs]
-        for i, ents in zip(self.todo, self.running.result(), strict=True):
+        found = self.running.result()
+        readcache.keep([self.inputs[i] for i in self.todo], found, self.config)
+        out = list(self.known)
+        for i, ents in zip(self.todo, found, strict=True):
             out[i] = ents
         return out
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from kiosque_core.settings import with_defaults
 from kiosque_import.article import Article
 
-from . import ner, store, workers
+from . import ner, readcache, store, workers
 from .analysis import Analysis, analyse, analyse_all, model_names, never_named
 from .ranking import choose, fill
 from .reading import heads_and_inputs
@@ -41,7 +41,7 @@ def enrich_batch(articles: list[Article], settings: dict, posts: Path | None = N
         # reads the registry and the heads, then reads the names (`_recognise`).
         workers.warm(config.model)
     path = registry_path(settings, posts)
-    registry = store.current(path)
+    registry = store.current(path, posts)
     early = store.state().ahead.pop(path, None)
     if early is not None and early.read(articles, registry, config):
         heads, inputs = early.heads, early.inputs  # found while the previous chunk was written
@@ -60,22 +60,24 @@ def enrich_batch(articles: list[Article], settings: dict, posts: Path | None = N
                       config.model if any(inputs) else "")
     for article, analysis in zip(articles, analyses, strict=True):
         learn(article, analysis, registry, config)
-    # Saved when the import says the chunk's posts are recorded (registry_written), not now:
-    # a run killed in between then reruns the chunk with the registry it first saw. Kept as the
-    # next chunk would read it back from the file (indexed in the file's order), which is also
-    # what the model starts on ahead of the next chunk (recognise_ahead).
-    store.state().pending[path] = registry.reloaded()
+    # Saved when the import says the chunk's posts are recorded (articles_written), staged until
+    # then (store.py): a run killed in between then reruns the chunk with the registry it first
+    # saw, or keeps this one if the chunk was recorded. Kept as the next chunk would read it back
+    # from the file (indexed in the file's order), which is also what the model starts on ahead
+    # of the next chunk (recognise_ahead).
+    store.stage(path, registry.reloaded(), posts)
 
 
 def _recognise(inputs: list[str], config: Config, processes: int) -> list:
     """The model's entities per input; the model is not even loaded when the archive knows every
-    name of the batch (adding one article about known people costs no model time)."""
-    todo = [i for i, text in enumerate(inputs) if text]
+    name of the batch (adding one article about known people costs no model time), nor for the
+    texts it already read (readcache.py)."""
+    out, todo = readcache.lookup(inputs, config)
     texts = [inputs[i] for i in todo]
     found = workers.recognise_warm(texts, config.model) if todo and processes <= 1 else None
     if found is None:
         found = spread(ner.recognise, texts, (config.model,), processes, config.model, kept=True) if todo else []
-    out = [[] for _ in inputs]
+    readcache.keep(texts, found, config)
     for i, ents in zip(todo, found, strict=True):
         out[i] = ents
     return out

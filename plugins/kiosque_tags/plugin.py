@@ -9,8 +9,8 @@ from pelican import signals
 from . import build, workers
 from .ahead import recognise_ahead, release
 from .enrich import enrich_batch, get_ready
-from .settings import DEFAULTS
-from .store import save_registry
+from .settings import DEFAULTS, registry_path
+from .store import recover, save_registry
 
 
 def on_import_started(count, settings=None, **kwargs) -> None:
@@ -29,9 +29,13 @@ def on_articles_written(articles, settings=None, **kwargs) -> None:
     save_registry(settings or {}, kwargs.get("posts"))
 
 
-def on_import_finished(report=None, **kwargs) -> None:
+def on_import_finished(report=None, settings=None, **kwargs) -> None:
     workers.close()
     release()
+    if kwargs.get("posts") is not None:
+        # An import with nothing to do never reads the registry: what a killed run staged is
+        # settled here, so that the posts folder holds the registry its manifest goes with.
+        recover(registry_path(settings or {}, kwargs["posts"]), kwargs["posts"])
 
 
 def register() -> None:

@@ -1,7 +1,9 @@
 """What the model reads of each article: its head, and of the head only the sentences naming
-something the archive does not know yet."""
+something the archive does not know yet, and of those only the words around the unknown names."""
 
 from __future__ import annotations
+
+import re
 
 from kiosque_import.article import Article
 
@@ -9,6 +11,10 @@ from . import mentions, ner
 from .names import country
 from .registry import Registry
 from .settings import Config
+
+_WORD = re.compile(r"\S+")
+# Between two stretches of a sentence kept for the model: a mark it reads as a pause, as in a cut quote.
+JOIN = " … "
 
 
 def heads_and_inputs(articles: list[Article], registry: Registry, config: Config) -> tuple[list, list]:
@@ -18,9 +24,60 @@ def heads_and_inputs(articles: list[Article], registry: Registry, config: Config
     heads = [ner.head_text([a.title, a.lede, *a.paragraphs], config.head_words) for a in articles]
     if config.sentences == "all":
         return heads, list(heads)
-    inputs = [mentions.unexplained(head, lambda key: known(registry, key)) for head in heads]
+
+    def is_known(key: str) -> bool:
+        return known(registry, key)
+
+    inputs = [mentions.unexplained(head, is_known) for head in heads]
+    if config.window:
+        inputs = [around_unknown(text, is_known, config.window) for text in inputs]
     return heads, inputs
 
 
 def known(registry: Registry, key: str) -> bool:
     return registry.known(key) is not None or country(key) is not None
+
+
+def around_unknown(text: str, is_known, margin: int) -> str:
+    """``text`` (what ``mentions.unexplained`` kept) with, after its first line (the title, kept
+    whole), only ``margin`` words either side of each name the archive does not know. The model
+    labels a word from its neighbours a few words away (its window of convolutions spans four
+    words either side), so what lies further off does not change what it finds there; a sentence
+    is ~30 words, its unknown name one or two."""
+    title, newline, rest = text.partition("\n")
+    lines = [_around(line, is_known, margin) for line in rest.split("\n")] if newline else []
+    return "\n".join([title, *filter(None, lines)])
+
+
+def _around(line: str, is_known, margin: int) -> str:
+    words = [match.span() for match in _WORD.finditer(line)]
+    keep = [False] * len(words)
+    for start, end in _unknown_names(line, is_known):
+        inside = [i for i, (a, b) in enumerate(words) if b > start and a < end]
+        for i in range(max(0, inside[0] - margin), min(len(words), inside[-1] + margin + 1)):
+            keep[i] = True
+    # Each cut is marked, at the line's ends too: a sentence cut short and the next line read
+    # as one (« … années malgré / Dimanche, l’Observatoire syrien … » became one name).
+    stretches, begin = [], None
+    for i, kept in enumerate([*keep, False]):
+        if kept and begin is None:
+            begin = i
+        elif not kept and begin is not None:
+            stretches.append(line[words[begin][0]:words[i - 1][1]])
+            begin = None
+    if not stretches:
+        return ""
+    return (JOIN.lstrip() if not keep[0] else "") + JOIN.join(stretches) + (JOIN.rstrip() if not keep[-1] else "")
+
+
+def _unknown_names(line: str, is_known) -> list[tuple[int, int]]:
+    """Where the runs of capitalised words that name something unknown are (``mentions``' test,
+    asked of each run alone, with its place at a sentence's opening kept)."""
+    found = []
+    for run, initial in mentions.runs(line):
+        start, end = run[0].start, run[-1].end
+        # A lowercase word before a run that does not open a sentence keeps it from opening one.
+        alone = line[start:end] if initial else "a " + line[start:end]
+        if not mentions._explained(alone, is_known):
+            found.append((start, end))
+    return found

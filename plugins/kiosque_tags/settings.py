@@ -19,6 +19,10 @@ DEFAULTS = {
     # Of what it reads, the model is given only the sentences naming something the archive does not
     # know yet ("unknown"), or every sentence ("all").
     "KIOSQUE_TAGS_SENTENCES": "unknown",
+    # Of those sentences, only this many words either side of each unknown name (0: the whole sentence).
+    "KIOSQUE_TAGS_WINDOW": 12,
+    # What the model found in each text, kept in ~/.cache/kiosque/ner/ (readcache.py): never read twice.
+    "KIOSQUE_TAGS_CACHE": True,
     "KIOSQUE_TAGS_PROCESSES": 2,  # model processes for batches of KIOSQUE_TAGS_PARALLEL_FROM or more
     "KIOSQUE_TAGS_PARALLEL_FROM": 400,
     # Names never made tags (page chrome, site and agency names); compared case- and accent-blind.
@@ -56,6 +60,8 @@ class Config:
     stop: frozenset
     holes: bool
     sentences: str = "unknown"
+    window: int = 0
+    cache: bool = False
 
     @classmethod
     def from_settings(cls, settings: dict) -> Config:
@@ -68,5 +74,6 @@ class Config:
             processes=int(settings["KIOSQUE_TAGS_PROCESSES"]),
             parallel_from=int(settings["KIOSQUE_TAGS_PARALLEL_FROM"]),
             stop=stop_keys(tuple(settings["KIOSQUE_STOP_TAGS"])), holes=bool(settings["KIOSQUE_TAGS_HOLES"]),
-            sentences=str(settings["KIOSQUE_TAGS_SENTENCES"]),
+            sentences=str(settings["KIOSQUE_TAGS_SENTENCES"]), window=int(settings["KIOSQUE_TAGS_WINDOW"]),
+            cache=bool(settings["KIOSQUE_TAGS_CACHE"]),
         )

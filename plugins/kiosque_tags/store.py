@@ -1,13 +1,21 @@
 """The registry between the chunks of an import and the build that follows: the one each chunk
 leaves (saved only once the chunk's posts are written), and the one last saved, so that neither
-the next chunk nor the build reads back the file this process just wrote."""
+the next chunk nor the build reads back the file this process just wrote.
+
+A chunk's registry is written (« staged ») before the import's manifest records the chunk, and
+takes the registry's place once it has: a run killed between the two finds it on its next start
+and keeps it if the manifest was saved since (the chunk is recorded, it will not be imported
+again), drops it otherwise (the chunk will be, against the registry it first saw)."""
 
 from __future__ import annotations
 
+import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosque_core import builds
+from kiosque_import import manifest
 
 from .registry import Registry
 from .settings import registry_path
@@ -25,23 +33,71 @@ class TagsBuild:
     saved: dict[Path, tuple[tuple, Registry]] = field(default_factory=dict)
     # The model started on the next chunk while the current one is written (ahead.py).
     ahead: dict[Path, object] = field(default_factory=dict)
+    # The file each pending registry is staged in, until ``save_registry`` puts it in place.
+    staged: dict[Path, Path] = field(default_factory=dict)
 
 
 def state() -> TagsBuild:
     return builds.current().part("kiosque_tags", TagsBuild)
 
 
-def current(path: Path) -> Registry:
-    """The registry a chunk starts from: the previous chunk's, the one saved, or the file's."""
-    return state().pending.get(path) or _saved(path) or Registry.load(path)
+def current(path: Path, posts: Path | None = None) -> Registry:
+    """The registry a chunk starts from: the previous chunk's, the one saved, or the file's (once
+    what a killed run staged there is settled)."""
+    found = state().pending.get(path) or _saved(path)
+    if found is None:
+        if posts is not None:
+            recover(path, posts)
+        found = Registry.load(path)
+    return found
+
+
+def stage(path: Path, registry: Registry, posts: Path | None) -> None:
+    """The registry a chunk left, to be saved once its posts are recorded; on disk already when
+    the chunk has a manifest to be recorded in (an import), under a name that says which manifest
+    it saw."""
+    state().pending[path] = registry
+    if posts is not None:
+        staged = _staged_path(path, Path(posts))
+        registry.save(staged)
+        state().staged[path] = staged
 
 
 def save_registry(settings: dict, posts: Path | None = None) -> None:
+    """``articles_written``: the chunk's posts and the manifest are on disk, its registry is saved."""
     path = registry_path(settings or {}, posts)
     registry = state().pending.pop(path, None)
     if registry is not None:
-        registry.save(path)
+        staged = state().staged.pop(path, None)
+        if staged is not None:
+            os.replace(staged, path)
+        else:
+            registry.save(path)
         state().saved[path] = (_stamp(path), registry)
+
+
+def recover(path: Path, posts: Path) -> None:
+    """What a run killed between staging a registry and saving it left: the registry, when the
+    manifest changed since it was staged (it recorded the chunk); nothing otherwise."""
+    prefix = f".{path.name}."
+    try:
+        names = [name for name in os.listdir(path.parent) if name.startswith(prefix) and name.endswith(".staged")]
+    except FileNotFoundError:
+        return
+    unchanged = _staged_path(path, Path(posts)).name
+    for name in names:
+        staged = path.parent / name
+        if name == unchanged:
+            staged.unlink(missing_ok=True)
+        else:
+            os.replace(staged, path)
+
+
+def _staged_path(path: Path, posts: Path) -> Path:
+    """Where a registry is staged while the manifest is as it is now: a saved manifest is a new
+    file (written aside, then renamed), so its stamp changes."""
+    seen = hashlib.sha256(repr(_stamp(posts / manifest.NAME)).encode()).hexdigest()[:16]
+    return path.with_name(f".{path.name}.{seen}.staged")
 
 
 def registry_for_build(path: Path) -> Registry:

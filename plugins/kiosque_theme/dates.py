@@ -50,6 +50,11 @@ def is_estimated(article) -> bool:
     return str(getattr(article, "dateestimated", "")).strip().lower() in ("true", "yes", "1")
 
 
+def estimated(articles) -> int:
+    """How many of the articles have an estimated date."""
+    return sum(1 for article in articles if is_estimated(article))
+
+
 def article_date_fr(article) -> str:
     """The label shown for an article's date: « date inconnue » when the date was estimated."""
     return UNKNOWN if is_estimated(article) else date_fr(article.date)

@@ -18,6 +18,8 @@ from .terms import groupby_initial, sort_terms
 DEFAULTS = {
     "KIOSQUE_RELATED": 5,  # related articles shown on an article page
     "KIOSQUE_FEED_SUMMARY_ONLY": True,  # Atom feeds carry summaries, not full text
+    "KIOSQUE_DOSSIERS": True,  # a term's front page opens with its dossier (facts, timeline, co-mentions)
+    "KIOSQUE_TIME_CHARTS": True,  # heat maps on /archives/ (year × month) and on each year page (days)
     **thisday.DEFAULTS,  # where the « Ce jour-là » pages go
 }
 
@@ -38,6 +40,9 @@ def configure(pelican) -> None:
         "days": dates.days,
         "day_anchor": timeline.day_anchor,
         "month_grid": timeline.month_grid,
+        "undated_months": timeline.undated_months,
+        "undated_fr": timeline.undated_fr,
+        "estimated": dates.estimated,
         "year_calendar": timeline.year_calendar,
         "span_fr": dates.span_fr,
         "article_date_fr": dates.article_date_fr,

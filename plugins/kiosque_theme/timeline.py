@@ -48,6 +48,8 @@ class Chart:
     cells: list[Cell] = field(default_factory=list)
     # Axis texts: x, y, text, SVG text-anchor.
     labels: list[tuple[int, int, str, str]] = field(default_factory=list)
+    # Texts over the cells (drawn after them), as ``labels``: « aucun article » across an empty year.
+    notes: list[tuple[int, int, str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -76,14 +78,18 @@ def day_label(day: int, month: int, year: int | None = None) -> str:
 
 
 def month_grid(articles, month_url: str = "", newest_first: bool = True) -> tuple[Chart, Table]:
-    """/archives/: a row per year that has articles (in the order of the year lists below it,
-    Pelican's ``NEWEST_FIRST_ARCHIVES``), a column per month; each cell links to its month page
-    (``MONTH_ARCHIVE_URL``) when it has one."""
-    counts = Counter((a.date.year, a.date.month) for a in articles)
+    """/archives/: a row per year from the first to the last (empty years too: the axis is
+    time, and a year without articles says so), in the order of the year lists below it
+    (Pelican's ``NEWEST_FIRST_ARCHIVES``), a column per month; each cell links to its month page
+    (``MONTH_ARCHIVE_URL``) when it has one. Articles whose date was estimated are left out: their
+    month is the month of their import (``undated_months`` lists them apart)."""
+    dated = [a for a in articles if not is_estimated(a)]
+    counts = Counter((a.date.year, a.date.month) for a in dated)
     first_day = {}
-    for article in articles:
+    for article in dated:
         first_day.setdefault((article.date.year, article.date.month), article.date)
-    years = sorted({year for year, _ in counts}, reverse=newest_first)  # as the year lists
+    known = {year for year, _ in counts}
+    years = sorted(range(min(known), max(known) + 1), reverse=newest_first) if known else []
     most = max(counts.values(), default=0)
     chart = Chart("Articles par mois", "", GRID_LABEL + 12 * GRID_CELL, GRID_HEAD + len(years) * GRID_CELL,
                   GRID_CELL - 2)
@@ -99,14 +105,48 @@ def month_grid(articles, month_url: str = "", newest_first: bool = True) -> tupl
             chart.cells.append(Cell(GRID_LABEL + (month - 1) * GRID_CELL, y, count, level(count, most),
                                     f"{MONTHS[month - 1]} {year} : {count_label(count)}",
                                     str(count) if count else "", url))
+        if year not in known:  # said in the row, not left to twelve pale cells
+            chart.notes.append((GRID_LABEL + 6 * GRID_CELL - 1, y + GRID_CELL // 2 + 3, "aucun article", "middle"))
         rows.append((str(year), [str(counts.get((year, m), 0)) for m in range(1, 13)]))
     total = sum(counts.values())
     if years:
         busiest = max(counts, key=lambda key: (counts[key], key))
+        empty = len(years) - len(known)
         chart.desc = (f"{articles_fr(total).capitalize()} {from_to(str(min(years)), str(max(years)))}, au plus "
-                      f"{articles_fr(most)} en {MONTHS[busiest[1] - 1]} {busiest[0]}. "
+                      f"{articles_fr(most)} en {MONTHS[busiest[1] - 1]} {busiest[0]}"
+                      + (f" ; {empty} {'année' if empty == 1 else 'années'} sans article" if empty else "") + ". "
                       "Plus la case est foncée, plus le mois compte d’articles.")
+    left_out = len(articles) - len(dated)
+    if left_out:
+        chart.desc += f" {undated_fr(left_out).capitalize()} n’y {'figure' if left_out == 1 else 'figurent'} pas."
     return chart, Table("Nombre d’articles par mois", list(MONTHS), rows)
+
+
+@dataclass
+class Undated:
+    """The articles of one month page whose date was estimated (dated the day of their import)."""
+
+    label: str  # « novembre 2026 »
+    count: int
+    url: str  # the month page's « Date inconnue » heading; empty when there are no month pages
+
+
+def undated_months(articles, month_url: str = "") -> list[Undated]:
+    """The articles the year grid leaves out (estimated date), by the month page that lists them
+    under « Date inconnue », oldest month first."""
+    found: dict[tuple[int, int], Undated] = {}
+    for article in sorted((a for a in articles if is_estimated(a)), key=lambda a: a.date):
+        key = (article.date.year, article.date.month)
+        if key not in found:
+            url = f"{month_url.format(date=article.date)}#{UNDATED_ANCHOR}" if month_url else ""
+            found[key] = Undated(f"{MONTHS[key[1] - 1]} {key[0]}", 0, url)
+        found[key].count += 1
+    return list(found.values())
+
+
+def undated_fr(count: int) -> str:
+    """« 1 article sans date connue »: how the year grid names the articles it leaves out."""
+    return f"{articles_fr(count)} sans date connue"
 
 
 def _month_chart(year: int | None, month: int, counts: Counter, most: int, url_of) -> Chart:
@@ -167,9 +207,12 @@ def year_calendar(articles, year: int, month_url: str = "", day_url: str = "") -
     return _calendar(year, counts, url_of, f"Nombre d’articles par jour en {year}")
 
 
-def day_anchor(day: int) -> str:
-    """The id of a day's heading in a month page."""
-    return f"jour-{day}"
+def day_anchor(day: int | None) -> str:
+    """The id of a day's heading in a month page (None: the articles without a known date)."""
+    return UNDATED_ANCHOR if day is None else f"jour-{day}"
+
+
+UNDATED_ANCHOR = "date-inconnue"  # the id of a month page's heading of articles without a known date
 
 
 def days_of_year_calendar(counts: dict[tuple[int, int], int], day_url: str) -> Calendar:
