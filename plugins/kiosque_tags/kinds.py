@@ -79,7 +79,7 @@ def _by_words(name: str, labels: Counter, cues: Counter, archive: Counter, prope
     words = tokens(name)
     if len(words) == 1 and (lexicon.is_demonym(name) or fold(name) in _demonym_words()):
         return ""
-    common = len(words) == 1 and lexicon.is_common(name)
+    common = len(words) == 1 and "-" not in name and lexicon.is_common(name)  # not « Maison-Blanche »
     typed = _typed(cues)
     if common and not proper:
         return ""  # « Café », « Plan »: a common word, capitalised as a sentence's first
