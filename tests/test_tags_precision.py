@@ -285,3 +285,7 @@ def test_only_a_french_town_gets_its_article_back():
 def test_a_makers_model_named_without_a_number():
     assert _decide("Bugatti Chiron", {"ORG": 2}) == kinds.MISC and _decide("Porsche Taycan", {"ORG": 2}) == kinds.MISC
     assert _decide("McLaren Automotive", {"ORG": 2}) == "ORG" and _decide("Ferrari France", {"ORG": 2}) == "ORG"
+
+
+def test_a_hyphenated_name_is_no_capitalised_word():
+    assert _decide("Maison-Blanche", {"LOC": 1}, {kinds.THE: 1}) == "LOC"
