@@ -5,9 +5,11 @@ spans the model runs together or over-reaches (kinds.split_span), institutions a
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from kiosque_import.chrome import is_marker, marker_pattern
+from kiosque_import.structure import Splitter
 from kiosque_tags import institutions, kinds, lexicon, places, things, variants
 from kiosque_tags.analysis import Cluster
 from kiosque_tags.merging import merge_people
@@ -222,3 +224,68 @@ def test_a_name_with_a_verb_or_a_negation_is_a_title():
     assert _decide("Touche pas à mon poste", {"ORG": 2}) == kinds.MISC
     assert _decide("L'amour est dans le pré", {"LOC": 1}) == kinds.MISC
     assert _decide("Médecins sans frontières", {"ORG": 1}) == "ORG"
+
+
+def test_a_canonical_name_is_spelled_as_the_list_spells_it():
+    registry = Registry()
+    alfa = registry.observe("Alfa Roméo", "ORG", Counter({"Alfa Roméo": 3, "Alfa Romeo": 2}), "a.txt")
+    assert alfa.name == "Alfa Romeo"
+    jdd = registry.observe("le Journal du Dimanche", "ORG", Counter({"le Journal du Dimanche": 3,
+                                                                    "Le Journal du Dimanche": 1}), "a.txt")
+    assert jdd.name == "Le Journal du Dimanche"
+
+
+def test_a_house_or_a_brand_names_an_organisation():
+    text = "organisée par la maison Bonhams"
+    assert kinds.cue(text, text.index("Bonhams")) == "ORG"
+    assert kinds.cue("la marque Porsche", 10) == "ORG"
+
+
+def test_the_headlines_a_read_also_links_are_chrome():
+    splitter = Splitter(marker_pattern(), re.compile(r"^$"), {})
+    blocks = splitter.body_blocks([
+        "L'Inde n'avait pas connu de peste acridienne de cette ampleur depuis 1993, selon les autorités.",
+        "À LIRE AUSSI",
+        "Criquets pèlerins : comment l'Afrique de l'Est tente d'endiguer les essaims",
+        "« Cette année, les criquets se reproduisent 400 fois plus que d'habitude », a expliqué un analyste.",
+    ])
+    assert [b.text[:16] for b in blocks] == ["L'Inde n'avait p", "« Cette année, l"]
+
+
+def test_a_model_named_with_a_letter_is_no_entity():
+    assert _decide("Islero S", {"PER": 2}) == "" and _decide("Pirelli P Zero Trofeo R", {"PER": 1}) == ""
+    assert _decide("Christian B", {"PER": 2}) == "PER"  # a person whose surname the press cuts
+
+
+def test_a_makers_model_is_no_organisation():
+    assert _decide("Porsche 911 Turbo", {"ORG": 2}) == kinds.MISC
+    assert _decide("Aston Martin V12 Speedster", {"ORG": 2}) == kinds.MISC
+    assert _decide("France 3 Paris", {"ORG": 2}) == "ORG" and _decide("NRJ 12", {"ORG": 1}) == "ORG"
+
+
+def test_accents_capitals_drop_and_towns_that_are_words():
+    assert lexicon.is_common("Etats") and lexicon.is_common("Ecole") and not lexicon.is_word("Rome")
+    assert _decide("Etats américains", {"LOC": 1}) == "" and _decide("Dalle sacrée", {"LOC": 2}) == ""
+    assert _decide("Rome", {"LOC": 1}) == "LOC"  # a capital, whatever word « Rome » looks like
+    assert _decide("Sumo", {"ORG": 1}) == ""
+
+
+def test_two_places_joined_are_a_route_or_a_match():
+    assert _decide("Rome-Nantes", {"LOC": 1}) == kinds.MISC and _decide("France-Allemagne", {"LOC": 1}) == kinds.MISC
+    assert _decide("Boulogne-Billancourt", {"LOC": 1}) == "LOC" and _decide("Bosnie-Herzégovine", {"LOC": 1}) == "LOC"
+
+
+def test_only_a_french_town_gets_its_article_back():
+    registry = Registry()
+    assert registry.observe("Canada", "LOC", Counter({"Canada": 3}), "a.txt").name == "Canada"
+    assert registry.observe("Californie", "LOC", Counter({"Californie": 3}), "a.txt").name == "Californie"
+    assert registry.observe("Mans", "LOC", Counter({"Mans": 3}), "a.txt").name == "Le Mans"
+
+
+def test_a_makers_model_named_without_a_number():
+    assert _decide("Bugatti Chiron", {"ORG": 2}) == kinds.MISC and _decide("Porsche Taycan", {"ORG": 2}) == kinds.MISC
+    assert _decide("McLaren Automotive", {"ORG": 2}) == "ORG" and _decide("Ferrari France", {"ORG": 2}) == "ORG"
+
+
+def test_a_hyphenated_name_is_no_capitalised_word():
+    assert _decide("Maison-Blanche", {"LOC": 1}, {kinds.THE: 1}) == "LOC"

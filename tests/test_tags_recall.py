@@ -78,7 +78,7 @@ def test_the_byline_agency_named_in_the_text_is_an_organisation_never_a_tag(tmp_
 
 
 def test_what_of_a_model_span_is_a_name():
-    from kiosque_tags import spans
+    from kiosque_tags import modelspans as spans
 
     ents = [("Médiamétrie pour la Fevad", "ORG", 0), ("Quotidien sur TMC", "MISC", 40),
             ("Aznavour pour l'Arménie", "ORG", 80), ("mémorial du Mont-Valérien", "LOC", 120),

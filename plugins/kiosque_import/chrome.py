@@ -100,6 +100,12 @@ def _buttons(text: str, markers: re.Pattern) -> bool:
     return False
 
 
+def reads_also(line: str) -> bool:
+    """« À lire aussi », « Voir aussi » alone: the lines after it are related headlines."""
+    text = _PICTOGRAMS.sub("", _BULLET.sub("", line)).strip(" :")
+    return bool(_READ_ALSO.match(text)) and len(text.split()) <= 3
+
+
 def is_paragraph(line: str, markers: re.Pattern) -> bool:
     """A line of running prose: several words ending like a sentence, and no call to action."""
     if is_marker(line, markers):

@@ -159,9 +159,14 @@ class Splitter:
 
     def body_blocks(self, lines: list[str]) -> list[Block]:
         blocks = []
+        related = False  # after « À lire aussi » alone on its line: the related headlines it links
         for i, line in enumerate(lines):
             if chrome.is_marker(line, self.markers):
+                related = chrome.reads_also(line)
                 continue
+            if related and not chrome.is_paragraph(line, self.markers):
+                continue
+            related = False
             if _BULLET.match(line) and len(line.split()) < chrome.LONG_LINE:
                 blocks.append(Block("li", _BULLET.sub("", line)))
             elif self._is_subheading(line, lines[i + 1] if i + 1 < len(lines) else None):

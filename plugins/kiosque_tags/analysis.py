@@ -13,6 +13,7 @@ from kiosque_import.article import Article
 from . import kinds, lexicon, lists, paragraph, phrasing, variants
 from .firstnames import is_common_first_name
 from .merging import merge_people, merge_stations, merge_variants
+from .modelspans import model_names, phrases
 from .names import (
     PARTICLES,
     country,
@@ -23,7 +24,6 @@ from .names import (
 from .registry import Registry
 from .repair import mark_holes
 from .settings import Config
-from .spans import model_names, phrases
 
 
 @dataclass
@@ -211,8 +211,8 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
 
 def _worth_keeping(cluster: Cluster, excluded) -> bool:
     name = cluster.best
-    if fold(name) in excluded or not cluster.label:
-        return False
+    if fold(name) in excluded or not cluster.label or len(name.strip(".")) < 2:
+        return False  # … nor « G » of « la catégorie BGC/G »
     if cluster.initial_only and len(tokens(name)) == 1 and cluster.entity is None and not kinds.listed(name) \
             and not variants.is_acronym(name) and (lexicon.is_common(name) or sum(cluster.labels.values()) < 2):
         return False  # « Soutenues », « Pendant »: capitalised only as a sentence's first word

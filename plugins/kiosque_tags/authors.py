@@ -3,7 +3,7 @@
 
 Posts keep the byline as written; the build maps every author name, so an archive imported
 before this rule needs no re-import. Spellings that fold alike (case, accents) are one author,
-and the accented, capitalised one wins, as for entities (``registry.best_name``): accents and
+and the accented, capitalised one wins, as for entities (``naming.best_name``): accents and
 capitals get lost by careless writing, never added (« afp » is « AFP »)."""
 
 from __future__ import annotations

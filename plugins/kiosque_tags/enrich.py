@@ -14,11 +14,11 @@ from kiosque_import.article import Article
 
 from . import ner, readcache, store, workers
 from .analysis import Analysis, analyse, analyse_all, never_named
+from .modelspans import model_names
 from .ranking import choose, fill
 from .reading import heads_and_inputs
 from .registry import Registry
 from .settings import DEFAULTS, Config, registry_path
-from .spans import model_names
 from .workers import spread
 
 log = logging.getLogger(__name__)

@@ -76,10 +76,12 @@ def _sets() -> tuple[frozenset, frozenset]:
 
 def _stems(word: str) -> list[str]:
     low = word.lower()
-    out = [low]
-    for end in ("s", "x", "es", "e", "nes", "ne"):
-        if low.endswith(end) and len(low) > len(end) + 2:
-            out.append(low[: -len(end)])
+    # « Etats », « Ecole »: French drops the accent of a capital, the tables keep it.
+    out = [low, "é" + low[1:]] if low.startswith("e") and word[:1] == "E" else [low]
+    for form in list(out):
+        for end in ("s", "x", "es", "e", "nes", "ne"):
+            if form.endswith(end) and len(form) > len(end) + 2:
+                out.append(form[: -len(end)])
     return out
 
 
@@ -93,6 +95,11 @@ def _inflection_of(word: str, words: frozenset) -> bool:
 def is_common(word: str) -> bool:
     """A word of the language (any part of speech), whatever its case and inflection."""
     return _inflection_of(word, _sets()[0])
+
+
+def is_word(word: str) -> bool:
+    """Exactly a word of the tables, no ending taken off (« Rome » is no « rom »)."""
+    return word.lower() in _sets()[0]
 
 
 @lru_cache(maxsize=65536)

@@ -61,6 +61,11 @@ def _by_folded() -> dict[str, str]:
     return {fold(name): name for name in _listed_names()}
 
 
+def spelled_as_listed(key: str) -> str:
+    """The listed spelling of a folded name ('' when no list has it)."""
+    return _by_folded().get(key, "")
+
+
 @lru_cache(maxsize=1)
 def bare_listed() -> frozenset[str]:
     """Listed names that open on an article, without it (« parisien » of « Le Parisien »)."""
@@ -117,6 +122,41 @@ def listed(name: str) -> str:
             return "" if is_common_first_name(after[0]) or after[0].lower() in ("de", "du", "d'") \
                 or initials_and_surname(" ".join(after)) \
                 or all(lexicon.is_verb(w) for w in after) else "ORG"  # not « Facebook Partager »
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _makers() -> frozenset[str]:
+    """The names listed under « # -- carmakers »: what follows one is a model (« Bugatti Chiron »)."""
+    path = Path(__file__).with_name("data") / "organisations.txt"
+    makers, inside = set(), False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# --"):
+            inside = line.startswith("# -- carmakers")
+        elif inside and line.strip() and not line.startswith("#"):
+            makers.add(fold(line.strip()))
+    return frozenset(makers)
+
+
+def a_model(name: str) -> bool:
+    """A maker's name then more words: one of its models (« Porsche Taycan », « Bugatti Chiron »)."""
+    rest = after_listed(name)
+    return bool(rest) and fold(name[: len(name) - len(rest)].strip()) in _makers() \
+        and not set(fold(rest).split()) & _CORPORATE and not country(rest)
+
+
+# Words that make a maker's name a company's (« McLaren Automotive », « Renault Group »).
+_CORPORATE = {"automotive", "automobiles", "group", "groupe", "motors", "motor", "cars", "company", "holding",
+              "international", "racing", "team", "sport", "sports"}
+
+
+def after_listed(name: str) -> str:
+    """What follows the longest listed organisation a name opens on: « 911 Turbo » of « Porsche
+    911 Turbo », « Paris » of « France 3 Paris » ('' when it opens on none)."""
+    words = name.split()
+    for end in range(len(words) - 1, 0, -1):
+        if fold(" ".join(words[:end])) in _organisations():
+            return " ".join(words[end:])
     return ""
 
 

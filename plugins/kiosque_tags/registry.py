@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import operator
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -18,12 +17,11 @@ from pathlib import Path
 from kiosque_core.folding import fold
 from kiosque_core.storage import write_atomic
 
-from . import places, variants
-from .lists import listed
+from . import variants
 from .names import country, given_names, surname_key, tokens
+from .naming import best_name, without_article
 from .registryfile import dumps
 
-_ARTICLE = re.compile(r"^(?:le|la|les|l['’])\s*", re.IGNORECASE)
 # A bare surname goes to the full name that has at least this share of the surname's uses.
 DOMINANT = 0.75
 # A full name in place yields to another full spelling only when that one is this much better
@@ -206,7 +204,7 @@ class Registry:
                 and fold(entity.name).endswith(" " + fold(best))
             if keeps or shortened:
                 best = entity.name
-        best = _without_article(best) if entity.type == "LOC" else best
+        best = without_article(best) if entity.type == "LOC" else best
         if best != entity.name:
             if entity.name not in entity.former:
                 entity.former.append(entity.name)
@@ -233,16 +231,6 @@ class Registry:
             people = self._by_surname.setdefault(surname_key(entity.name), [])
             if entity not in people:
                 people.append(entity)
-
-
-def _without_article(name: str) -> str:
-    """« la France », « Le Royaume-Uni », « Le Chine »: a country or region the lists know, named
-    with the article a sentence gave it; « Le Havre » keeps its own, and gets it back."""
-    bare = _ARTICLE.sub("", name)
-    if bare == name:  # « Havre », « Mans » for « au Havre », « le Mans »: the town's name has it
-        return next((f"{a} {name}" for a in ("Le", "La", "Les")
-                     if places.population(f"{a} {name}") > places.population(name)), name)
-    return country(bare) or bare if listed(bare) == "LOC" else name
 
 
 def _same_family(entity: Entity, other: Entity, written: set[str]) -> bool:
@@ -276,31 +264,3 @@ def _elected(entity: Entity, latest: str) -> str:
 
 def _file_order(entity: Entity) -> tuple:
     return fold(entity.name), entity.type
-
-
-def best_name(entity: Entity) -> str:
-    """The best-attested full form; among its spellings, the one with its diacritics.
-
-    Spellings that fold alike (Erdogan, Erdoğan, ERDOGAN) are one form: accents and case are
-    lost by careless writing, never added, so the accented, mixed-case spelling is the right one.
-    """
-    forms: dict[str, Counter] = {}
-    for variant, count in entity.variants.items():
-        forms.setdefault(fold(variant), Counter())[variant] += count
-    if not forms:
-        return entity.name
-    longest = max(len(key.split()) for key in forms)
-    full = [k for k in forms if entity.type != "PER" or len(k.split()) >= min(2, longest)]
-    # An acronym yields to the long form it stands for (« FN » → « Front national »).
-    spelled = {k: max(forms[k], key=forms[k].get) for k in full}
-    full = [k for k in full if not any(variants.stands_for(spelled[k], spelled[o]) for o in full if o != k)] or full
-
-    def attested(key: str) -> tuple:
-        return (sum(forms[key].values()), len(key.split()), key)
-
-    form = max(full, key=attested)
-    return max(forms[form], key=lambda v: (_marks(v), not v.isupper(), forms[form][v], v))
-
-
-def _marks(text: str) -> int:
-    return sum(1 for ch in text if ord(ch) > 127 and ch.isalpha())

@@ -1,71 +1,87 @@
-"""What of the model's spans is a name: titles before it dropped (« général de Gaulle », « Lord
-Ivar Mountbatten »), two names run together cut apart (« Médiamétrie pour la
-Fevad », « Quotidien sur TMC »; kinds.split_span for the others), and names with lowercase words
-kept whole (« Réseau action climat », « Val d'Aran »)."""
+"""A model's span made a name: the words it runs over (a title, the sentence's first words, a
+common noun before a place, an adjective of origin, a department's name before its maker) are
+cut, and two names run together are split (« TF1 Christophe Beaugrand »)."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from kiosque_core.folding import fold
 
-from . import kinds, mentions
-from .names import PARTICLES, clean, country, drop_opening_article, is_plausible, tokens
+from . import lexicon
+from .cues import CUES
+from .firstnames import is_common_first_name, is_first_name
+from .lists import is_organisation, listed
+from .names import MONTHS, WEEKDAYS, initials_and_surname, tokens
+
+# Words the first-name dictionary lists that open titles far more often than names.
+NOT_FIRST_NAMES = set("the a an of and le la les un une des mon ma ton ta son sa".split())
+# Words that open a sentence, never a name: « À en croire le Americain Journal… ».
+_OPENERS = {"a", "selon", "pour", "en", "dans", "avec", "sur", "par", "chez", "apres", "avant", "depuis", "d'apres"}
+
+def without_title(name: str) -> str:
+    """« général de Gaulle », « maréchal Pétain », « prince Charles »: the name without the title
+    a model's span often carries (a particle that opens a surname stays: « de Gaulle »)."""
+    words = tokens(name)
+    while len(words) > 1 and words[0].islower() and CUES.get(words[0]) == "PER":
+        words = words[1:]
+    return " ".join(words)
 
 
-def model_names(ents, excluded, head: str) -> dict[str, Counter]:
-    """Folded name → labels the model gave it, for plausible names only."""
-    local: dict[str, Counter] = {}
-    for text, label, start in ents:
-        whole = clean(_HONORIFIC.sub("", kinds.without_title(text))) if label == "PER" else clean(text)
-        if mentions.opens_sentence(head, start):
-            whole = drop_opening_article(whole)
-        for name, hint in (pair for part in _apart(whole) for pair in kinds.split_span(part, label)):
-            if is_plausible(name, hint) and fold(name) not in excluded:
-                local.setdefault(fold(name), Counter())[hint] += 1
-    return local
-
-
-def phrases(ents, excluded) -> dict[str, tuple[str, str]]:
-    """Names the model found with lowercase words in them (« Life for Paris », « Réseau action
-    climat », « de Gaulle »), as written → (folded, label): runs of capitalised words cut them up."""
-    out = {}
-    for text, label, _start in ents:
-        if label == "PER":
-            # « de Gaulle »: a surname that opens on its particle, which runs of capitals miss.
-            name = kinds.without_title(text.strip())
-            words = tokens(name)
-            if len(words) == 2 and words[0] in ("de", "du") and is_plausible(words[1], "PER"):
-                out[name] = (fold(name), "PER")
+def split_span(name: str, label: str) -> list[tuple[str, str]]:
+    """A model's span that runs two names together: « TF1 Christophe Beaugrand », « RTL de
+    Marc-Olivier Fogiel », « Jérôme Anthony de M6 », « Télématin Laura Tenoudji »."""
+    words = tokens(name)
+    while len(words) > 1 and fold(words[-1]) in WEEKDAYS | MONTHS:
+        words = words[:-1]  # « Le Parisien mercredi »
+    opener = label != "PER" and len(words) > 1 and fold(words[0]) in _OPENERS
+    if opener:
+        words = words[1:]  # « À en croire le Americain Journal… »: the sentence's words before the name
+    while (opener or label == "LOC") and len(words) > 1 and words[0].islower():
+        words = words[1:]  # « archipel du Svalbard », « mémorial du Mont-Valérien »: the place is the name
+    name = " ".join(words)
+    for cut in range(1, len(words)):
+        head, tail = " ".join(words[:cut]), words[cut:]
+        rest = " ".join(tail[1:] if tail[0] in ("de", "du", "d'") else tail)
+        if not rest:
             continue
-        first = _apart(clean(text))[0]
-        name = kinds.split_span(first, label)[0][0]  # not « Le Parisien mercredi »
-        words = tokens(name)
-        if len(words) > 1 and label in ("ORG", "LOC", "MISC") and fold(name) not in excluded \
-                and not re.search(r"[:«»\"“”!?;,()]", name) \
-                and any(w.islower() and w not in PARTICLES or _ELIDED.match(w) for w in words[1:]) \
-                and is_plausible(name, label) \
-                and not (kinds.listed(words[0]) == "LOC" and all(w.islower() for w in words[1:])):
-            out[name] = (fold(name), label)  # not « Allemagne nazie »: a country and an adjective
-    return out
+        if listed(head) == "ORG" and person_shaped(rest):
+            return [(head, "ORG"), (rest, "PER")]  # « TF1 Christophe Beaugrand », « l'AFP K L Gurjar »
+        if listed(head) == "ORG" and tail[0] == "pour" and len(tail) > 1:
+            return [(head, "ORG"), (clean_article(" ".join(tail[1:])), "ORG")]  # « Ifop pour le JDD »
+        if listed(head) == "ORG" and all(lexicon.is_verb(w) for w in tokens(rest)):
+            return [(head, "ORG")]  # « Facebook Partager »: a share button's label
+        if tail[0] in ("de", "du", "d'") and cut >= 2 and is_common_first_name(words[0]) and listed(rest) == "ORG":
+            return [(head, "PER"), (rest, "ORG")]
+        if is_organisation(rest) and tail[0] not in ("de", "du", "d'") and all(w[:1].isupper() for w in words[:cut]) \
+                and not listed(name) and not person_shaped(name):
+            return [(rest, "ORG")]  # « Vice Président Style Porsche », « Fascino Ferrari »: the maker
+    if len(words) >= 3 and person_shaped(" ".join(words[1:])) and not is_common_first_name(words[0]):
+        return [(" ".join(words[1:]), "PER")]
+    if len(words) >= 3 and is_common_first_name(words[0]) and words[1][:1].isupper() and all(
+            lexicon.is_common(w) and not is_first_name(w) for w in words[2:]):
+        return [(" ".join(words[:2]), "PER")]  # « Boris Johnson Harry », « Edouard Philippe Déconfinement »
+    if len(words) >= 3 and words[1] in ("de", "du", "d'") and words[0][-1:] in "sx" and words[0][:1].isupper() \
+            and lexicon.is_common(words[0]) and words[2][:1].isupper():
+        return [(" ".join(words[2:]), label)]  # « États du Maharashtra »: the places are the states
+    if label == "ORG" and len(words) == 2 and words[1].islower() and lexicon.DEMONYM.search(words[1]) \
+            and not lexicon.is_common(words[0]) and not listed(name):
+        return [(words[0], label)]  # « Camorra napolitaine »: the adjective says where it is from
+    return [(name, label)]
 
 
-# « Lord Ivar Mountbatten »: an English title written with its capital is no part of the name.
-_HONORIFIC = re.compile(r"^(?:Lord|Lady|Sir|Dame)\s+(?=[A-ZÀ-ÖØ-ÞŒ])")
-# « Val d'Aran », « Afrique de l'Est »: a name going on past an elided particle.
-_ELIDED = re.compile(r"^[dl]['’]\w")
-# « Médiamétrie pour la Fevad », « Quotidien sur TMC »: a study and its client, a show and its
-# channel; not « Aznavour pour l'Arménie » (a cause), nor « Désir d'avenir pour la planète ».
-_JOINED = re.compile(r"\s(?:sur|pour(?:\sla|\sle|\sl['’]|\sles)?)\s?(?=[A-ZÀ-ÖØ-ÞŒ])")
+def clean_article(name: str) -> str:
+    return re.sub(r"^(?:le|la|les|l['’])\s*", "", name)
 
 
-def _apart(name: str) -> list[str]:
-    """The names a model's span runs together with « pour » or « sur »."""
-    joined = _JOINED.search(name)
-    if joined is None:
-        return [name]
-    head, tail = name[:joined.start()], name[joined.end():]
-    if country(tail) or kinds.listed(tail) == "LOC" or not is_plausible(tail):
-        return [name]
-    return [head, *_apart(tail)]
+def person_shaped(name: str) -> bool:
+    """A common first name (or initials: « K L Gurjar »), then a capitalised surname that is no
+    first name."""
+    words = tokens(name)
+    if len(words) <= 4 and initials_and_surname(name):
+        return True
+    if len(words) < 2 or len(words) > 4 or not is_common_first_name(words[0].split("-")[0]) \
+            or fold(words[0]) in NOT_FIRST_NAMES:
+        return False
+    last = words[-1]
+    return last[:1].isupper() and not last.isupper() and not is_common_first_name(last)

@@ -55,8 +55,11 @@ def is_title(name: str) -> bool:
 
 
 def is_code(name: str) -> bool:
-    """« L-410 », « A320 »: a model's code, never a place or a person."""
-    return " " not in name and bool(_CODE.match(name))
+    """« L-410 », « A320 », « Islero S », « P Zero Trofeo R »: a model's code or name, never a
+    place or a person (a person's initial follows a first name: « Christian B », kinds.py)."""
+    words = name.split()
+    return len(words) == 1 and bool(_CODE.match(name)) or len(words) > 1 and len(words[-1]) == 1 \
+        and words[-1].isupper()
 
 
 def is_role(name: str, role_words: set[str]) -> bool:

@@ -1,0 +1,156 @@
+"""What the words around each use of a name say it is: « le président X » a person, « à X » a
+place, « selon X » a person or an organisation, « l'émission X » or a name between quotes a show
+or a work, « la X » no person. Each use gives one cue; kinds.py weighs them with the rest."""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+from .firstnames import is_common_first_name
+
+TYPES = ("PER", "LOC", "ORG")
+MISC = "MISC"
+SOURCE = "SRC"  # « selon X »: a person or an organisation, never a place
+AT = "AT"  # « à X »: a place, mostly (« à l'ONU », « à Emmanuel Macron » too)
+QUOTED = "QUOTED"  # inside a few quoted words: « "La valise RTL" »
+THE = "THE"  # « la Ndrangheta », « le Bigdil »: a definite article, which no person's name takes
+HEADED = "HEADED"  # « Tours : deux personnes… »: a title opening on the name, a name of its own
+
+_CUES = {
+    "PER": """président présidente ministre homologue secrétaire chef cheffe dirigeant dirigeante porte-parole
+        chancelier chancelière député députée sénateur sénatrice maire candidat candidate leader patron patronne
+        directeur directrice juge procureur procureure avocat avocate ambassadeur ambassadrice émir général
+        opposant opposante cardinal imam rabbin pape roi reine prince princesse duc duchesse entraîneur
+        sélectionneur commissaire gouverneur m. mme mlle monsieur madame docteur professeur maître acteur actrice
+        chanteur chanteuse animateur animatrice journaliste comédien comédienne humoriste réalisateur
+        réalisatrice écrivain écrivaine auteur autrice romancier romancière footballeur joueur joueuse
+        champion championne star rappeur rappeuse musicien musicienne cinéaste producteur productrice
+        présentateur présentatrice chroniqueur chroniqueuse victime suspect accusé meurtrier époux épouse mari
+        femme fils fille frère sœur soeur père mère veuve veuf compagne compagnon petit-fils petite-fille
+        chroniqueur ex-mari ex-femme ex-compagne ex-ministre ex-président maréchal colonel lieutenant
+        capitaine commandant amiral abbé""",
+    "LOC": """à ville commune village localité quartier région département capitale banlieue préfecture
+        habitants maire préfet île côte vallée massif rue avenue boulevard comté province canton district
+        archipel""",
+    "ORG": """chaîne journal quotidien hebdomadaire mensuel magazine radio site société groupe entreprise club
+        parti syndicat association ong fondation compagnie constructeur opérateur enseigne banque institut
+        sondage cabinet studio label mouvement organisation agence collectif hôpital clinique lycée collège
+        école université fédération ministère conseil tribunal équipe sélection maison marque firme géant
+        plateforme magasin supermarché hypermarché restaurant éditeur éditions""",
+    MISC: """émission série film feuilleton jeu spectacle album chanson titre tube livre roman festival prix
+        affaire opération saison concours tournoi programme pièce saga documentaire téléfilm show sketch
+        exposition salon fête cérémonie trophée rallye marathon dessin""",
+    SOURCE: "selon d'après",
+}
+CUES = {word: kind for kind, words in _CUES.items() for word in words.split()}
+# « le maire de X », « la ville de X »: these nouns say what the name after « de » is.
+_THROUGH_DE = {"de", "d'", "du"}
+# … and these make one name with « France »: « le stade de France », « la coupe de France ».
+_NAMING = {"stade", "coupe", "tour", "championnat", "20h", "jt", "rallye", "open"}
+# … and these with any name: « le syndrome de Little », « la maladie de Parkinson ».
+_NAMED_AFTER = {"syndrome", "maladie"}
+# … and these, a show's: « l'animateur du Bigdil », « la candidate de Pékin Express ».
+_SHOW_ROLES = set("""animateur animatrice présentateur présentatrice candidat candidate candidats candidates chroniqueur
+    chroniqueuse juré jurée jury gagnant gagnante vainqueur vainqueure participant participante""".split())
+# … and these say nothing: « le site de Deodoro » is a place, « le site de Libération » a website.
+_EITHER = {"site"}
+# … and these, that an institution of a place is named after it: « l'hôpital de Nelkan ».
+_PLACED = {"hôpital", "clinique", "lycée", "collège", "école", "université", "tribunal", "préfecture", "club"}
+# Words that make the next name a thing one has or buys: « sa Lamborghini », « une Lamborghini ».
+_PRODUCT = {"un", "une", "sa", "son", "ses"}
+_WORDS = re.compile(r"[\w’'.-]+|[^\w\s]")
+_ELIDED = re.compile(r"^(?:l|d|qu|j|n|s)['’]", re.IGNORECASE)
+def cue(text: str, start: int) -> str:
+    """What the words right before ``text[start:]`` say the name there is ('' when nothing)."""
+    said, article = _cue(text, start)
+    return said or (THE if article else "")
+
+
+def _cue(text: str, start: int) -> tuple[str, bool]:
+    """The cue, and whether a definite article stands right before the name."""
+    said = _words_before(text, start)
+    article = bool(said) and said[0] in ("le", "la", "les", "l'", "du", "au", "aux")
+    kind = _cue_of(said)
+    following = text[start:].split(" ")[0]
+    if kind == MISC and said[1:2] and said[1] in _SHOW_ROLES and is_common_first_name(following):
+        return "", False  # « l'ancien chroniqueur de Cyril Hanouna »: his show's host
+    if kind == MISC and said[1:2] and said[1] in _NAMING and not following.startswith("France"):
+        return "LOC" if said[1] == "stade" else "", article  # « le stade de Juillan »: Juillan's
+    return kind, article
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    before = _WORDS.findall(text[max(0, start - 60):start])
+    words: list[str] = []
+    for token in reversed(before):
+        if not token[0].isalnum() and token not in ("'", "’"):
+            break  # punctuation: the words before it say nothing of this name
+        words.append(token.lower().replace("’", "'"))
+        if len(words) == 3:
+            break
+    return words
+
+
+def _cue_of(words: list[str]) -> str:
+    if not words:
+        return ""
+    if words[0] in ("le", "la", "les", "l'") and len(words) > 1:
+        words = words[1:]  # « selon le Parisien », « sur la chaîne »
+    last = _ELIDED.sub("", words[0]) if words[0] not in ("d'", "l'") else words[0]
+    if words[0] in ("d'après",) or last == "après" and words[1:2] == ["d'"]:
+        return SOURCE
+    if last in _PRODUCT:
+        return MISC
+    if last == "à" and len(words[0]) == 1 or words[0] == "en":  # « en Grande-Bretagne »
+        return AT
+    if last in CUES and last != "à":
+        return CUES[last]
+    if last in _THROUGH_DE and len(words) > 1:
+        noun = _ELIDED.sub("", words[1])
+        kind = CUES.get(noun)
+        # « le président de la République » says nothing of « République » (a title names what
+        # the person heads), nor « la chanson de Johnny Hallyday » (a work names its author).
+        if noun in _NAMING or noun in _SHOW_ROLES or noun in _NAMED_AFTER:
+            return MISC  # « le stade de France », « l'animateur du Bigdil »
+        if noun in _EITHER:
+            return ""
+        # « le constructeur de Stuttgart », « le club de Lyon »: an organisation's noun then
+        # « de » names where it is as often as whose it is.
+        return "LOC" if kind == "LOC" or noun in _PLACED else ""
+    if len(words) > 1 and last.islower() and lexicon.is_adjective(last):
+        # « le président américain Donald Trump », « le président turc X », « l'ancien ministre X »
+        kind = CUES.get(_ELIDED.sub("", words[1]))
+        return kind if kind in ("PER", "ORG", MISC) else ""
+    return ""
+
+
+_OPENING, _CLOSING = "«\"“'‘", "»\"”'’"
+_TITLE_ARTICLE = re.compile(r"(?<=[«\"“])\s*(?:Le|La|Les|L['’]|Un|Une)\s*$")
+
+
+def title_cue(text: str, start: int, end: int) -> str:
+    """MISC for a name that is a whole quoted title, QUOTED for one inside a few quoted words
+    (« "La valise RTL" »: a title that names it, or a short quotation), '' otherwise."""
+    return MISC if quoted(text, start, end) else QUOTED if _in_short_quote(text, start, end) else ""
+
+
+def quoted(text: str, start: int, end: int) -> bool:
+    """A name between quotes is the title of a show or a work: « "Pékin Express" », « L'École
+    des fans »."""
+    before, after = text[:start].rstrip(" \u00a0\u202f"), text[end:].lstrip(" \u00a0\u202f")
+    if before[-2:-1].islower() and before[-1:] in ("'", "’"):
+        return False  # « la gloire d'Anne Hidalgo" »: an elision, not an opening quote
+    before = _TITLE_ARTICLE.sub("", before)  # « "La Bohème" »: a title opening on its article
+    return bool(before) and before[-1] in _OPENING and bool(after) and after[0] in _CLOSING
+
+
+def _in_short_quote(text: str, start: int, end: int, words: int = 6) -> bool:
+    """« "La valise RTL" »: inside a few quoted words, a title (a quotation is longer)."""
+    if text.count('"', 0, start) % 2:  # straight quotes pair up in order
+        opening, closing = text.rfind('"', 0, start), text.find('"', end)
+    else:
+        opening, closing = max(text.rfind("«", 0, start), text.rfind("“", 0, start)), -1
+        if opening >= 0 and not any(q in text[opening + 1:start] for q in "»”"):
+            closing = min((i for i in (text.find("»", end), text.find("”", end)) if i >= 0), default=-1)
+    return opening >= 0 and closing >= 0 and len(text[opening + 1:closing].split()) <= words

@@ -1,0 +1,56 @@
+"""The name an entity goes by (registry.py): its best-attested full form, spelled with its
+diacritics or as the known lists spell it; a place's without the article a sentence gave it."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kiosque_core.folding import fold
+
+from . import places, variants
+from .lists import listed, spelled_as_listed
+from .names import country
+
+_ARTICLE = re.compile(r"^(?:le|la|les|l['’])\s*", re.IGNORECASE)
+
+
+def without_article(name: str) -> str:
+    """« la France », « Le Royaume-Uni », « Le Chine »: a country or region the lists know, named
+    with the article a sentence gave it; « Le Havre » keeps its own, and gets it back."""
+    bare = _ARTICLE.sub("", name)
+    if bare == name:  # « Havre », « Mans » for « au Havre », « le Mans »: the town's name has it
+        return name if country(name) or listed(name) else places.with_article(name) or name
+    return country(bare) or bare if listed(bare) == "LOC" else name
+
+
+def best_name(entity) -> str:
+    """The best-attested full form; among its spellings, the one with its diacritics.
+
+    Spellings that fold alike (Erdogan, Erdoğan, ERDOGAN) are one form: accents and case are
+    lost by careless writing, never added, so the accented, mixed-case spelling is the right one,
+    unless the known lists spell it otherwise (« Alfa Romeo », not « Alfa Roméo »); a name opens
+    on a capital (« Le Journal du dimanche », not « le Journal… »).
+    """
+    forms: dict[str, Counter] = {}
+    for variant, count in entity.variants.items():
+        forms.setdefault(fold(variant), Counter())[variant] += count
+    if not forms:
+        return entity.name
+    longest = max(len(key.split()) for key in forms)
+    full = [k for k in forms if entity.type != "PER" or len(k.split()) >= min(2, longest)]
+    # An acronym yields to the long form it stands for (« FN » → « Front national »).
+    spelled = {k: max(forms[k], key=forms[k].get) for k in full}
+    full = [k for k in full if not any(variants.stands_for(spelled[k], spelled[o]) for o in full if o != k)] or full
+
+    def attested(key: str) -> tuple:
+        return (sum(forms[key].values()), len(key.split()), key)
+
+    form = max(full, key=attested)
+    listed_as = spelled_as_listed(form)  # « Alfa Romeo », « Le Journal du dimanche »: the list's spelling
+    return max(forms[form], key=lambda v: (v == listed_as, v[:1].isupper(), _marks(v), not v.isupper(),
+                                           forms[form][v], v))
+
+
+def _marks(text: str) -> int:
+    return sum(1 for ch in text if ord(ch) > 127 and ch.isalpha())
