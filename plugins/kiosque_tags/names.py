@@ -23,6 +23,9 @@ un deux trois quatre cinq six sept huit neuf dix onze douze vingt trente cent mi
 premier premiere second seconde dernier derniere
 monsieur madame mademoiselle m mme mlle dr pr me
 """.split())
+# Possessives open a sentence or a quote (« "Notre communauté souffre" »), never a name alone;
+# kept apart from FUNCTION_WORDS because a name may open on one (« Notre Dame de Paris »).
+POSSESSIVES = {"notre", "votre", "nos", "vos"}
 # Ministers' portfolios (« ministre de la Culture »): no entity alone, but a name may open on one
 # (« Santé publique France », « Travail Emploi Services »; not « État du Rajasthan », « État français »).
 PORTFOLIOS = set("""
@@ -118,7 +121,7 @@ def is_plausible(name: str, label: str = "") -> bool:
     if not any(ch.isalpha() for ch in name):
         return False
     folded = [fold(w).strip("'") for w in words]
-    if all(w in FUNCTION_WORDS or w in WEEKDAYS or w in MONTHS or w.isdigit() for w in folded):
+    if all(w in FUNCTION_WORDS or w in POSSESSIVES or w in WEEKDAYS or w in MONTHS or w.isdigit() for w in folded):
         return False
     if folded[0] in WEEKDAYS or folded[0] in MONTHS or fold(name) in DEMONYMS:
         return False
