@@ -12,7 +12,6 @@ from kiosque_import.article import Article
 
 from . import kinds, lexicon, lists, paragraph, phrasing, variants
 from .firstnames import is_common_first_name
-from .glosses import merge_glossed
 from .merging import merge_people, merge_stations, merge_variants
 from .modelspans import model_names, phrases
 from .names import (
@@ -96,7 +95,6 @@ def analyse(article: Article, ents, registry: Registry, config: Config, heads_te
     clusters = _find_uses(article, local, registry, shared or {}, written)
     _vouch_for_known(clusters.values(), heads_text if head is None else head)
     _decide_kinds(clusters.values())
-    merge_glossed(clusters, [article.title, article.lede, *(b.text for b in article.blocks)])
     merge_variants(clusters)
     merge_stations(clusters)
     merge_people(clusters)

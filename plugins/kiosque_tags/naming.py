@@ -33,30 +33,23 @@ def best_name(entity) -> str:
     on a capital (« Le Journal du dimanche », not « le Journal… »).
     """
     forms: dict[str, Counter] = {}
-    for variant, count in attestations(entity).items():
+    for variant, count in entity.variants.items():
         forms.setdefault(fold(variant), Counter())[variant] += count
     if not forms:
         return entity.name
     longest = max(len(key.split()) for key in forms)
     full = [k for k in forms if entity.type != "PER" or len(k.split()) >= min(2, longest)]
-    # An acronym yields to the long form it was recorded with (« FN » → « Front national »).
+    # An acronym yields to the long form it stands for (« FN » → « Front national »).
     spelled = {k: max(forms[k], key=forms[k].get) for k in full}
-    full = [k for k in full if not any(variants.yields(spelled[k], spelled[o]) for o in full if o != k)] or full
+    full = [k for k in full if not any(variants.stands_for(spelled[k], spelled[o]) for o in full if o != k)] or full
 
     def attested(key: str) -> tuple:
         return (sum(forms[key].values()), len(key.split()), key)
 
     form = max(full, key=attested)
     listed_as = spelled_as_listed(form)  # « Alfa Romeo », « Le Journal du dimanche »: the list's spelling
-    # Between spellings as many articles use, the one in place stays: names do not flip.
     return max(forms[form], key=lambda v: (v == listed_as, v[:1].isupper(), _marks(v), not v.isupper(),
-                                           forms[form][v], v == entity.name, v))
-
-
-def attestations(entity) -> Counter:
-    """Each spelling's weight: the articles that wrote it (its uses, for a spelling recorded
-    before articles were counted: at least as many)."""
-    return Counter({v: entity.articles.get(v, n) for v, n in entity.variants.items()})
+                                           forms[form][v], v))
 
 
 def _marks(text: str) -> int:

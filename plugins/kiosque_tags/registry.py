@@ -19,7 +19,7 @@ from kiosque_core.storage import write_atomic
 
 from . import variants
 from .names import country, given_names, surname_key, tokens
-from .naming import attestations, best_name, without_article
+from .naming import best_name, without_article
 from .registryfile import dumps
 
 # A bare surname goes to the full name that has at least this share of the surname's uses.
@@ -37,9 +37,6 @@ class Entity:
     variants: Counter = field(default_factory=Counter)
     former: list[str] = field(default_factory=list)
     votes: Counter = field(default_factory=Counter)  # type → articles that named it so
-    # spelling → articles that wrote it (the name shown is the spelling most articles use: one
-    # article repeating its own spelling does not rename a name eight articles know)
-    articles: Counter = field(default_factory=Counter)
 
     @property
     def full(self) -> bool:
@@ -50,14 +47,7 @@ class Entity:
                 "variants": dict(sorted(self.variants.items())), "former": self.former}
         if self.votes != {self.type: 1}:  # what a file without votes means: older files stay as they are
             data["votes"] = dict(sorted(self.votes.items()))
-        if self.articles_apart():
-            data["articles"] = self.articles_apart()
         return data
-
-    def articles_apart(self) -> dict:
-        """The spellings' article counts where they differ from their uses (what a file without
-        them means, as for votes: older files stay as they are)."""
-        return {v: n for v, n in sorted(self.articles.items()) if n != self.variants.get(v)}
 
 
 class Registry:
@@ -77,7 +67,9 @@ class Registry:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
         except FileNotFoundError:
             return cls()
-        return cls([_entity(e) for e in data.get("entities", [])])
+        return cls([Entity(e["name"], e["type"], e.get("first_seen", ""), Counter(e.get("variants", {})),
+                           list(e.get("former", [])), Counter(e.get("votes") or {e["type"]: 1}))
+                    for e in data.get("entities", [])])
 
     def save(self, path: Path) -> None:
         path = Path(path)
@@ -149,7 +141,6 @@ class Registry:
             entity = Entity(name, type_, first_seen=source)
             self._add(entity)
         entity.variants.update(surfaces)
-        entity.articles.update(dict.fromkeys(surfaces, 1))
         entity.votes[type_] += 1
         entity.type = _elected(entity, type_)
         # The article's analysis found these spellings one entity (« FN » and « Front national »,
@@ -175,7 +166,6 @@ class Registry:
     def _merge(self, into: Entity, other: Entity) -> None:
         """``other`` is ``into`` from now on; its names become ``into``'s former names (redirects)."""
         into.variants.update(other.variants)
-        into.articles.update(other.articles)
         into.votes.update(other.votes)
         into.former.extend(n for n in [other.name, *other.former] if n not in into.former and n != into.name)
         # By identity, and only through other's own spellings (every key it was ever indexed
@@ -205,8 +195,8 @@ class Registry:
             best = country(entity.name)
         else:
             best = best_name(entity)
-            current = sum(n for v, n in attestations(entity).items() if fold(v) == fold(entity.name))
-            challenger = sum(n for v, n in attestations(entity).items() if fold(v) == fold(best))
+            current = sum(n for v, n in entity.variants.items() if fold(v) == fold(entity.name))
+            challenger = sum(n for v, n in entity.variants.items() if fold(v) == fold(best))
             keeps = entity.full and len(tokens(best)) <= len(tokens(entity.name)) + 0 \
                 and fold(best) != fold(entity.name) and challenger < HYSTERESIS * current
             # « Lelandais » never replaces « Nordahl Lelandais »: a name's last words are it, shortened.
@@ -241,16 +231,6 @@ class Registry:
             people = self._by_surname.setdefault(surname_key(entity.name), [])
             if entity not in people:
                 people.append(entity)
-
-
-def _entity(data: dict) -> Entity:
-    """An entity of the file. A spelling without its article count (a file written before they
-    were counted) was written by as many articles as it has uses, at most the entity's own."""
-    votes = Counter(data.get("votes") or {data["type"]: 1})
-    variants = Counter(data.get("variants", {}))
-    articles = Counter({**{v: min(n, votes.total()) for v, n in variants.items()}, **data.get("articles", {})})
-    return Entity(data["name"], data["type"], data.get("first_seen", ""), variants,
-                  list(data.get("former", [])), votes, articles)
 
 
 def _same_family(entity: Entity, other: Entity, written: set[str]) -> bool:

@@ -13,8 +13,6 @@ from .lists import listed, long_form
 
 _ARTICLE = re.compile(r"^(?:le|la|les|l') ?")
 _SMALL = {"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "pour", "en", "a", "au", "aux", "sur"}
-# An acronym written beside its long form: 2 to 8 capitals, digits allowed after the first letter.
-ACRONYM_SHAPE = r"[A-Z][A-Z0-9]{1,7}"
 SHORTEST = 4  # a word shorter than this is not told apart from another by one letter
 
 
@@ -34,12 +32,6 @@ def initials(name: str) -> set[str]:
 
 def is_acronym(name: str) -> bool:
     return 2 <= len(name) <= 6 and name.isupper() and name.isalpha()
-
-
-def yields(acronym: str, name: str) -> bool:
-    """An acronym's spelling gives way to a long form of the same entity, whether its letters
-    match (« FN », « Front national ») or an article glossed it (« SOHR », glosses.py)."""
-    return re.fullmatch(ACRONYM_SHAPE, acronym) is not None and len(name.split()) >= 2
 
 
 def stands_for(acronym: str, name: str) -> bool:
