@@ -10,8 +10,10 @@ import re
 from kiosque_core.folding import fold
 
 from .lists import listed, long_form
+from .names import tokens
 
 _ARTICLE = re.compile(r"^(?:le|la|les|l') ?")
+_DROPPABLE = re.compile(r"^(?:(le) |les |la |l')(?=\w)")
 _SMALL = {"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "pour", "en", "a", "au", "aux", "sur"}
 SHORTEST = 4  # a word shorter than this is not told apart from another by one letter
 
@@ -19,6 +21,19 @@ SHORTEST = 4  # a word shorter than this is not told apart from another by one l
 def without_article(key: str) -> str:
     """A folded name without its leading article: « le monde » → « monde »."""
     return _ARTICLE.sub("", key)
+
+
+def droppable(key: str) -> str:
+    """A folded name without the article a sentence may leave out: « Le Monde » is written
+    « au Monde », « du Monde ». « La », « L' » never contract, so « Provence » alone is the region,
+    not « La Provence » the newspaper; a plural alone is rarely the name (« des Républicains
+    Christian Jacob », « les républicains américains »). A longer rest is still the name
+    (« République en marche »)."""
+    found = _DROPPABLE.match(key)
+    if not found:
+        return key
+    bare = key[found.end():]
+    return bare if found.group(1) or " " in bare else key
 
 
 def initials(name: str) -> set[str]:
@@ -32,6 +47,19 @@ def initials(name: str) -> set[str]:
 
 def is_acronym(name: str) -> bool:
     return 2 <= len(name) <= 6 and name.isupper() and name.isalpha()
+
+
+def yields(acronym: str, name: str) -> bool:
+    """An acronym's spelling gives way to a long form of the same entity: one its letters stand
+    for (« FN », « Front national »), or one spelled out in words (« SOHR », « Observatoire
+    syrien des droits de l'homme »: glosses.py); not « BFMTV » to « BFM TV »; a listed acronym
+    only to the long form the list gives it."""
+    if not is_acronym(acronym) or len(tokens(name)) < 2:
+        return False
+    if long_form(acronym):
+        return stands_for(acronym, name)  # « ONU » only to its own long form, not « Nations unies »
+    spelled_out = any(w.islower() and w not in _SMALL for w in tokens(name))
+    return spelled_out or fold(acronym) in initials(name)
 
 
 def stands_for(acronym: str, name: str) -> bool:
