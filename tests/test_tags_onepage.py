@@ -47,6 +47,7 @@ def test_spellings_joined_by_the_list_or_by_their_spacing_only():
                                              "lens racing")] == ["monde", "la provence", "les echos",
                                                                   "republique en marche", "lens racing"]
     assert variants.yields("SOHR", OSDH) and variants.yields("FN", "Front national")
+    assert variants.yields("PLM", "Paris-Lyon-Marseille") and not variants.yields("PLM", "Marseille")
     assert not variants.yields("BFMTV", "BFM TV") and not variants.yields("ONU", "Nations unies")
 
 
@@ -95,6 +96,19 @@ def test_one_article_spelling_does_not_rename_what_many_articles_know(tmp_path):
         assert tie.entities[0].name == first
 
 
+def test_a_gloss_does_not_take_an_acronym_the_archive_uses_more_and_ties_keep_the_name_used_most():
+    registry = Registry()
+    for n in range(3):
+        registry.observe("CSE", "ORG", Counter({"CSE": 2}), f"{n}.txt")  # a works council, in three articles
+    centre = registry.observe("Centre for Science and Environment", "ORG",
+                              Counter({"Centre for Science and Environment": 1, "CSE": 1}), "delhi.txt")
+    assert registry.resolve("CSE") is not centre and registry.resolve("CSE").votes == Counter(ORG=3)
+    # One article each, the spelling used more is the name (not the caption's « Bilal Hassani2 »).
+    hassani = registry.observe("Bilal Hassani", "PER", Counter({"Bilal Hassani": 4}), "a.txt")
+    registry.observe("Bilal Hassani2", "PER", Counter({"Bilal Hassani2": 1, "Bilal Hassani": 1}), "b.txt")
+    assert hassani.name == "Bilal Hassani" and len(registry.entities) == 3
+
+
 def test_a_first_name_alone_is_the_person_the_archive_calls_so():
     registry = Registry()
     johnny = registry.observe("Johnny", "PER", Counter({"Johnny": 2}), "a.txt")
@@ -125,6 +139,13 @@ def test_a_place_named_after_a_person_and_a_region_named_like_a_newspaper_stay_a
     assert region is not newspaper and registry.resolve("Provence") is region
     monde = registry.observe("Le Monde", "ORG", Counter({"Le Monde": 1}), "e.txt")
     assert registry.resolve("Monde") is monde  # « au Monde »: « le » contracts
+    # « à la Mecque » (a lowercase article is the sentence's): a place for a place only.
+    mecque = registry.observe("La Mecque", "LOC", Counter({"La Mecque": 2}), "f.txt")
+    assert registry.observe("Mecque", "LOC", Counter({"Mecque": 1}), "g.txt") is mecque
+    assert mecque.name == "La Mecque" and registry.resolve("Mecque", "LOC") is mecque
+    alone = Registry()
+    paper = alone.observe("La Provence", "ORG", Counter({"La Provence": 1}), "c.txt")
+    assert alone.resolve("Provence", "LOC") is None and alone.resolve("Provence", "ORG") is paper
 
 
 def test_an_acronym_in_parentheses_glosses_an_organisation_only():

@@ -44,11 +44,12 @@ class Entity:
 
 
 def entity_from_file(data: dict) -> Entity:
-    """An entity of the file. A spelling without its article count (a file written before they
-    were counted) was written by as many articles as it has uses, at most the entity's own."""
+    """An entity of the file. A spelling without its article count was written by as many
+    articles as it has uses (a file written before they were counted reads and writes back as
+    it is)."""
     votes = Counter(data.get("votes") or {data["type"]: 1})
     variants = Counter(data.get("variants", {}))
-    articles = Counter({**{v: min(n, votes.total()) for v, n in variants.items()}, **data.get("articles", {})})
+    articles = Counter({**variants, **data.get("articles", {})})
     return Entity(data["name"], data["type"], data.get("first_seen", ""), variants,
                   list(data.get("former", [])), votes, articles)
 

@@ -47,8 +47,14 @@ def best_name(entity) -> str:
     # « Nations unies »), when an article wrote it so.
     full = [k for k in full if spellings.alias_of(k) in (k, "") or spellings.alias_of(k) not in full] or full
 
+    uses = Counter()
+    for variant, count in entity.variants.items():
+        uses[fold(variant)] += count
+
     def attested(key: str) -> tuple:
-        return (sum(forms[key].values()), len(key.split()), key)
+        # Articles first, then uses (as many articles: « Bilal Hassani » used four times, not the
+        # « Bilal Hassani2 » of a caption), the name in place, then stably.
+        return (sum(forms[key].values()), uses[key], len(key.split()), key == fold(entity.name), key)
 
     form = max(full, key=attested)
     listed_as = spelled_as_listed(form)  # « Alfa Romeo », « Le Journal du dimanche »: the list's spelling

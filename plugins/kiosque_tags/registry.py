@@ -68,7 +68,7 @@ class Registry:
         french = country(name)
         if french:
             return self._by_key.get(fold(french))
-        entity = self._by_key.get(spellings.key(name))
+        entity = self._by_key.get(spellings.key(name)) or self._by_key.get(f"{fold(name)}#{type_hint}")
         if entity is not None:
             return entity
         if type_hint in ("", "PER") and len(tokens(name)) <= 2:
@@ -120,7 +120,7 @@ class Registry:
         french = country(name)
         if french:
             name, type_ = french, "LOC"
-        entity = self._by_key.get(spellings.key(name))
+        entity = self._by_key.get(spellings.key(name)) or self._by_key.get(f"{fold(name)}#{type_}")
         if type_ == "PER" and len(tokens(name)) == 1:
             entity = self._single_name(name, entity)
         if entity is None:
@@ -199,7 +199,8 @@ class Registry:
         for key in {fold(v) for v in other.variants if len(tokens(v)) == 1}:
             if key in self._by_first:
                 self._by_first[key] = [e for e in self._by_first[key] if e is not other]
-        for key in {k for name in (other.name, *other.variants, *other.former) for k in _keys(name)}:
+        names = (other.name, *other.variants, *other.former)
+        for key in {k for name in names for t in _TYPES for k in _keys(name, t)}:
             if self._by_key.get(key) is other:
                 self._by_key[key] = into
 
@@ -248,7 +249,7 @@ class Registry:
                 continue
             if entity.type == "PER" and spellings.named_after(name):
                 continue  # « Charles-de-Gaulle » (the airport) is never the person's key
-            for key in _keys(name) if entity.type != "PER" else [spellings.key(name)]:
+            for key in _keys(name, entity.type) if entity.type != "PER" else [spellings.key(name)]:
                 self._by_key.setdefault(key, entity)
         for key in _edges(entity.name):
             edge = self._by_edge.setdefault(key, [])
@@ -274,19 +275,32 @@ def _same_family(entity: Entity, other: Entity, written: set[str]) -> bool:
     (« PS » of « Public Sénat » and of « Parti socialiste », « Johnson » of Woody's and Boris's)
     does not join them."""
     a, b = entity.name, other.name
+    if variants.is_acronym(b) and fold(b) not in variants.initials(a) and other.votes.total() > entity.votes.total():
+        return False  # one article's gloss (« CSE ») does not take an acronym more articles use alone
     return fold(b) in written or variants.droppable(fold(a)) == variants.droppable(fold(b)) \
         or variants.stands_for(a, b) or variants.stands_for(b, a) or variants.misspelt(a, b) \
         or spellings.listed_together(a, b) or spellings.spaced_apart(a, b)
 
 
-def _keys(name: str) -> list[str]:
-    """A name's lookup keys: folded, and without its article (« Le Monde » is « Monde »; not
-    « La Provence », the region: variants.droppable), and the keys its other spellings find it by
-    (``_spelled_alike``: « =… » its aliases' name, « ~… » without spaces and hyphens)."""
+_TYPES = ("PER", "LOC", "ORG", "MISC")
+
+
+def _typed(name: str, type_: str) -> str | None:
+    """The key « Mecque » finds « La Mecque » by, for an entity of that type only (« Provence »,
+    a place, is not « La Provence », the newspaper): variants.dropped_apart."""
+    bare = variants.dropped_apart(fold(name))
+    return f"{bare}#{type_}" if bare and type_ else None
+
+
+def _keys(name: str, type_: str) -> list[str]:
+    """A name's lookup keys: folded, and without its article (« Le Monde » is « Monde »; « La
+    Mecque » is « Mecque » for a place only: ``_typed``), and the keys its other spellings find it
+    by (``_spelled_alike``: « =… » its aliases' name, « ~… » without spaces and hyphens)."""
     key = spellings.key(name)
     alias = spellings.alias_of(name)
+    typed = _typed(name, type_)
     return list(dict.fromkeys([key, variants.droppable(key), "~" + spellings.compact(name)]
-                              + (["=" + alias] if alias else [])))
+                              + (["=" + alias] if alias else []) + ([typed] if typed else [])))
 
 
 def _edges(name: str) -> set[str]:

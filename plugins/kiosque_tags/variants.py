@@ -10,7 +10,6 @@ import re
 from kiosque_core.folding import fold
 
 from .lists import listed, long_form
-from .names import tokens
 
 _ARTICLE = re.compile(r"^(?:le|la|les|l') ?")
 _DROPPABLE = re.compile(r"^(?:(le) |les |la |l')(?=\w)")
@@ -36,6 +35,15 @@ def droppable(key: str) -> str:
     return bare if found.group(1) or " " in bare else key
 
 
+def dropped_apart(key: str) -> str:
+    """The one word left of « la X », « l'X », « les X » (a folded name) without its article, ''
+    for any other name: that word is the name only for an entity of the same type (« à la
+    Mecque » is La Mecque; « en Provence » is no newspaper)."""
+    found = _DROPPABLE.match(key)
+    bare = key[found.end():] if found and not found.group(1) else ""
+    return bare if bare and " " not in bare else ""
+
+
 def initials(name: str) -> set[str]:
     """The acronyms a long name may go by: every word's initial, or only the words that are not
     articles and prepositions (« Organisation des Nations unies » → ONU)."""
@@ -54,11 +62,11 @@ def yields(acronym: str, name: str) -> bool:
     for (« FN », « Front national »), or one spelled out in words (« SOHR », « Observatoire
     syrien des droits de l'homme »: glosses.py); not « BFMTV » to « BFM TV »; a listed acronym
     only to the long form the list gives it."""
-    if not is_acronym(acronym) or len(tokens(name)) < 2:
-        return False
+    if not is_acronym(acronym) or not initials(name):
+        return False  # one word: no long form (« Paris-Lyon-Marseille » is three)
     if long_form(acronym):
         return stands_for(acronym, name)  # « ONU » only to its own long form, not « Nations unies »
-    spelled_out = any(w.islower() and w not in _SMALL for w in tokens(name))
+    spelled_out = any(w.islower() and w not in _SMALL for w in name.split())
     return spelled_out or fold(acronym) in initials(name)
 
 
