@@ -36,11 +36,12 @@ def droppable(key: str) -> str:
 
 
 def dropped_apart(key: str) -> str:
-    """The one word left of « la X », « l'X », « les X » (a folded name) without its article, ''
-    for any other name: that word is the name only for an entity of the same type (« à la
-    Mecque » is La Mecque; « en Provence » is no newspaper)."""
+    """The one word left of « la X », « l'X » (a folded name) without its article, '' for any
+    other name: that word is the name only for an entity of the same type (« à la Mecque » is La
+    Mecque; « en Provence » is no newspaper). Not a plural: « Républicains » alone is as often
+    the Americans as the party."""
     found = _DROPPABLE.match(key)
-    bare = key[found.end():] if found and not found.group(1) else ""
+    bare = key[found.end():] if found and not found.group(1) and not key.startswith("les ") else ""
     return bare if bare and " " not in bare else ""
 
 
