@@ -70,6 +70,10 @@ def test_the_registry_joins_the_spellings_and_names_them_as_most_articles_do():
     assert onu.name == "Nations unies" and registry.resolve("ONU") is onu
     registry.observe("Organisation des Nations unies", "ORG", Counter({"Organisation des Nations unies": 1}), "j.txt")
     assert onu.name == "Organisation des Nations unies" and len(registry.entities) == 5
+    # A listed spelling the import wrote but never learned (no model, no registry): the build's.
+    jdd = registry.observe("Le Journal du Dimanche", "ORG", Counter({"Le Journal du Dimanche": 1}), "k.txt")
+    assert registry.resolve("Le JDD", "ORG") is jdd and registry.resolve("Le JDD") is jdd
+    assert registry.resolve("Le JDD", "LOC") is None and registry.resolve("BFM-TV", "") is bfm
 
 
 def test_one_article_spelling_does_not_rename_what_many_articles_know(tmp_path):
@@ -107,6 +111,16 @@ def test_a_gloss_does_not_take_an_acronym_the_archive_uses_more_and_ties_keep_th
     hassani = registry.observe("Bilal Hassani", "PER", Counter({"Bilal Hassani": 4}), "a.txt")
     registry.observe("Bilal Hassani2", "PER", Counter({"Bilal Hassani2": 1, "Bilal Hassani": 1}), "b.txt")
     assert hassani.name == "Bilal Hassani" and len(registry.entities) == 3
+
+
+def test_a_listed_name_keeps_its_article_and_a_longer_surname_is_another_person():
+    registry = Registry()
+    for n in range(3):  # « de la Voix du Nord »: the sentence's article
+        registry.observe("Voix du Nord", "ORG", Counter({"Voix du Nord": 1}), f"{n}.txt")
+    paper = registry.observe("La Voix du Nord", "ORG", Counter({"La Voix du Nord": 1, "Voix du Nord": 1}), "x.txt")
+    assert paper.name == "La Voix du Nord" and [e.name for e in registry.entities] == ["La Voix du Nord"]
+    assert variants.misspelt("Vincent Lagaf", "Vincent Lagaffe")  # cut short by two letters
+    assert not variants.misspelt("Jacques Martin", "Jacques Martineau")  # three: another name
 
 
 def test_a_first_name_alone_is_the_person_the_archive_calls_so():

@@ -46,6 +46,10 @@ def best_name(entity) -> str:
     # The aliases list names its line's entity first (« Organisation des Nations unies », not
     # « Nations unies »), when an article wrote it so.
     full = [k for k in full if spellings.alias_of(k) in (k, "") or spellings.alias_of(k) not in full] or full
+    # So do the known lists their names' article (« La Voix du Nord », not the « Voix du Nord »
+    # of « de la Voix du Nord »).
+    listed_bare = {variants.no_article(k) for k in full if spelled_as_listed(k)} - set(filter(spelled_as_listed, full))
+    full = [k for k in full if k not in listed_bare] or full
 
     uses = Counter()
     for variant, count in entity.variants.items():

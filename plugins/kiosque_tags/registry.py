@@ -68,7 +68,8 @@ class Registry:
         french = country(name)
         if french:
             return self._by_key.get(fold(french))
-        entity = self._by_key.get(spellings.key(name)) or self._by_key.get(f"{fold(name)}#{type_hint}")
+        entity = self._by_key.get(spellings.key(name)) or self._by_key.get(f"{fold(name)}#{type_hint}") \
+            or self._spelled_alike(name, type_hint)  # « Le JDD » a list found, never learned
         if entity is not None:
             return entity
         if type_hint in ("", "PER") and len(tokens(name)) <= 2:
@@ -170,11 +171,11 @@ class Registry:
         return owner or entity
 
     def _spelled_alike(self, name: str, type_: str) -> Entity | None:
-        """The entity another spelling of ``name`` is: the aliases list's, or one apart only by
-        spaces and hyphens of the same type (spellings.py)."""
+        """The entity another spelling of ``name`` is: the aliases list's (of that type, or any
+        for a tag), or one apart only by spaces and hyphens of the same type (spellings.py)."""
         alias = spellings.alias_of(name)
         listed = self._by_key.get("=" + alias) if alias else None
-        if listed is not None and listed.type == type_:
+        if listed is not None and type_ in ("", listed.type):
             return listed
         spaced = self._by_key.get("~" + spellings.compact(name))
         return spaced if spaced is not None and spaced.type == type_ and type_ != "PER" else None

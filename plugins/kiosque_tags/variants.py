@@ -35,6 +35,11 @@ def droppable(key: str) -> str:
     return bare if found.group(1) or " " in bare else key
 
 
+def no_article(key: str) -> str:
+    """A folded name without its leading article, whatever it is (« les echos » → « echos »)."""
+    return _DROPPABLE.sub("", key, count=1)
+
+
 def dropped_apart(key: str) -> str:
     """The one word left of « la X », « l'X » (a folded name) without its article, '' for any
     other name: that word is the name only for an entity of the same type (« à la Mecque » is La
@@ -96,7 +101,8 @@ def misspelt(a: str, b: str) -> bool:
     if _listed_apart(a, b):
         return False  # « Corse-du-Sud » and « Corée du Sud »: two places the lists know
     return _one_edit(x, y) or _undoubled(x) == _undoubled(y) \
-        or len(wa) > 1 and (x.startswith(y) or y.startswith(x)) and min(len(x), len(y)) >= 5
+        or len(wa) > 1 and (x.startswith(y) or y.startswith(x)) and min(len(x), len(y)) >= 5 \
+        and abs(len(x) - len(y)) <= 2  # « Lagaf », « Lagaffe »; not « Jacques Martin », « Martineau »
 
 
 def _undoubled(word: str) -> str:
