@@ -177,7 +177,8 @@ class Registry:
         listed = self._by_key.get("=" + alias) if alias else None
         if listed is not None and type_ in ("", listed.type):
             return listed
-        spaced = self._by_key.get("~" + spellings.compact(name))
+        compact = spellings.compact(name)
+        spaced = self._by_key.get("~" + compact) or self._by_key.get(compact)  # « BFM TV », « BFMTV »
         return spaced if spaced is not None and spaced.type == type_ and type_ != "PER" else None
 
     def _merge(self, into: Entity, other: Entity) -> None:
@@ -296,11 +297,13 @@ def _typed(name: str, type_: str) -> str | None:
 def _keys(name: str, type_: str) -> list[str]:
     """A name's lookup keys: folded, and without its article (« Le Monde » is « Monde »; « La
     Mecque » is « Mecque » for a place only: ``_typed``), and the keys its other spellings find it
-    by (``_spelled_alike``: « =… » its aliases' name, « ~… » without spaces and hyphens)."""
+    by (``_spelled_alike``: « =… » its aliases' name, « ~… » without spaces and hyphens, for a
+    name that has some: a one-word name's own key is that already)."""
     key = spellings.key(name)
     alias = spellings.alias_of(name)
     typed = _typed(name, type_)
-    return list(dict.fromkeys([key, variants.droppable(key), "~" + spellings.compact(name)]
+    spaced = ["~" + spellings.compact(name)] if " " in fold(name) else []
+    return list(dict.fromkeys([key, variants.droppable(key), *spaced]
                               + (["=" + alias] if alias else []) + ([typed] if typed else [])))
 
 
