@@ -16,7 +16,7 @@ from pathlib import Path
 from kiosque_core.folding import fold
 from kiosque_core.storage import write_atomic
 
-from . import spellings, variants
+from . import registrykeys, spellings, variants
 from .entity import Entity, entity_from_file, file_order
 from .names import country, given_names, surname_key, tokens
 from .naming import attestations, best_name, without_article
@@ -68,7 +68,7 @@ class Registry:
         french = country(name)
         if french:
             return self._by_key.get(fold(french))
-        entity = self._by_key.get(spellings.key(name)) or self._by_key.get(f"{fold(name)}#{type_hint}") \
+        entity = self._by_key.get(spellings.key(name)) or self._by_key.get(registrykeys.alone(name, type_hint)) \
             or self._spelled_alike(name, type_hint)  # « Le JDD » a list found, never learned
         if entity is not None:
             return entity
@@ -121,7 +121,7 @@ class Registry:
         french = country(name)
         if french:
             name, type_ = french, "LOC"
-        entity = self._by_key.get(spellings.key(name)) or self._by_key.get(f"{fold(name)}#{type_}")
+        entity = self._by_key.get(spellings.key(name)) or self._by_key.get(registrykeys.alone(name, type_))
         if type_ == "PER" and len(tokens(name)) == 1:
             entity = self._single_name(name, entity)
         if entity is None:
@@ -193,7 +193,7 @@ class Registry:
         del self.entities[list(map(operator.is_, self.entities, repeat(other))).index(True)]
         names = [other.name, *other.former]  # a renamed entity is still filed under its old names
         for index, keys in ((self._by_surname, {surname_key(n) for n in names}),
-                            (self._by_edge, {k for n in names for k in _edges(n)})):
+                            (self._by_edge, {k for n in names for k in registrykeys.edges(n)})):
             for key in keys:
                 kept = [e for e in index.get(key, ()) if e is not other]
                 if key in index:
@@ -202,14 +202,14 @@ class Registry:
             if key in self._by_first:
                 self._by_first[key] = [e for e in self._by_first[key] if e is not other]
         names = (other.name, *other.variants, *other.former)
-        for key in {k for name in names for t in _TYPES for k in _keys(name, t)}:
+        for key in {k for name in names for t in registrykeys.TYPES for k in registrykeys.keys(name, t)}:
             if self._by_key.get(key) is other:
                 self._by_key[key] = into
 
     def _misspelt(self, name: str, type_: str) -> Entity | None:
         """The one entity of this type that ``name`` misspells (« Laeticia » for « Laetitia
         Hallyday », « Lagaf » for « Lagaffe »): a misspelling never makes an entity of its own."""
-        found = {id(e): e for key in _edges(name) for e in self._by_edge.get(key, ())
+        found = {id(e): e for key in registrykeys.edges(name) for e in self._by_edge.get(key, ())
                  if e.type == type_ and variants.misspelt(name, e.name)}
         return next(iter(found.values())) if len(found) == 1 else None
 
@@ -251,9 +251,9 @@ class Registry:
                 continue
             if entity.type == "PER" and spellings.named_after(name):
                 continue  # « Charles-de-Gaulle » (the airport) is never the person's key
-            for key in _keys(name, entity.type) if entity.type != "PER" else [spellings.key(name)]:
+            for key in registrykeys.keys(name, entity.type) if entity.type != "PER" else [spellings.key(name)]:
                 self._by_key.setdefault(key, entity)
-        for key in _edges(entity.name):
+        for key in registrykeys.edges(entity.name):
             edge = self._by_edge.setdefault(key, [])
             if entity not in edge:
                 edge.append(entity)
@@ -282,34 +282,6 @@ def _same_family(entity: Entity, other: Entity, written: set[str]) -> bool:
     return fold(b) in written or variants.droppable(fold(a)) == variants.droppable(fold(b)) \
         or variants.stands_for(a, b) or variants.stands_for(b, a) or variants.misspelt(a, b) \
         or spellings.listed_together(a, b) or spellings.spaced_apart(a, b)
-
-
-_TYPES = ("PER", "LOC", "ORG", "MISC")
-
-
-def _typed(name: str, type_: str) -> str | None:
-    """The key « Mecque » finds « La Mecque » by, for an entity of that type only (« Provence »,
-    a place, is not « La Provence », the newspaper): variants.dropped_apart."""
-    bare = variants.dropped_apart(fold(name))
-    return f"{bare}#{type_}" if bare and type_ else None
-
-
-def _keys(name: str, type_: str) -> list[str]:
-    """A name's lookup keys: folded, and without its article (« Le Monde » is « Monde »; « La
-    Mecque » is « Mecque » for a place only: ``_typed``), and the keys its other spellings find it
-    by (``_spelled_alike``: « =… » its aliases' name, « ~… » without spaces and hyphens, for a
-    name that has some: a one-word name's own key is that already)."""
-    key = spellings.key(name)
-    alias = spellings.alias_of(name)
-    typed = _typed(name, type_)
-    spaced = ["~" + spellings.compact(name)] if " " in fold(name) else []
-    return list(dict.fromkeys([key, variants.droppable(key), *spaced]
-                              + (["=" + alias] if alias else []) + ([typed] if typed else [])))
-
-
-def _edges(name: str) -> set[str]:
-    words = fold(name).split()
-    return {f"<{words[0]}", f"{words[-1]}>"} if words else set()
 
 
 def _elected(entity: Entity, latest: str) -> str:
