@@ -17,6 +17,7 @@ from kiosque_core.signals import articles_ahead, articles_parsed, articles_writt
 from kiosque_import import pipeline
 from kiosque_tags import compiled, firstnames, holes, mentions, plugin, registryfile
 from kiosque_tags import registry as registry_module
+from kiosque_tags.entity import file_order
 from kiosque_tags.registry import Entity, Registry
 
 
@@ -190,7 +191,7 @@ def test_the_registry_file_is_what_json_dumps_writes():
     assert registryfile.dumps([]) == _json_dumps([])
     committed = ROOT / "content" / "posts" / "entities.json"
     loaded = Registry.load(committed)
-    assert registryfile.dumps(sorted(loaded.entities, key=registry_module._file_order)) == \
+    assert registryfile.dumps(sorted(loaded.entities, key=file_order)) == \
         committed.read_text(encoding="utf-8")
 
 
@@ -234,6 +235,7 @@ class _ScanningRegistry(Registry):
                 continue
             person.variants.update(bare.variants)
             person.votes.update(bare.votes)  # the archive's type votes go along (issue #15)
+            person.articles.update(bare.articles)  # and the spellings' article counts
             person.former.extend(n for n in [bare.name, *bare.former] if n not in person.former)
             self.entities.remove(bare)
             people.remove(bare)

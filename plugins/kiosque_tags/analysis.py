@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from kiosque_core.folding import fold
 from kiosque_import.article import Article
 
-from . import kinds, lexicon, lists, paragraph, phrasing, variants
+from . import kinds, lexicon, lists, paragraph, phrasing, spellings, variants
 from .firstnames import is_common_first_name
+from .glosses import merge_glossed
 from .merging import merge_people, merge_stations, merge_variants
 from .modelspans import model_names, phrases
 from .names import (
@@ -95,6 +96,7 @@ def analyse(article: Article, ents, registry: Registry, config: Config, heads_te
     clusters = _find_uses(article, local, registry, shared or {}, written)
     _vouch_for_known(clusters.values(), heads_text if head is None else head)
     _decide_kinds(clusters.values())
+    merge_glossed(clusters, [article.title, article.lede, *(b.text for b in article.blocks)])
     merge_variants(clusters)
     merge_stations(clusters)
     merge_people(clusters)
@@ -144,7 +146,7 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
         french = country(name)
         if french:
             return ("country", fold(french))
-        entity = registry.known(key)
+        entity = registry.known(spellings.key(name))
         if entity is not None and entity.type in ("PER", "LOC", "ORG"):
             return ("entity", id(entity), entity)
         if len(words) == 1 and not initial:

@@ -1,5 +1,6 @@
 """One article's clusters joined when they name one entity: an acronym and its long form, a
-name with and without its article, a misspelling, a bare surname or first name and the one full
+name with and without its article, a misspelling, two spellings the aliases list gives or apart
+only by spaces and hyphens (« BFM TV », « BFMTV »), a bare surname or first name and the one full
 name it fits.
 
 Apart from ``analysis`` because it is one step of it with its own rules: it runs on the clusters
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from kiosque_core.folding import fold
 
-from . import kinds, variants
+from . import kinds, spellings, variants
 from .firstnames import is_common_first_name
 from .lists import is_organisation
 from .names import bare_surname, country, given_names, surname_key, tokens
@@ -28,15 +29,16 @@ def merge_variants(clusters: dict) -> None:
     names = {key: c.best for key, c in clusters.items() if c.label}
     for key in sorted(names, key=lambda k: clusters[k].uses):
         cluster, name = clusters[key], names[key]
-        bare = variants.without_article(fold(name))
+        bare = variants.droppable(fold(name))
         for other_key, other_name in names.items():
             other = clusters.get(other_key)
             if other is None or other is cluster:
                 continue
+            more = (other.uses, len(other_name)) >= (cluster.uses, len(name))
             if variants.stands_for(name, other_name) or _same_kind(cluster, other) and (
-                    variants.without_article(fold(other_name)) == bare and len(tokens(other_name)) > len(tokens(name))
-                    or variants.misspelt(name, other_name)
-                    and (other.uses, len(other_name)) >= (cluster.uses, len(name))):
+                    variants.droppable(fold(other_name)) == bare and len(tokens(other_name)) > len(tokens(name))
+                    or (variants.misspelt(name, other_name) or spellings.listed_together(name, other_name)
+                        or spellings.spaced_apart(name, other_name)) and more):
                 other.absorb(cluster)
                 other.kind = other.kind if other.kind != kinds.MISC else cluster.kind
                 names[other_key] = other.best

@@ -10,44 +10,26 @@ from __future__ import annotations
 import json
 import operator
 from collections import Counter
-from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
 
 from kiosque_core.folding import fold
 from kiosque_core.storage import write_atomic
 
-from . import variants
+from . import registrykeys, spellings, variants
+from .entity import Entity, entity_from_file, file_order
 from .names import country, given_names, surname_key, tokens
-from .naming import best_name, without_article
+from .naming import attestations, best_name, without_article
 from .registryfile import dumps
 
 # A bare surname goes to the full name that has at least this share of the surname's uses.
 DOMINANT = 0.75
+# A first name alone (« Johnny ») is the person the archive's articles called so this many times
+# at least (and with DOMINANT of those uses): a few uses say nothing of who else bears it.
+FIRST_NAME_USES = 5
 # A full name in place yields to another full spelling only when that one is this much better
 # attested: canonical names, hence tag URLs, do not flip back and forth as articles arrive.
 HYSTERESIS = 1.5
-
-
-@dataclass
-class Entity:
-    name: str
-    type: str
-    first_seen: str = ""
-    variants: Counter = field(default_factory=Counter)
-    former: list[str] = field(default_factory=list)
-    votes: Counter = field(default_factory=Counter)  # type → articles that named it so
-
-    @property
-    def full(self) -> bool:
-        return self.type != "PER" or len(tokens(self.name)) >= 2
-
-    def to_json(self) -> dict:
-        data = {"name": self.name, "type": self.type, "first_seen": self.first_seen,
-                "variants": dict(sorted(self.variants.items())), "former": self.former}
-        if self.votes != {self.type: 1}:  # what a file without votes means: older files stay as they are
-            data["votes"] = dict(sorted(self.votes.items()))
-        return data
 
 
 class Registry:
@@ -56,6 +38,7 @@ class Registry:
         self._by_key: dict[str, Entity] = {}
         self._by_surname: dict[str, list[Entity]] = {}
         self._by_edge: dict[str, list[Entity]] = {}  # by first and last word: spelling variants
+        self._by_first: dict[str, list[Entity]] = {}  # full-named people by a first name used alone
         self._by_given: dict[tuple, list[Entity]] | None = None  # built on first use, reset by changes
         for entity in entities or []:
             self._add(entity)
@@ -67,19 +50,17 @@ class Registry:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
         except FileNotFoundError:
             return cls()
-        return cls([Entity(e["name"], e["type"], e.get("first_seen", ""), Counter(e.get("variants", {})),
-                           list(e.get("former", [])), Counter(e.get("votes") or {e["type"]: 1}))
-                    for e in data.get("entities", [])])
+        return cls([entity_from_file(e) for e in data.get("entities", [])])
 
     def save(self, path: Path) -> None:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, dumps(sorted(self.entities, key=_file_order)))
+        write_atomic(path, dumps(sorted(self.entities, key=file_order)))
 
     def reloaded(self) -> Registry:
         """What ``load`` would make of the file ``save`` writes, without reading it: the same
         entities, indexed in the file's order (which one owns a shared spelling depends on it)."""
-        return Registry(sorted(self.entities, key=_file_order))
+        return Registry(sorted(self.entities, key=file_order))
 
     # -- lookups -----------------------------------------------------------------------
     def resolve(self, name: str, type_hint: str = "") -> Entity | None:
@@ -87,12 +68,14 @@ class Registry:
         french = country(name)
         if french:
             return self._by_key.get(fold(french))
-        entity = self._by_key.get(fold(name))
+        entity = self._by_key.get(spellings.key(name)) or self._by_key.get(registrykeys.alone(name, type_hint)) \
+            or self._spelled_alike(name, type_hint)  # « Le JDD » a list found, never learned
         if entity is not None:
             return entity
         if type_hint in ("", "PER") and len(tokens(name)) <= 2:
             # « Malia Obama » is not Barack: a first name given must be the person's.
-            return self.person_by_surname(name, given_names(name) or None)
+            return self.person_by_surname(name, given_names(name) or None) \
+                or (self.person_by_first_name(name) if len(tokens(name)) == 1 else None)
         return None
 
     def person_by_surname(self, name: str, given: list[str] | None = None) -> Entity | None:
@@ -102,10 +85,16 @@ class Registry:
             people = [e for e in people if given_names(e.name)[: len(given)] == given]
         if not people:
             return None
-        uses = [(sum(e.variants.values()), e) for e in people]
-        uses.sort(key=lambda pair: -pair[0])
-        total = sum(count for count, _ in uses)
-        return uses[0][1] if uses[0][0] >= DOMINANT * total else None
+        return _dominant([(sum(e.variants.values()), e) for e in people])
+
+    def person_by_first_name(self, name: str) -> Entity | None:
+        """The full-named person a first name alone means (« Johnny »): the one the archive's
+        articles called so, at least FIRST_NAME_USES times and DOMINANT of all such uses."""
+        key = fold(name)
+        people = [e for e in self._by_first.get(key, ()) if e.type == "PER" and e.full]
+        uses = [(sum(n for v, n in e.variants.items() if fold(v) == key), e) for e in people]
+        found = _dominant(uses)
+        return found if found is not None and max(uses, key=lambda pair: pair[0])[0] >= FIRST_NAME_USES else None
 
     def with_given_names(self, given: list[str]) -> list[Entity]:
         """Full-named people whose first names are exactly ``given`` (folded). Indexed once: the
@@ -132,21 +121,24 @@ class Registry:
         french = country(name)
         if french:
             name, type_ = french, "LOC"
-        entity = self._by_key.get(fold(name))
-        if entity is None and type_ == "PER" and len(tokens(name)) == 1:
-            entity = self.person_by_surname(name)
+        entity = self._by_key.get(spellings.key(name)) or self._by_key.get(registrykeys.alone(name, type_))
+        if type_ == "PER" and len(tokens(name)) == 1:
+            entity = self._single_name(name, entity)
         if entity is None:
-            entity = self._misspelt(name, type_)
+            entity = self._misspelt(name, type_) or self._spelled_alike(name, type_)
         if entity is None:
             entity = Entity(name, type_, first_seen=source)
             self._add(entity)
         entity.variants.update(surfaces)
+        entity.articles.update(dict.fromkeys(surfaces, 1))
         entity.votes[type_] += 1
         entity.type = _elected(entity, type_)
         # The article's analysis found these spellings one entity (« FN » and « Front national »,
         # « Le Monde » and « Monde »): an entity the archive had for one of them joins it.
         written = {fold(s) for s in surfaces}
-        for other in {id(e): e for s in surfaces for e in [self._by_key.get(fold(s))] if e is not None}.values():
+        found = [self._by_key.get(spellings.key(s)) for s in surfaces]
+        found += [self._spelled_alike(s, entity.type) for s in [entity.name, *surfaces]]
+        for other in {id(e): e for e in found if e is not None}.values():
             if other is not entity and other.type == entity.type and (other.type != "PER" or other.full) \
                     and _same_family(entity, other, written):
                 self._merge(entity, other)  # a bare surname joins by its own rule (_absorb_bare_surname)
@@ -162,10 +154,37 @@ class Registry:
         for bare in [e for e in people if not e.full and e is not person]:
             if self.person_by_surname(bare.name) is person:
                 self._merge(person, bare)
+        first = given_names(person.name)[:1]
+        bare = self._by_key.get(first[0]) if first else None
+        if bare is not None and bare is not person and bare.type == "PER" and not bare.full \
+                and self.person_by_first_name(bare.name) is person:
+            self._merge(person, bare)  # « Johnny », known alone so far, is Johnny Hallyday
+
+    def _single_name(self, name: str, entity: Entity | None) -> Entity | None:
+        """The person one word names: a bare surname's full-named person, or the person a first
+        name alone means (who takes the entity the archive had for that first name alone)."""
+        if entity is None:
+            entity = self.person_by_surname(name)
+        owner = self.person_by_first_name(name) if entity is None or not entity.full else None
+        if owner is not None and entity is not None and entity is not owner and entity.type == "PER":
+            self._merge(owner, entity)
+        return owner or entity
+
+    def _spelled_alike(self, name: str, type_: str) -> Entity | None:
+        """The entity another spelling of ``name`` is: the aliases list's (of that type, or any
+        for a tag), or one apart only by spaces and hyphens of the same type (spellings.py)."""
+        alias = spellings.alias_of(name)
+        listed = self._by_key.get("=" + alias) if alias else None
+        if listed is not None and type_ in ("", listed.type):
+            return listed
+        compact = spellings.compact(name)
+        spaced = self._by_key.get("~" + compact) or self._by_key.get(compact)  # « BFM TV », « BFMTV »
+        return spaced if spaced is not None and spaced.type == type_ and type_ != "PER" else None
 
     def _merge(self, into: Entity, other: Entity) -> None:
         """``other`` is ``into`` from now on; its names become ``into``'s former names (redirects)."""
         into.variants.update(other.variants)
+        into.articles.update(other.articles)
         into.votes.update(other.votes)
         into.former.extend(n for n in [other.name, *other.former] if n not in into.former and n != into.name)
         # By identity, and only through other's own spellings (every key it was ever indexed
@@ -174,19 +193,23 @@ class Registry:
         del self.entities[list(map(operator.is_, self.entities, repeat(other))).index(True)]
         names = [other.name, *other.former]  # a renamed entity is still filed under its old names
         for index, keys in ((self._by_surname, {surname_key(n) for n in names}),
-                            (self._by_edge, {k for n in names for k in _edges(n)})):
+                            (self._by_edge, {k for n in names for k in registrykeys.edges(n)})):
             for key in keys:
                 kept = [e for e in index.get(key, ()) if e is not other]
                 if key in index:
                     index[key] = kept
-        for key in {k for name in (other.name, *other.variants, *other.former) for k in _keys(name)}:
+        for key in {fold(v) for v in other.variants if len(tokens(v)) == 1}:
+            if key in self._by_first:
+                self._by_first[key] = [e for e in self._by_first[key] if e is not other]
+        names = (other.name, *other.variants, *other.former)
+        for key in {k for name in names for t in registrykeys.TYPES for k in registrykeys.keys(name, t)}:
             if self._by_key.get(key) is other:
                 self._by_key[key] = into
 
     def _misspelt(self, name: str, type_: str) -> Entity | None:
         """The one entity of this type that ``name`` misspells (« Laeticia » for « Laetitia
         Hallyday », « Lagaf » for « Lagaffe »): a misspelling never makes an entity of its own."""
-        found = {id(e): e for key in _edges(name) for e in self._by_edge.get(key, ())
+        found = {id(e): e for key in registrykeys.edges(name) for e in self._by_edge.get(key, ())
                  if e.type == type_ and variants.misspelt(name, e.name)}
         return next(iter(found.values())) if len(found) == 1 else None
 
@@ -195,10 +218,12 @@ class Registry:
             best = country(entity.name)
         else:
             best = best_name(entity)
-            current = sum(n for v, n in entity.variants.items() if fold(v) == fold(entity.name))
-            challenger = sum(n for v, n in entity.variants.items() if fold(v) == fold(best))
+            articles = attestations(entity)
+            current = sum(n for v, n in articles.items() if fold(v) == fold(entity.name))
+            challenger = sum(n for v, n in articles.items() if fold(v) == fold(best))
             keeps = entity.full and len(tokens(best)) <= len(tokens(entity.name)) + 0 \
-                and fold(best) != fold(entity.name) and challenger < HYSTERESIS * current
+                and fold(best) != fold(entity.name) and challenger < HYSTERESIS * current \
+                and spellings.alias_of(entity.name) != fold(best)  # « USA » yields to its list's name
             # « Lelandais » never replaces « Nordahl Lelandais »: a name's last words are it, shortened.
             shortened = len(tokens(best)) < len(tokens(entity.name)) \
                 and fold(entity.name).endswith(" " + fold(best))
@@ -218,12 +243,17 @@ class Registry:
     def _index(self, entity: Entity) -> None:
         # A full-named person's bare surname is looked up by surname (it may be shared).
         by_surname_only = entity.type == "PER" and entity.full
+        first = given_names(entity.name)[:1] if by_surname_only else []
         for name in {entity.name, *entity.variants, *entity.former}:
             if by_surname_only and len(tokens(name)) == 1:
+                if [fold(name)] == first and entity not in self._by_first.setdefault(first[0], []):
+                    self._by_first[first[0]].append(entity)  # « Johnny » written for Johnny Hallyday
                 continue
-            for key in _keys(name) if entity.type != "PER" else [fold(name)]:
+            if entity.type == "PER" and spellings.named_after(name):
+                continue  # « Charles-de-Gaulle » (the airport) is never the person's key
+            for key in registrykeys.keys(name, entity.type) if entity.type != "PER" else [spellings.key(name)]:
                 self._by_key.setdefault(key, entity)
-        for key in _edges(entity.name):
+        for key in registrykeys.edges(entity.name):
             edge = self._by_edge.setdefault(key, [])
             if entity not in edge:
                 edge.append(entity)
@@ -233,25 +263,25 @@ class Registry:
                 people.append(entity)
 
 
+def _dominant(uses: list[tuple[int, Entity]]) -> Entity | None:
+    """The entity with DOMINANT of the uses, if one has."""
+    if not uses:
+        return None
+    top = max(uses, key=lambda pair: pair[0])
+    return top[1] if top[0] >= DOMINANT * sum(count for count, _ in uses) else None
+
+
 def _same_family(entity: Entity, other: Entity, written: set[str]) -> bool:
     """Whether the article's spellings join ``other`` to ``entity``: the article wrote other's
     own name, or the two names are variants of each other. A spelling shared by two families
     (« PS » of « Public Sénat » and of « Parti socialiste », « Johnson » of Woody's and Boris's)
     does not join them."""
     a, b = entity.name, other.name
-    return fold(b) in written or variants.without_article(fold(a)) == variants.without_article(fold(b)) \
-        or variants.stands_for(a, b) or variants.stands_for(b, a) or variants.misspelt(a, b)
-
-
-def _keys(name: str) -> list[str]:
-    """A name's lookup keys: folded, and without its article (« Le Monde » is « Monde »)."""
-    key = fold(name)
-    return list(dict.fromkeys([key, variants.without_article(key)] if " " in key else [key]))
-
-
-def _edges(name: str) -> set[str]:
-    words = fold(name).split()
-    return {f"<{words[0]}", f"{words[-1]}>"} if words else set()
+    if variants.is_acronym(b) and fold(b) not in variants.initials(a) and other.votes.total() > entity.votes.total():
+        return False  # one article's gloss (« CSE ») does not take an acronym more articles use alone
+    return fold(b) in written or variants.droppable(fold(a)) == variants.droppable(fold(b)) \
+        or variants.stands_for(a, b) or variants.stands_for(b, a) or variants.misspelt(a, b) \
+        or spellings.listed_together(a, b) or spellings.spaced_apart(a, b)
 
 
 def _elected(entity: Entity, latest: str) -> str:
@@ -260,7 +290,3 @@ def _elected(entity: Entity, latest: str) -> str:
     best = max(entity.votes.values())
     leaders = [t for t, n in entity.votes.items() if n == best]
     return entity.type if entity.type in leaders else latest if latest in leaders else sorted(leaders)[0]
-
-
-def _file_order(entity: Entity) -> tuple:
-    return fold(entity.name), entity.type

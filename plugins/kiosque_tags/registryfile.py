@@ -12,7 +12,7 @@ import json
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .registry import Entity
+    from .entity import Entity
 
 
 def dumps(entities: list[Entity]) -> str:
@@ -35,7 +35,8 @@ def _entity_text(entity: Entity) -> str | None:
     """One entity as ``json.dumps`` indents it at the depth of the file's list; None when a field
     holds what only ``json.dumps`` knows how to write (a count that is not an int, a name that is
     not a string: the string escaping refuses it)."""
-    if not _INT.issuperset(map(type, [*entity.variants.values(), *entity.votes.values()])):
+    apart = entity.articles_apart()
+    if not _INT.issuperset(map(type, [*entity.variants.values(), *entity.votes.values(), *apart.values()])):
         return None
     text = _json_string
     try:
@@ -43,11 +44,13 @@ def _entity_text(entity: Entity) -> str | None:
         former = ",\n    ".join([text(name) for name in entity.former])
         votes = ",\n    ".join([f"{text(k)}: {n}" for k, n in sorted(entity.votes.items())]) \
             if entity.votes != {entity.type: 1} else None
+        articles = ",\n    ".join([f"{text(k)}: {n}" for k, n in apart.items()])
         return (f'  {{\n   "name": {text(entity.name)},\n   "type": {text(entity.type)},\n'
                 f'   "first_seen": {text(entity.first_seen)},\n'
                 f'   "variants": {f"{{{_NL4}{variants}{_NL3}}}" if variants else "{}"},\n'
                 f'   "former": {f"[{_NL4}{former}{_NL3}]" if former else "[]"}'
                 + ("" if votes is None else f',\n   "votes": {f"{{{_NL4}{votes}{_NL3}}}" if votes else "{}"}')
+                + (f',\n   "articles": {{{_NL4}{articles}{_NL3}}}' if articles else "")
                 + "\n  }")
     except TypeError:
         return None

@@ -12,6 +12,7 @@ from kiosque_core.folding import fold
 from .lists import listed, long_form
 
 _ARTICLE = re.compile(r"^(?:le|la|les|l') ?")
+_DROPPABLE = re.compile(r"^(?:(le) |les |la |l')(?=\w)")
 _SMALL = {"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "pour", "en", "a", "au", "aux", "sur"}
 SHORTEST = 4  # a word shorter than this is not told apart from another by one letter
 
@@ -19,6 +20,34 @@ SHORTEST = 4  # a word shorter than this is not told apart from another by one l
 def without_article(key: str) -> str:
     """A folded name without its leading article: « le monde » → « monde »."""
     return _ARTICLE.sub("", key)
+
+
+def droppable(key: str) -> str:
+    """A folded name without the article a sentence may leave out: « Le Monde » is written
+    « au Monde », « du Monde ». « La », « L' » never contract, so « Provence » alone is the region,
+    not « La Provence » the newspaper; a plural alone is rarely the name (« des Républicains
+    Christian Jacob », « les républicains américains »). A longer rest is still the name
+    (« République en marche »)."""
+    found = _DROPPABLE.match(key)
+    if not found:
+        return key
+    bare = key[found.end():]
+    return bare if found.group(1) or " " in bare else key
+
+
+def no_article(key: str) -> str:
+    """A folded name without its leading article, whatever it is (« les echos » → « echos »)."""
+    return _DROPPABLE.sub("", key, count=1)
+
+
+def dropped_apart(key: str) -> str:
+    """The one word left of « la X », « l'X » (a folded name) without its article, '' for any
+    other name: that word is the name only for an entity of the same type (« à la Mecque » is La
+    Mecque; « en Provence » is no newspaper). Not a plural: « Républicains » alone is as often
+    the Americans as the party."""
+    found = _DROPPABLE.match(key)
+    bare = key[found.end():] if found and not found.group(1) and not key.startswith("les ") else ""
+    return bare if bare and " " not in bare else ""
 
 
 def initials(name: str) -> set[str]:
@@ -32,6 +61,19 @@ def initials(name: str) -> set[str]:
 
 def is_acronym(name: str) -> bool:
     return 2 <= len(name) <= 6 and name.isupper() and name.isalpha()
+
+
+def yields(acronym: str, name: str) -> bool:
+    """An acronym's spelling gives way to a long form of the same entity: one its letters stand
+    for (« FN », « Front national »), or one spelled out in words (« SOHR », « Observatoire
+    syrien des droits de l'homme »: glosses.py); not « BFMTV » to « BFM TV »; a listed acronym
+    only to the long form the list gives it."""
+    if not is_acronym(acronym) or not initials(name):
+        return False  # one word: no long form (« Paris-Lyon-Marseille » is three)
+    if long_form(acronym):
+        return stands_for(acronym, name)  # « ONU » only to its own long form, not « Nations unies »
+    spelled_out = any(w.islower() and w not in _SMALL for w in name.split())
+    return spelled_out or fold(acronym) in initials(name)
 
 
 def stands_for(acronym: str, name: str) -> bool:
@@ -59,7 +101,8 @@ def misspelt(a: str, b: str) -> bool:
     if _listed_apart(a, b):
         return False  # « Corse-du-Sud » and « Corée du Sud »: two places the lists know
     return _one_edit(x, y) or _undoubled(x) == _undoubled(y) \
-        or len(wa) > 1 and (x.startswith(y) or y.startswith(x)) and min(len(x), len(y)) >= 5
+        or len(wa) > 1 and (x.startswith(y) or y.startswith(x)) and min(len(x), len(y)) >= 5 \
+        and abs(len(x) - len(y)) <= 2  # « Lagaf », « Lagaffe »; not « Jacques Martin », « Martineau »
 
 
 def _undoubled(word: str) -> str:
