@@ -141,8 +141,11 @@ class Score:
 
 
 def _keys(name: str) -> set[str]:
+    """A name's folded forms, with and without its article; spaces and hyphens aside, since a
+    channel is « BFM TV » in one article and « BFMTV » in the next and a page bears one of them."""
     key = fold(name)
-    return {key, _ARTICLE.sub("", key)}
+    keys = {key, _ARTICLE.sub("", key)}
+    return keys | {re.sub(r"[\s-]+", "", k) for k in keys}
 
 
 def _matches(program: str, type_: str, label: dict) -> bool:
