@@ -40,8 +40,8 @@ BEFORE = {"REWRITTEN": OFF, "SAME_DAY": OFF, "LATER": 2, "LATER_SHARED": OFF}
 def measured(name: str) -> list[tuple[tuple, int, bool]]:
     pairs = []
     for a, b, version, _ in labelled(name):
-        days = abs((date.fromisoformat(a["date"]) - date.fromisoformat(b["date"])).days)
-        texts = [shingles.Text(record["lede"], record["body"]) for record in (a, b)]
+        days = (date.fromisoformat(b["date"]) - date.fromisoformat(a["date"])).days
+        texts = [shingles.Text(record["lede"], record["body"], record["title"]) for record in (a, b)]
         pairs.append((shingles.measures(*texts), days, version))
     return pairs
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import zlib
+from typing import NamedTuple
 
 import numpy as np
 from datasketch import MinHash
@@ -18,6 +19,8 @@ SIZE = 5  # words per shingle
 LEAD = 60  # words that make an article's lead (its lede and the start of its body)
 MIN_WORDS = 30  # a shorter text (a brief, a caption) is never taken for a version of another
 PERMUTATIONS = 64  # MinHash size: the Jaccard estimate's error is about 1/sqrt(64) = 0.125
+OPENING = 150  # words of lede and body that tell an article's news (with its headline), also indexed
+NEW_WORD = 4  # letters of a word that counts in a text's vocabulary (« ans », « été » do not)
 SEED = 1  # the permutations; the same in every build, or signatures could not be compared
 _WORD = re.compile(r"\w+")
 
@@ -80,30 +83,61 @@ def containment(a: set, b: set) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
+def vocabulary(found: list[str]) -> frozenset[str]:
+    """The words that carry a text's facts: 4 letters or more, numbers left out (a rewrite for
+    the next day changes its dates and tolls before its facts)."""
+    return frozenset(word for word in found if len(word) >= NEW_WORD and not word.isdigit())
+
+
 class Text:
     """An article's words, shingles and leads' shingles, worked out once: its lead (the first
-    words of lede and body) and its body's lead (the first words after the lede, which an
-    update often rewrites while keeping the paragraphs below)."""
+    words of lede and body), its body's lead (the first words after the lede, which an
+    update often rewrites while keeping the paragraphs below), its vocabulary and its
+    headline's (the title is not shingled: two versions may have any headline)."""
 
-    def __init__(self, lede: str, body: str):
+    def __init__(self, lede: str, body: str, title: str = ""):
         found = words(lede)
         body_words = words(body)
         found += body_words
         self.shingles = shingles_of(found)
         self.lead = shingles_of(found[:LEAD])
         self.body_lead = shingles_of(body_words[:LEAD])
+        self.title = vocabulary(words(title))
+        self.vocabulary = vocabulary(found) | self.title
+        self.opening = vocabulary(found[:OPENING]) | self.title
 
 
 def _kept(part: set, whole: set) -> float:
     return len(part & whole) / len(part) if part else 0.0
 
 
-def measures(a: Text, b: Text) -> tuple[float, float, float, float, float]:
-    """How much two texts share: Jaccard and containment of their shingles, the share of each
-    one's lead found in the other (the smaller, then the larger), and the smaller share of each
-    body's lead found in the other. A new version keeps most of the lead, or rewrites its lede
-    over the same body; a follow-up writes a new lead over the old background."""
+class Measures(NamedTuple):
+    """What two texts ``a`` and ``b`` share (``measures``), each rounded to 4 decimals."""
+
+    jaccard: float  # of their shingles
+    contained: float  # share of the smaller shingle set found in the other
+    lead_min: float  # share of each one's lead found in the other text: the smaller…
+    lead_max: float  # … and the larger
+    body_lead: float  # the smaller share of each body's lead found in the other text
+    new_a: float  # share of a's vocabulary that b never uses: what a tells that b does not
+    new_b: float  # the same for b
+    headline_a: float  # share of a's headline vocabulary that b's headline and opening never use
+    headline_b: float  # the same for b
+
+
+def _new(a: frozenset, b: frozenset, empty: float = 0.0) -> float:
+    return len(a - b) / len(a) if a else empty
+
+
+def measures(a: Text, b: Text) -> Measures:
+    """How much two texts share. A new version keeps most of the lead, or rewrites its lede
+    over the same body, or tells the same facts in other sentences (its words are the other's)
+    under a headline its opening already told; a follow-up writes a new lead over the old
+    background, with the words of its new facts, and puts them in its headline. A headline
+    without a word that counts is taken as all new (nothing to compare)."""
     leads = sorted((_kept(a.lead, b.shingles), _kept(b.lead, a.shingles)))
     body_lead = min(_kept(a.body_lead, b.shingles), _kept(b.body_lead, a.shingles))
-    return (round(jaccard(a.shingles, b.shingles), 4), round(containment(a.shingles, b.shingles), 4),
-            round(leads[0], 4), round(leads[1], 4), round(body_lead, 4))
+    return Measures(*(round(value, 4) for value in (
+        jaccard(a.shingles, b.shingles), containment(a.shingles, b.shingles), leads[0], leads[1], body_lead,
+        _new(a.vocabulary, b.vocabulary), _new(b.vocabulary, a.vocabulary),
+        _new(a.title, b.opening, 1.0), _new(b.title, a.opening, 1.0))))
