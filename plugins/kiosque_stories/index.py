@@ -2,9 +2,8 @@
 shingled and queried, so a rebuild that adds a version never reads the archive again.
 
 The cache (``store.py``) holds, per article (by its path under the content folder), a digest of
-its text; the LSH index of their MinHash signatures (the whole text's, and the opening's of a
-longer text); and every candidate pair the index gave
-with what the two bodies share (``shingles.measures``).
+its text; the LSH index of their MinHash signatures; and every candidate pair the index gave
+with what the two texts share (``shingles.measures``: bodies, and headlines).
 Which candidates are versions is decided at each build (``rules.py``) from those pairs.
 """
 
@@ -29,7 +28,6 @@ LSH_BANDS = (28, 2)
 VERSION = (7, shingles.MIN_WORDS, shingles.SIZE, shingles.LEAD, shingles.OPENING, shingles.NEW_WORD,
            shingles.PERMUTATIONS, shingles.SEED, LSH_BANDS)
 _TAG = re.compile(r"<[^>]+>")
-_OPENING = "\0opening"  # after an article's key, its opening's entry in the LSH index
 
 
 def _plain(markup: str) -> str:
@@ -42,6 +40,7 @@ def lede_and_body(article) -> tuple[str, str]:
 
 
 def text_of(article) -> shingles.Text:
+    """What the pairs are measured on: lede, body and headline (``shingles.Text``)."""
     return shingles.Text(*lede_and_body(article), _plain(getattr(article, "title", "")))
 
 
@@ -54,27 +53,12 @@ def digest(article) -> str:
     return hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
-def _signatures(article) -> list[LeanMinHash]:
-    """The signatures an article is indexed and queried by: its whole text's, and its opening's
-    when the text is longer (a short flash extended into a long story shares little of the
-    long text, but most of its opening). None for a text too short to tell a version from a
-    look-alike: never grouped."""
+def _signature(article) -> LeanMinHash | None:
+    """None for a text too short to tell a version from a look-alike: never grouped."""
     found = shingles.words(body_text(article))
     if len(found) < shingles.MIN_WORDS:
-        return []
-    whole = LeanMinHash(shingles.signature(shingles.shingles_of(found)))
-    if len(found) <= shingles.OPENING:
-        return [whole]
-    return [whole, LeanMinHash(shingles.signature(shingles.shingles_of(found[:shingles.OPENING])))]
-
-
-def _entry(key: str, number: int) -> str:
-    # The LSH key of an article's n-th signature: its own key for the whole text.
-    return key if number == 0 else f"{key}{_OPENING}"
-
-
-def _article(entry: str) -> str:
-    return entry.split(_OPENING, 1)[0]
+        return None
+    return LeanMinHash(shingles.signature(shingles.shingles_of(found)))
 
 
 class Index:
@@ -112,19 +96,19 @@ class Index:
         self._drop(lsh, {key for key, known in self.digests.items() if digests.get(key) != known})
         todo = sorted(key for key in articles if key not in self.digests)
         self.changed, self.queried = True, len(todo)
-        signatures = parallel.run([articles[key] for key in todo], _signatures, processes)
-        for key, found in zip(todo, signatures, strict=True):
+        signatures = parallel.run([articles[key] for key in todo], _signature, processes)
+        for key, signature in zip(todo, signatures, strict=True):
             self.digests[key] = digests[key]
-            for number, signature in enumerate(found):
-                lsh.insert(_entry(key, number), signature)
+            if signature is not None:
+                lsh.insert(key, signature)
         texts: dict[str, shingles.Text] = {}
 
         def text(key):
             if key not in texts:
                 texts[key] = text_of(articles[key])
             return texts[key]
-        for key, found in zip(todo, signatures, strict=True):
-            for other in sorted({_article(entry) for signature in found for entry in lsh.query(signature)}):
+        for key, signature in zip(todo, signatures, strict=True):
+            for other in lsh.query(signature) if signature is not None else ():
                 pair = tuple(sorted((key, other)))
                 if other != key and pair not in self.pairs:
                     self.pairs[pair] = shingles.measures(text(pair[0]), text(pair[1]))
@@ -134,9 +118,8 @@ class Index:
             return
         for key in keys:
             del self.digests[key]
-            for entry in (_entry(key, 0), _entry(key, 1)):
-                if entry in lsh:
-                    lsh.remove(entry)
+            if key in lsh:
+                lsh.remove(key)
         self.pairs = {pair: j for pair, j in self.pairs.items() if pair[0] not in keys and pair[1] not in keys}
 
     def save(self) -> None:

@@ -19,7 +19,7 @@ SIZE = 5  # words per shingle
 LEAD = 60  # words that make an article's lead (its lede and the start of its body)
 MIN_WORDS = 30  # a shorter text (a brief, a caption) is never taken for a version of another
 PERMUTATIONS = 64  # MinHash size: the Jaccard estimate's error is about 1/sqrt(64) = 0.125
-OPENING = 150  # words of lede and body that tell an article's news (with its headline), also indexed
+OPENING = 150  # words of lede and body that tell an article's news, with its headline
 NEW_WORD = 4  # letters of a word that counts in a text's vocabulary (« ans », « été » do not)
 SEED = 1  # the permutations; the same in every build, or signatures could not be compared
 _WORD = re.compile(r"\w+")
