@@ -8,12 +8,18 @@ and one of these holds (``window``):
   background paragraphs but writes a new lead; an update keeps most of it;
 - within ``WINDOW`` days, an update that rewrote its lede but kept its body: they share at least
   ``REWRITTEN`` and each body's first words are ``BODY_LEAD`` found in the other;
+- within ``WINDOW`` days, a rewrite that tells nothing new: they share at least ``REWORDED`` and
+  at most ``NEW_WORDS`` of the later text's vocabulary is missing from the earlier (a follow-up
+  tells its new facts in new words);
+- a day or two later, the same news retold: they share at least ``RETOLD`` and at most
+  ``HEADLINE_NEW`` of the later headline's words are missing from the earlier article's headline
+  and opening (a follow-up puts its new development in its headline);
 - the same day, they share at least ``SAME_DAY`` (a story rewritten under a new lede), or the
   shorter is mostly found in the longer (``CONTAINED``) with some of a lead (``SAME_DAY_LEAD``);
 - up to ``LATER`` days apart, a text re-published with edits (an explainer, a portrait, a
   study's write-up) shares at least ``LATER_SHARED`` and keeps both leads, or both body leads
-  under a new lede: the recurring bulletins that keep their lead from one day to the next share
-  less.
+  under a new lede, or tells at most ``LATER_NEW`` new words: the recurring bulletins that keep
+  their lead from one day to the next share less.
 
 The thresholds were chosen by measurement on pairs of the OrangeSum corpus labelled by reading
 them (tests/fixtures/stories/, docs/stories.md; the grid: bench/stories_grid.py), precision
@@ -35,11 +41,11 @@ SAME_DAY_LEAD = 0.2  # … share of one lead found in the other…
 CONTAINED = 0.5  # … and share of the shorter text found in the longer
 LATER = 5  # days (and span): a re-publication with edits, a few days later…
 LATER_SHARED = 0.5  # … shares at least this Jaccard and keeps both leads or both body leads
-LATER_NEW = 0.06  # … or tells nothing new
+LATER_NEW = 0.06  # … or tells at most this share of new words (NEW_WORDS, stricter)
 REWORDED = 0.4  # within WINDOW days, a rewrite in other sentences: Jaccard…
 NEW_WORDS = 0.08  # … and share of the later text's vocabulary the earlier never uses
 RETOLD = 0.3  # a day or two later, the same news retold under its headline: Jaccard…
-HEADLINE_NEW = 0.0  # … and share of the later headline's words the earlier article never uses
+HEADLINE_NEW = 0.0  # … and share of the later headline's words not in the earlier's headline and opening
 
 
 def days_between(a, b) -> int:

@@ -1,8 +1,11 @@
-"""An article's body as a set of shingles, and its MinHash signature (``datasketch``).
+"""An article's body as a set of shingles, and its MinHash signature (``datasketch``); what two
+texts share (``measures``).
 
 Shingles are runs of ``SIZE`` consecutive words of the body (lower case; quotes, dashes and
 spaces only separate words): two versions of one story share most of them, two articles on one
-subject few.
+subject few. A text's vocabulary (its words of ``NEW_WORD`` letters or more, headline included)
+says what it tells: a rewrite uses the words of the text it rewrites, a follow-up those of its
+new facts.
 """
 
 from __future__ import annotations
