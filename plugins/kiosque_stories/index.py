@@ -70,10 +70,11 @@ def _signatures(article) -> list[tuple[str, LeanMinHash]]:
     found = shingles.words(body_text(article))
     if len(found) < shingles.MIN_WORDS:
         return []
-    entries = [(_WHOLE, LeanMinHash(shingles.signature(shingles.shingles_of(found))))]
+    run = shingles.shingle_run(found)
+    entries = [(_WHOLE, LeanMinHash(shingles.signature(set(run.tolist()))))]
     opening = entries[0][1]
     if len(found) > shingles.OPENING:
-        opening = LeanMinHash(shingles.signature(shingles.shingles_of(found[:shingles.OPENING])))
+        opening = LeanMinHash(shingles.signature(shingles.first(run, shingles.OPENING)))
         entries.append((_OPENING, opening))
     if SHORT[0] <= len(found) <= SHORT[1]:
         entries.append((_SHORT, opening))
