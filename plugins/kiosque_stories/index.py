@@ -2,9 +2,9 @@
 shingled and queried, so a rebuild that adds a version never reads the archive again.
 
 The cache (``store.py``) holds, per article (by its path under the content folder), a digest of
-its text; the LSH index of their MinHash signatures (the whole text's, and the opening's, matched
-with short texts'); and every candidate pair the index gave
-with what the two texts share (``shingles.measures``: bodies, and headlines).
+its text; the LSH index of their MinHash signatures (the whole text's, and the opening's,
+matched with short texts'); and every candidate pair the index gave with what the two texts
+share (``shingles.measures``: bodies and headlines).
 Which candidates are versions is decided at each build (``rules.py``) from those pairs.
 """
 
@@ -65,8 +65,8 @@ def _signatures(article) -> list[tuple[str, LeanMinHash]]:
     opening's (first ``shingles.OPENING`` words) when longer; and, for a text of ``SHORT``
     words, its opening's again, matched with the openings of the others (a story written first
     in a few paragraphs, then extended into a long one, shares little of the long text but
-    most of its opening). None for a text too short to tell a version from a look-alike: never
-    grouped."""
+    most of its opening). None for a text too short to tell a version from a look-alike: it is
+    never grouped."""
     found = shingles.words(body_text(article))
     if len(found) < shingles.MIN_WORDS:
         return []
