@@ -11,7 +11,6 @@ import gzip
 import json
 from datetime import date
 
-import pytest
 from conftest import FIXTURES
 from kiosque_stories import rules, shingles
 
@@ -31,8 +30,8 @@ def labelled(name: str = "labelled.tsv"):
 
 def decided(a: dict, b: dict) -> bool:
     """The rule on two corpus records, as the build applies it to two posts."""
-    texts = [shingles.Text(r["lede"], r["body"]) for r in (a, b)]
-    days = abs((date.fromisoformat(a["date"]) - date.fromisoformat(b["date"])).days)
+    texts = [shingles.Text(r["lede"], r["body"], r["title"]) for r in (a, b)]
+    days = (date.fromisoformat(b["date"]) - date.fromisoformat(a["date"])).days
     return rules.accepts(shingles.measures(*texts), days)
 
 
@@ -56,22 +55,22 @@ def counts(name: str) -> tuple[int, int, int]:
 
 
 def test_precision_and_recall_on_the_labelled_pairs():
-    # Precision first (docs/stories.md): 62 / 63 = 98.4 %; recall 62 / 74 = 83.8 %. Of the 12 misses,
-    # 9 are rewrites a day later whose lede and body's lead were both written anew, 1 a re-publication 4
-    # days later with a new lead, 2 same-day rewrites sharing under 20 % of their shingles.
-    assert counts("labelled.tsv") == (62, 1, 12)
+    # Precision first (docs/stories.md): 67 / 68 = 98.5 %; recall 67 / 74 = 90.5 %, the issue's target (by one
+    # pair: 66 would be 89.2 %). Wrongly grouped: Herrou's acquittal appealed, a near-identical lede over a
+    # body written anew. Missed: the Hidalgo election night and morning stories (twice: two copies of one),
+    # the AFP world wrap updated overnight, the maroilles bought by the Aisne, a pandemic round-up rewritten
+    # on Saturday, and two same-day rewrites sharing under 20 % of their shingles.
+    assert counts("labelled.tsv") == (67, 1, 7)
+
+
+def test_the_recall_meets_the_issue_target():
+    found, wrong, missed = counts("labelled.tsv")
+    assert found / (found + missed) >= 0.90 and found / (found + wrong) >= 0.98
 
 
 def test_precision_and_recall_on_the_pairs_labelled_apart():
     # 52 versions, 6 not; not a sample of the archive (half of it is drawn near the thresholds). Wrongly
-    # grouped: two days' strike-traffic bulletins on one template. Missed: 12 same-day rewrites sharing
-    # 30 to 49 % of their shingles (2 of the 17 same-day pairs at 40 to 50 % are not versions), 6 rewrites
-    # a day later, an explainer rewritten 4 days later.
-    assert counts("labelled-2.tsv") == (33, 1, 19)
-
-
-@pytest.mark.xfail(strict=True, reason="issue #18's recall target (90 %) not met: 83.8 % at 98.4 % precision")
-def test_recall_meets_the_issue_target():
-    outcomes = [(decided(a, b), version) for a, b, version, _ in labelled()]
-    found = sum(1 for said, truth in outcomes if said and truth)
-    assert found / sum(1 for _, truth in outcomes if truth) >= 0.90
+    # grouped: two days' strike-traffic bulletins on one template. Missed: 9 same-day rewrites sharing 30 to
+    # 49 % of their shingles (2 of the 17 same-day pairs at 40 to 50 % are not versions), 3 rewrites a day
+    # later, an explainer rewritten 4 days later.
+    assert counts("labelled-2.tsv") == (39, 1, 13)

@@ -8,10 +8,12 @@ from datetime import datetime
 from types import SimpleNamespace
 
 from kiosque_stories import rules
+from kiosque_stories.shingles import Measures
 
-KEPT = (0.45, 0.7, 0.6, 0.7, 0.6)  # leads kept, under half shared: a version within 2 days only
-REPUBLISHED = (0.9, 0.95, 0.9, 0.9, 0.9)  # leads kept and nearly all shared: up to 5 days
-FOLLOW_UP = (0.45, 0.7, 0.1, 0.2, 0.1)  # a day later, new lede and new first paragraph
+# Each text tells a third of its words that the other does not, under a headline of its own.
+KEPT = Measures(0.45, 0.7, 0.6, 0.7, 0.6, 0.3, 0.3, 0.5, 0.5)  # leads kept, under half shared: 2 days only
+REPUBLISHED = Measures(0.9, 0.95, 0.9, 0.9, 0.9, 0.3, 0.3, 0.5, 0.5)  # leads kept, nearly all shared: 5 days
+FOLLOW_UP = Measures(0.45, 0.7, 0.1, 0.2, 0.1, 0.3, 0.3, 0.5, 0.5)  # a day later, new lede and first paragraph
 
 
 def articles(**days: int) -> dict:
@@ -43,3 +45,27 @@ def test_a_follow_up_is_not_a_version_and_an_editor_decides():
     assert grouped(found, pairs) == [["other", "story"]]
     assert grouped(found, pairs, together=[("story", "follow")], apart={frozenset(("story", "other"))}) == \
         [["follow", "story"]]
+
+
+# A day later, new lede and new first paragraph, 45 % shared; what decides is what the later text tells.
+REWORDED = FOLLOW_UP._replace(new_a=0.25, new_b=0.05)  # b, if later, tells 5 % new words
+RETOLD = FOLLOW_UP._replace(jaccard=0.35, contained=0.45, headline_a=0.4, headline_b=0.0)  # b: a's news
+
+
+def test_a_rewrite_is_told_from_a_follow_up_by_what_the_later_text_tells():
+    assert rules.window(REWORDED, 1) == rules.WINDOW  # b a day after a: nothing new
+    assert rules.window(REWORDED, -1) is None  # a a day after b: a quarter of its words new
+    assert rules.window(REWORDED, 0) == rules.WINDOW  # the same day: the smaller of the two
+    assert rules.window(REWORDED, 3) is None  # 3 days: only a re-publication, sharing half
+
+
+def test_a_story_retold_under_its_earlier_headline_a_day_or_two_later():
+    assert rules.window(RETOLD, 2) == rules.WINDOW and rules.window(RETOLD, -2) is None
+    assert rules.window(RETOLD, 0) is None  # the same day, write-ups of one event share their headline
+    assert rules.window(RETOLD._replace(jaccard=0.29), 1) is None
+
+
+def test_a_re_publication_that_tells_nothing_new_a_few_days_later():
+    later = REWORDED._replace(jaccard=0.55)
+    assert rules.window(later, 5) == rules.LATER
+    assert rules.window(later._replace(new_b=0.07), 5) is None and rules.window(later._replace(jaccard=0.49), 5) is None

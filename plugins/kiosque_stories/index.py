@@ -2,8 +2,9 @@
 shingled and queried, so a rebuild that adds a version never reads the archive again.
 
 The cache (``store.py``) holds, per article (by its path under the content folder), a digest of
-its text; the LSH index of their MinHash signatures; and every candidate pair the index gave
-with what the two bodies share (``shingles.measures``).
+its text; the LSH index of their MinHash signatures (the whole text's, and the opening's,
+matched with short texts'); and every candidate pair the index gave with what the two texts
+share (``shingles.measures``: bodies and headlines).
 Which candidates are versions is decided at each build (``rules.py``) from those pairs.
 """
 
@@ -24,15 +25,30 @@ from . import shingles, store
 # threshold of 0.2 (a pair at 0.2 is a candidate 69 % of the time, at 0.4 99 %, at 0.1 25 %),
 # given here so that its numerical search (scipy, 0.2 s) is not run again at every build.
 LSH_BANDS = (28, 2)
+# Words of a short text, matched by its opening with the others' openings too: a brief under 100
+# words shares a paragraph with many articles; over 300, a text is seldom extended into another.
+SHORT = (100, 300)
 # What the cache was made with: another value, and it is started again.
-VERSION = (6, shingles.MIN_WORDS, shingles.SIZE, shingles.LEAD, shingles.PERMUTATIONS, shingles.SEED, LSH_BANDS)
+VERSION = (7, shingles.MIN_WORDS, shingles.SIZE, shingles.LEAD, shingles.OPENING, shingles.NEW_WORD, SHORT,
+           shingles.PERMUTATIONS, shingles.SEED, LSH_BANDS)
 _TAG = re.compile(r"<[^>]+>")
+# The kinds of LSH entries (after the article's key), and the kind each one is matched with.
+_WHOLE, _OPENING, _SHORT = "", "\0opening", "\0short"
+_MATCHES = {_WHOLE: _WHOLE, _OPENING: _SHORT, _SHORT: _OPENING}
+
+
+def _plain(markup: str) -> str:
+    return html.unescape(_TAG.sub(" ", markup or ""))
 
 
 def lede_and_body(article) -> tuple[str, str]:
     """The text a reader sees, without markup: the lede (summary) and the body."""
-    return (html.unescape(_TAG.sub(" ", article.metadata.get("summary", "") or "")),
-            html.unescape(_TAG.sub(" ", article._content or "")))
+    return _plain(article.metadata.get("summary", "")), _plain(article._content)
+
+
+def text_of(article) -> shingles.Text:
+    """What the pairs are measured on: lede, body and headline (``shingles.Text``)."""
+    return shingles.Text(*lede_and_body(article), _plain(getattr(article, "title", "")))
 
 
 def body_text(article) -> str:
@@ -40,16 +56,42 @@ def body_text(article) -> str:
 
 
 def digest(article) -> str:
-    raw = f"{article.metadata.get('summary', '')}\0{article._content or ''}"
+    raw = f"{article.metadata.get('summary', '')}\0{article._content or ''}\0{getattr(article, 'title', '')}"
     return hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
-def _signature(article) -> LeanMinHash | None:
-    """None for a text too short to tell a version from a look-alike: never grouped."""
+def _signatures(article) -> list[tuple[str, LeanMinHash]]:
+    """The (kind, signature) entries an article is indexed and queried by: its whole text's; its
+    opening's (first ``shingles.OPENING`` words) when longer; and, for a text of ``SHORT``
+    words, its opening's again, matched with the openings of the others (a story written first
+    in a few paragraphs, then extended into a long one, shares little of the long text but
+    most of its opening). None for a text too short to tell a version from a look-alike: it is
+    never grouped."""
     found = shingles.words(body_text(article))
     if len(found) < shingles.MIN_WORDS:
-        return None
-    return LeanMinHash(shingles.signature(shingles.shingles_of(found)))
+        return []
+    run = shingles.shingle_run(found)
+    entries = [(_WHOLE, LeanMinHash(shingles.signature(set(run.tolist()))))]
+    opening = entries[0][1]
+    if len(found) > shingles.OPENING:
+        opening = LeanMinHash(shingles.signature(shingles.first(run, shingles.OPENING)))
+        entries.append((_OPENING, opening))
+    if SHORT[0] <= len(found) <= SHORT[1]:
+        entries.append((_SHORT, opening))
+    return entries
+
+
+def _article(entry: str) -> tuple[str, str]:
+    """An LSH entry's article key and kind."""
+    key, mark, kind = entry.partition("\0")
+    return key, mark + kind
+
+
+def _candidates(lsh: MinHashLSH, entries: list[tuple[str, LeanMinHash]]) -> set[str]:
+    """The articles whose entries meet one of ``entries`` in a band, each entry matched with its
+    own kind (``_MATCHES``): whole texts with whole texts, openings with short texts'."""
+    return {key for kind, signature in entries for key, other in map(_article, lsh.query(signature))
+            if other == _MATCHES[kind]}
 
 
 class Index:
@@ -87,19 +129,19 @@ class Index:
         self._drop(lsh, {key for key, known in self.digests.items() if digests.get(key) != known})
         todo = sorted(key for key in articles if key not in self.digests)
         self.changed, self.queried = True, len(todo)
-        signatures = parallel.run([articles[key] for key in todo], _signature, processes)
-        for key, signature in zip(todo, signatures, strict=True):
+        signatures = parallel.run([articles[key] for key in todo], _signatures, processes)
+        for key, entries in zip(todo, signatures, strict=True):
             self.digests[key] = digests[key]
-            if signature is not None:
-                lsh.insert(key, signature)
+            for kind, signature in entries:
+                lsh.insert(key + kind, signature)
         texts: dict[str, shingles.Text] = {}
 
         def text(key):
             if key not in texts:
-                texts[key] = shingles.Text(*lede_and_body(articles[key]))
+                texts[key] = text_of(articles[key])
             return texts[key]
-        for key, signature in zip(todo, signatures, strict=True):
-            for other in lsh.query(signature) if signature is not None else ():
+        for key, entries in zip(todo, signatures, strict=True):
+            for other in sorted(_candidates(lsh, entries)):
                 pair = tuple(sorted((key, other)))
                 if other != key and pair not in self.pairs:
                     self.pairs[pair] = shingles.measures(text(pair[0]), text(pair[1]))
@@ -109,8 +151,9 @@ class Index:
             return
         for key in keys:
             del self.digests[key]
-            if key in lsh:
-                lsh.remove(key)
+            for entry in (key + kind for kind in _MATCHES):
+                if entry in lsh:
+                    lsh.remove(entry)
         self.pairs = {pair: j for pair, j in self.pairs.items() if pair[0] not in keys and pair[1] not in keys}
 
     def save(self) -> None:

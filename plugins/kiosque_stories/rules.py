@@ -8,12 +8,18 @@ and one of these holds (``window``):
   background paragraphs but writes a new lead; an update keeps most of it;
 - within ``WINDOW`` days, an update that rewrote its lede but kept its body: they share at least
   ``REWRITTEN`` and each body's first words are ``BODY_LEAD`` found in the other;
+- within ``WINDOW`` days, a rewrite that tells nothing new: they share at least ``REWORDED`` and
+  at most ``NEW_WORDS`` of the later text's vocabulary is missing from the earlier (a follow-up
+  tells its new facts in new words);
+- a day or two later, the same news retold: they share at least ``RETOLD`` and at most
+  ``HEADLINE_NEW`` of the later headline's words are missing from the earlier article's headline
+  and opening (a follow-up puts its new development in its headline);
 - the same day, they share at least ``SAME_DAY`` (a story rewritten under a new lede), or the
   shorter is mostly found in the longer (``CONTAINED``) with some of a lead (``SAME_DAY_LEAD``);
 - up to ``LATER`` days apart, a text re-published with edits (an explainer, a portrait, a
   study's write-up) shares at least ``LATER_SHARED`` and keeps both leads, or both body leads
-  under a new lede: the recurring bulletins that keep their lead from one day to the next share
-  less.
+  under a new lede, or tells at most ``LATER_NEW`` new words: the recurring bulletins that keep
+  their lead from one day to the next share less.
 
 The thresholds were chosen by measurement on pairs of the OrangeSum corpus labelled by reading
 them (tests/fixtures/stories/, docs/stories.md; the grid: bench/stories_grid.py), precision
@@ -35,22 +41,51 @@ SAME_DAY_LEAD = 0.2  # … share of one lead found in the other…
 CONTAINED = 0.5  # … and share of the shorter text found in the longer
 LATER = 5  # days (and span): a re-publication with edits, a few days later…
 LATER_SHARED = 0.5  # … shares at least this Jaccard and keeps both leads or both body leads
+LATER_NEW = 0.06  # … or tells at most this share of new words (NEW_WORDS, stricter)
+REWORDED = 0.4  # within WINDOW days, a rewrite in other sentences: Jaccard…
+NEW_WORDS = 0.08  # … and share of the later text's vocabulary the earlier never uses
+RETOLD = 0.3  # a day or two later, the same news retold under its headline: Jaccard…
+HEADLINE_NEW = 0.0  # … and share of the later headline's words not in the earlier's headline and opening
 
 
-def days_apart(a, b) -> int:
-    return abs((a.date.date() - b.date.date()).days)
+def days_between(a, b) -> int:
+    """Days from ``a``'s publication to ``b``'s: negative when ``b`` is the earlier."""
+    return (b.date.date() - a.date.date()).days
 
 
-def window(measures: tuple, days: int) -> int | None:
-    """The days a story joined by this pair may span, or None when the two are not versions."""
-    jaccard, contained, lead_min, lead_max, body_lead = measures
+def new_words(measures, days: int) -> float:
+    """What the later of the two texts tells that the earlier does not (share of its vocabulary);
+    the same day, the smaller of the two (which came first within a day matters less than what
+    each adds)."""
+    if days == 0:
+        return min(measures.new_a, measures.new_b)
+    return measures.new_b if days > 0 else measures.new_a
+
+
+def new_headline(measures, days: int) -> float | None:
+    """What the later headline says that the earlier article does not (share of its words); None
+    the same day, when two write-ups of one event share their headline's words anyway."""
+    if days == 0:
+        return None
+    return measures.headline_b if days > 0 else measures.headline_a
+
+
+def window(measures, days: int) -> int | None:
+    """The days a story joined by this pair (``shingles.Measures`` of texts a and b, published
+    ``days`` apart, from a to b) may span, or None when the two are not versions."""
+    jaccard, contained, lead_min, lead_max, body_lead = measures[:5]
+    fresh, headline = new_words(measures, days), new_headline(measures, days)
+    days = abs(days)
     if jaccard < SHARED:
         return None
-    if days <= WINDOW and (lead_min >= LEAD or (jaccard >= REWRITTEN and body_lead >= BODY_LEAD)):
+    if days <= WINDOW and (lead_min >= LEAD or (jaccard >= REWRITTEN and body_lead >= BODY_LEAD)
+                           or (jaccard >= REWORDED and fresh <= NEW_WORDS)
+                           or (jaccard >= RETOLD and headline is not None and headline <= HEADLINE_NEW)):
         return WINDOW
     if days == 0 and (jaccard >= SAME_DAY or (lead_max >= SAME_DAY_LEAD and contained >= CONTAINED)):
         return WINDOW
-    if days <= LATER and jaccard >= LATER_SHARED and (lead_min >= LEAD or body_lead >= BODY_LEAD):
+    if days <= LATER and jaccard >= LATER_SHARED and (lead_min >= LEAD or body_lead >= BODY_LEAD
+                                                      or fresh <= LATER_NEW):
         return LATER
     return None
 
@@ -112,7 +147,7 @@ def stories(articles: dict, pairs: dict, together: list[tuple[str, str]], apart:
     accepted = []
     for pair, measures in pairs.items():
         if pair[0] in articles and pair[1] in articles:
-            span = window(measures, days_apart(articles[pair[0]], articles[pair[1]]))
+            span = window(measures, days_between(articles[pair[0]], articles[pair[1]]))
             if span is not None:
                 accepted.append((measures[0], pair, span))
     for _strength, (a, b), span in sorted(accepted, key=lambda item: (-item[0], item[1])):
