@@ -11,20 +11,24 @@ import gzip
 import json
 from datetime import date
 
+import pytest
 from conftest import FIXTURES
 from kiosque_stories import rules, shingles
 
 STORIES = FIXTURES / "stories"
 
 
-def labelled(name: str = "labelled.tsv"):
-    """(record, record, is a version, reason) for each labelled pair of ``name``."""
+def labelled(name: str = "labelled.tsv", half: str | None = None):
+    """(record, record, is a version, reason) for each labelled pair of ``name`` (of its ``half``
+    only, when given: labelled-3.tsv is cut in a ``dev`` half and a half kept ``apart``)."""
     with gzip.open(STORIES / "labelled-records.jsonl.gz", "rt", encoding="utf-8") as lines:
         records = {record["id"]: record for record in map(json.loads, lines)}
     rows = (STORIES / name).read_text(encoding="utf-8").splitlines()
     columns = rows[0].split("\t")
     for row in rows[1:]:
         fields = dict(zip(columns, row.split("\t"), strict=True))
+        if half is not None and fields["half"] != half:
+            continue
         yield records[int(fields["id_a"])], records[int(fields["id_b"])], fields["version"] == "1", fields["reason"]
 
 
@@ -44,9 +48,9 @@ def test_the_labelled_sets_are_large_apart_and_explained():
     assert len(set(ids)) == len(ids)  # no pair in both sets, none twice
 
 
-def counts(name: str) -> tuple[int, int, int]:
+def counts(name: str, half: str | None = None) -> tuple[int, int, int]:
     """(versions found, pairs wrongly grouped, versions missed) on a labelled set."""
-    outcomes = [(decided(a, b), version) for a, b, version, _ in labelled(name)]
+    outcomes = [(decided(a, b), version) for a, b, version, _ in labelled(name, half)]
     true_pos = sum(1 for said, truth in outcomes if said and truth)
     false_pos = sum(1 for said, truth in outcomes if said and not truth)
     false_neg = sum(1 for said, truth in outcomes if truth and not said)
@@ -74,3 +78,28 @@ def test_precision_and_recall_on_the_pairs_labelled_apart():
     # 49 % of their shingles (2 of the 17 same-day pairs at 40 to 50 % are not versions), 3 rewrites a day
     # later, an explainer rewritten 4 days later.
     assert counts("labelled-2.tsv") == (39, 1, 13)
+
+
+def test_the_random_sample_of_candidates_is_labelled_and_cut_in_two():
+    pairs = list(labelled("labelled-3.tsv"))
+    assert (len(pairs), sum(version for *_, version, _ in pairs)) == (100, 56)
+    halves = [list(labelled("labelled-3.tsv", half)) for half in ("dev", "apart")]
+    assert [(len(h), sum(version for *_, version, _ in h)) for h in halves] == [(50, 33), (50, 23)]
+    older = {frozenset((a["id"], b["id"]))
+             for name in ("labelled.tsv", "labelled-2.tsv") for a, b, *_ in labelled(name)}
+    assert not older & {frozenset((a["id"], b["id"])) for a, b, *_ in pairs}
+
+
+def test_precision_and_recall_on_a_random_sample_of_candidates():
+    # The archive's candidates as they are (1,367 pairs, 100 drawn uniformly), not the hard cases near the
+    # thresholds: most versions missed are same-day rewrites and extensions of one AFP dispatch whose
+    # sentences were edited enough to share 8 to 28 % of their shingles, which same-day write-ups of one
+    # event also share. Wrongly grouped (apart half): one.
+    assert counts("labelled-3.tsv", "dev") == (21, 0, 12)
+    assert counts("labelled-3.tsv", "apart") == (16, 1, 7)
+
+
+@pytest.mark.xfail(strict=True, reason="issue #18: random sample of candidates, recall 37 / 56 = 66.1 % (target 90 %)")
+def test_the_recall_meets_the_issue_target_on_the_random_sample():
+    found, wrong, missed = counts("labelled-3.tsv")
+    assert found / (found + missed) >= 0.90 and found / (found + wrong) >= 0.98
