@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from kiosque_core.folding import fold
 from kiosque_import.article import Article
 
-from . import kinds, lexicon, lists, paragraph, phrasing, variants
+from . import kinds, lexicon, lists, paragraph, phrasing, places, variants
 from .firstnames import is_common_first_name
 from .merging import merge_people, merge_stations, merge_variants
 from .modelspans import model_names, phrases
@@ -179,12 +179,14 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
             cluster.cues[kinds.AT] += index in placed  # « Alger, Belgrade, Liège »: listed with places
             # « Tours : deux personnes… »: a title opening with a name and a colon names a place
             # or a subject; its capital is the name's.
-            headed = zone == "title" and mention.start == 0 and text[len(mention.text):].lstrip().startswith(":")
+            headed = zone == "title" and mention.start == 0 and text[len(mention.text):].lstrip().startswith(":") \
+                and not (_rubric(mention.text) and not paragraph.a_place(hit, local))
             cluster.initial_only = cluster.initial_only and mention.initial and not headed
             cluster.cues[kinds.HEADED] += headed
             # A name its words announce (phrasing.py) has that type; else a title's quotes, the words before.
             title = announced or kinds.title_cue(text, mention.start, mention.start + len(mention.text))
-            before = kinds.cue(text, mention.start) if title != kinds.MISC and not announced else ""
+            before = kinds.cue(text, mention.start) if title not in (kinds.MISC, kinds.IN_TITLE) and not announced \
+                else ""
             for said in {title, before} - {""}:
                 cluster.cues[said] += 1
             order += 1
@@ -207,6 +209,13 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
                 cluster.absorb(other)
                 del clusters[("entity", id(entity))]
     return clusters
+
+
+def _rubric(name: str) -> bool:
+    """« Médias : les séries françaises cartonnent », « Piston : … »: a title opening on a common
+    word and a colon names a rubric or a subject, not something called so (but a place: « Tours :
+    … », a town the model or the archive knows)."""
+    return len(tokens(name)) == 1 and lexicon.is_common(name) and not places.is_town(name) and not kinds.listed(name)
 
 
 def _worth_keeping(cluster: Cluster, excluded) -> bool:

@@ -13,10 +13,12 @@ _HEADS = (
     r"|cour d['’]appel|cour d['’]assises|conseil (?:départemental|régional|municipal|général)"
     r"|hôpital|centre hospitalier(?: universitaire| régional)?|CHU|clinique|université|lycée|collège"
     r"|brigade de recherches|commissariat|équipe de France"
-    r"|aéroport|gare|square|rue|avenue|boulevard|quai"
+    r"|aéroport|gare|square|rue|avenue|boulevard|quai|porte|pointe|baie"
 )
-_PLACES = {"aéroport", "gare", "square", "rue", "avenue", "boulevard", "quai"}
-_NAME = r"[A-ZÀ-ÖØ-ÞŒ][\w’'-]*(?:[ -](?:(?:de|du|des|la|le|l['’]|d['’])\s?)?[A-ZÀ-ÖØ-ÞŒ][\w’'-]*)*"
+# (« la porte de Clignancourt »: a gate of Paris and its district, not the town it leads to; « la
+# pointe de Beg ar Scaf », « la baie de Brignogan »: a cape, a bay)
+_PLACES = {"aéroport", "gare", "square", "rue", "avenue", "boulevard", "quai", "porte", "pointe", "baie"}
+_NAME = r"[A-ZÀ-ÖØ-ÞŒ][\w’'-]*(?:[ -](?:(?:de|du|des|la|le|l['’]|d['’]|ar |an )\s?)?[A-ZÀ-ÖØ-ÞŒ][\w’'-]*)*"
 _INSTITUTION = re.compile(
     r"(?<![\w-])(?P<head>" + _HEADS + r")(?:(?<=France)"
     r"|\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|à\s+)?(?P<name>" + _NAME + r"))"

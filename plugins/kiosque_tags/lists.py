@@ -49,7 +49,9 @@ def _lowercase_names() -> re.Pattern | None:
              or not n.replace(" ", "").replace("-", "").replace("'", "").isalpha()]  # « Canal+ », « 20 Minutes »
     if not names:
         return None
-    alternation = "|".join(re.escape(n).replace("'", "['’]") for n in sorted(names, key=len, reverse=True))
+    # (« Comédie + » as often as « Comédie+ »)
+    alternation = "|".join(re.escape(n).replace("'", "['’]").replace(r"\+", r"\s?\+")
+                           for n in sorted(names, key=len, reverse=True))
     return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w+-])", re.IGNORECASE)
 
 
@@ -109,7 +111,7 @@ def listed(name: str) -> str:
     phrase = institutions.find(name)
     if phrase and phrase[0][0] == 0 and phrase[0][1] == len(name):
         return phrase[0][3]
-    words = fold(name).split()
+    words = fold(name.replace(" +", "+")).split()  # « Comédie + » is « Comédie+ »
     orgs = _organisations()
     if " ".join(words) in orgs:
         return "ORG"

@@ -9,13 +9,15 @@ from collections import Counter
 
 from kiosque_core.folding import fold
 
-from . import institutions, lists, mentions, phrasing
+from . import institutions, lists, mentions, phrasing, things
 
 
 def names(text: str, lookup, local: dict[str, Counter], written: dict[str, tuple[str, str]]) -> list:
     """The names of one paragraph in order: institutions (« la mairie de Paris ») and the model's
     names with lowercase words as a whole, the other names wherever none of those holds them."""
-    found = _institutions(text) + lists.listed_phrases(text)
+    titled = things.titles(text)  # « le parquet de Danse avec les stars »: a show, no court
+    found = [f for f in _institutions(text) + lists.listed_phrases(text)
+             if not any(s < f[1] and f[0] < e for s, e, _p, _k in titled)] + titled
     for phrase, (key, label) in written.items():
         pattern = re.escape(phrase).replace("'", "['’]")
         for match in re.finditer(r"(?<![\w-])" + pattern + r"(?![\w-])", text):
@@ -49,9 +51,14 @@ _CAPITAL_HEAD = re.compile(r"(?<=[\w,;] )(?:Tribunal|Mairie|Préfecture|Ministè
 
 
 def _institutions(text: str) -> list[tuple[int, int, str, str]]:
-    """institutions.find, whatever the case of the institution's noun (same offsets)."""
+    """institutions.find, whatever the case of the institution's noun (same offsets); not a place
+    named after an organisation (« claquer la porte de TF1 »: TF1 is named)."""
     lowered = _CAPITAL_HEAD.sub(lambda noun: noun.group().lower(), text)
-    return [(start, end, text[start:end], kind) for start, end, _phrase, kind in institutions.find(lowered)]
+    return [(start, end, text[start:end], kind) for start, end, _phrase, kind in institutions.find(lowered)
+            if kind != "LOC" or lists.listed(_AFTER_HEAD.sub("", text[start:end])) != "ORG"]
+
+
+_AFTER_HEAD = re.compile(r"^\S+\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?")
 
 
 _BETWEEN_LISTED = re.compile(r"\s*(?:,|,?\s(?:et|ou))\s(?:l['’]|d['’]|(?:la|le|les|de|du|des)\s)?")

@@ -21,7 +21,9 @@ HEADS = {"affaire", "mort", "deces", "obseques", "proces", "repas", "greve", "ma
          "meurtre", "assassinat", "naissance", "disparition", "enlevement", "scandale", "crise", "guerre",
          "bataille", "hommage", "jo", "jeux", "prix", "trophee", "trophees", "festival", "salon", "fete",
          "miss", "mister", "legion", "medaille", "coupe", "championnat", "tournoi", "jt", "20h", "13h",
-         "ceremonie", "victoires", "nuit"}
+         "ceremonie", "victoires", "nuit",
+         # a train line or service: « RER B », « TER Grand Est », « TGV Nord »
+         "rer", "ter", "tgv", "transilien", "intercites", "ouigo", "thalys", "eurostar"}
 # … or closing on one of these (« Grammy Awards », « Teddy Award », « Sundance Festival »).
 TAILS = {"award", "awards", "festival", "trophy", "cup", "prize", "games", "expo"}
 # A model's code: letters and digits in one word (« L-410 », « A320 », « 737-Max »).
@@ -42,6 +44,28 @@ def is_thing(name: str) -> bool:
         return False
     bare = re.sub(r"^(?:le|la|les|l') ?", "", fold(name))  # « La République », « le Brexit »
     return bare in _words() or words[0] in HEADS or len(words) > 1 and words[-1] in TAILS
+
+
+@lru_cache(maxsize=1)
+def _titles() -> re.Pattern | None:
+    """The listed things written with lowercase words (« Danse avec les stars », « Les 12 coups
+    de midi »): runs of capitalised words would cut them up (and « le parquet de Danse » read a
+    court), so they are looked for as they are written (any case but the first letter's)."""
+    path = Path(__file__).with_name("data") / "things.txt"
+    names = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    names = [n for n in names if any(w.islower() for w in n.split()[1:])]
+    if not names:
+        return None
+    alternation = "|".join(re.escape(n[0]) + "(?i:" + re.escape(n[1:]).replace("'", "['’]") + ")"
+                           for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])")
+
+
+def titles(text: str) -> list[tuple[int, int, str, str]]:
+    """The listed things with lowercase words that ``text`` names: (start, end, as written, MISC)."""
+    pattern = _titles()
+    return [] if pattern is None else [(m.start(), m.end(), m.group(), "MISC") for m in pattern.finditer(text)]
 
 
 # A verb or a negation inside a name makes it a title: « Touche pas à mon poste », « On n'est
