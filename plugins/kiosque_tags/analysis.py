@@ -94,6 +94,7 @@ def analyse(article: Article, ents, registry: Registry, config: Config, heads_te
         written.setdefault(name, (fold(name), kinds.MISC))
     clusters = _find_uses(article, local, registry, shared or {}, written)
     _vouch_for_known(clusters.values(), heads_text if head is None else head)
+    _models_named_alone(clusters.values(), [article.title, article.lede] + [b.text for b in article.blocks])
     _decide_kinds(clusters.values())
     merge_variants(clusters)
     merge_stations(clusters)
@@ -146,7 +147,8 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
             return ("country", fold(french))
         entity = registry.known(key)
         if entity is not None and entity.type in ("PER", "LOC", "ORG"):
-            return ("entity", id(entity), entity)
+            person = _surname_of(name, entity, registry) if len(words) == 1 and not initial else None
+            return ("entity", id(person or entity), person or entity)
         if len(words) == 1 and not initial:
             person = registry.person_by_surname(name)
             if person is not None:
@@ -168,7 +170,8 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
     for zone, text in zones:
         uses = paragraph.names(text, lookup, local, written)
         listed = paragraph.enumerated(text, [use[0] for use in uses])
-        placed = {i for i, j in listed.items() if any(paragraph.a_place(uses[k][1], local) for k in j)}
+        placed = {i for i, j in listed.items() if any(paragraph.a_place(uses[k][1], local) for k in j)
+                  and paragraph.a_real_list(text, [use[0] for use in uses], listed, i)}
         for index, (mention, hit, announced) in enumerate(uses):
             ident = hit[:2]
             cluster = clusters.setdefault(ident, Cluster())
@@ -216,6 +219,31 @@ def _rubric(name: str) -> bool:
     word and a colon names a rubric or a subject, not something called so (but a place: « Tours :
     … », a town the model or the archive knows)."""
     return len(tokens(name)) == 1 and lexicon.is_common(name) and not places.is_town(name) and not kinds.listed(name)
+
+
+def _surname_of(name: str, entity, registry: Registry):
+    """The person a bare surname the archive also typed a place means (« le futur candidat
+    Macron », once « Dans l'Aisne, Macron honore… » made a place of it), when that person is
+    named far more than the place; None for a real place (« Washington », a town or a listed one)."""
+    if entity.type != "LOC" or places.is_town(name) or kinds.listed(name):
+        return None
+    person = registry.person_by_surname(name)
+    if person is None or sum(person.variants.values()) <= 3 * sum(entity.variants.values()):
+        return None
+    return person
+
+
+def _models_named_alone(clusters, texts: list[str]) -> None:
+    """A car's model named alone where the article also names it after its maker (« la Chiron »
+    after « la Bugatti Chiron »): a product, no organisation or place."""
+    models = {key for text in texts for key in lists.models_in(text)}
+    if not models:
+        return
+    for cluster in clusters:
+        name = cluster.best
+        if fold(tokens(name)[0]) in models and not kinds.listed(name) and not places.is_town(name) \
+                and not country(name) and not kinds.person_shaped(name):  # … or « la Chiron Pur Sport »
+            cluster.cues[kinds.MISC] += cluster.uses
 
 
 def _worth_keeping(cluster: Cluster, excluded) -> bool:

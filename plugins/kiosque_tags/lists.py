@@ -140,11 +140,32 @@ def _makers() -> frozenset[str]:
     return frozenset(makers)
 
 
+@lru_cache(maxsize=1)
+def _maker_then_word() -> re.Pattern:
+    # Makers as listed (« Aston Martin »), then one capitalised word: « Bugatti Chiron ».
+    path = Path(__file__).with_name("data") / "organisations.txt"
+    makers, inside = [], False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# --"):
+            inside = line.startswith("# -- carmakers")
+        elif inside and line.strip() and not line.startswith("#"):
+            makers.append(re.escape(line.strip()))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(makers, key=len, reverse=True))
+                      + r")\s+([A-ZÀ-ÖØ-ÞŒ][\w-]*[^\W\d_])(?![\w'’-])")
+
+
+def models_in(text: str) -> set[str]:
+    """The folded words a listed carmaker's name is followed by in ``text`` (« Chiron » of
+    « la Bugatti Chiron »): its models, mostly."""
+    found = {fold(m.group(1)) for m in _maker_then_word().finditer(text)} if text else set()
+    return found - _CORPORATE
+
+
 def a_model(name: str) -> bool:
     """A maker's name then more words: one of its models (« Porsche Taycan », « Bugatti Chiron »)."""
     rest = after_listed(name)
     return bool(rest) and fold(name[: len(name) - len(rest)].strip()) in _makers() \
-        and not set(fold(rest).split()) & _CORPORATE and not country(rest)
+        and fold(rest).split()[0] not in _CORPORATE and not country(rest)  # « Chiron Pur Sport » is one
 
 
 # Words that make a maker's name a company's (« McLaren Automotive », « Renault Group »).

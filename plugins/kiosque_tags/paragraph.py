@@ -76,6 +76,29 @@ def enumerated(text: str, found: list) -> dict[int, set[int]]:
     return out
 
 
+def a_real_list(text: str, found: list, listed: dict[int, set[int]], index: int) -> bool:
+    """Whether the list ``index`` is an item of is one: not two names and a comma after a
+    sentence's opening phrase, which is then followed by its subject (« Dans l'Aisne, Macron
+    honore… »), no list of places."""
+    chain, todo = {index}, [index]
+    while todo:
+        for other in listed.get(todo.pop(), ()):
+            if other not in chain:
+                chain.add(other)
+                todo.append(other)
+    if len(chain) >= 3:
+        return True
+    first, second = sorted(chain)[:2]
+    if "," not in text[found[first].start + len(found[first].text):found[second].start]:
+        return True
+    opening = re.split(r"[.!?]\s", text[:found[first].start])[-1]
+    return not _OPENING_PHRASE.match(opening)
+
+
+_OPENING_PHRASE = re.compile(r"^\W*(?:dans|à|en|au|aux|chez|pour|selon|depuis|sur|après|avant|outre|d['’]après)\b"
+                             r"[^,;:!?]{0,40}$", re.IGNORECASE)
+
+
 def a_place(hit, local: dict[str, Counter]) -> bool:
     """A country, a place the archive knows, or a name the model called a place."""
     if hit[0] == "country" or hit[0] == "entity" and hit[2].type == "LOC":

@@ -16,7 +16,7 @@ def mark_holes(article: Article, clusters: dict, registry: Registry) -> tuple[in
     bare = _bare_people(clusters, registry)
     # Words the article uses as surnames are never taken for lone first names (« le président
     # Assad »); a person named by a single first name only (« Mevlüt ») may be one.
-    surnames = {fold(w) for c in clusters.values() if c.label == "PER" and not _first_names_only(c)
+    surnames = {fold(w) for c in clusters.values() if c.label == "PER" and (not _first_names_only(c) or _known(c))
                 for s in c.surfaces for w in [tokens(s)[-1]]}
     count, repairs = 0, []
     texts = [article.lede] + [block.text for block in article.blocks]
@@ -46,6 +46,18 @@ def mark_holes(article: Article, clusters: dict, registry: Registry) -> tuple[in
             else:
                 article.blocks[index].text = marked
     return count, repairs
+
+
+def _known(cluster) -> bool:
+    """« Boris Johnson »: a full name the archive knows or the model read whole, whatever first
+    names its words also are (not « Boris Johnson […] », to be completed by the title's « le
+    prince Harry »); its last word a first name a reader takes for one (not « Recep Tayyip »)."""
+    entity = cluster.entity
+    if entity is not None and entity.type == "PER" and len(tokens(entity.name)) >= 2 \
+            and fold(entity.name) in {fold(s) for s in cluster.surfaces}:
+        return True
+    return cluster.labels["PER"] > 0 and any(len(tokens(s)) >= 2 and is_common_first_name(tokens(s)[-1])
+                                             for s in cluster.surfaces)
 
 
 def _first_names_only(cluster) -> bool:
