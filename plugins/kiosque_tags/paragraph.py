@@ -77,24 +77,35 @@ def enumerated(text: str, found: list) -> dict[int, set[int]]:
 
 
 def a_real_list(text: str, found: list, listed: dict[int, set[int]], index: int) -> bool:
-    """Whether the list ``index`` is an item of is one: not two names and a comma after a
-    sentence's opening phrase, which is then followed by its subject (« Dans l'Aisne, Macron
-    honore… »), no list of places."""
+    """Whether the list ``index`` is an item of is one: not a name after a comma that follows
+    the list's « et » (« Paris, Essen et Monterey, RM Sotheby's va… »), nor two names and a
+    comma where the second is a sentence's subject (« Dans l'Aisne, Macron honore… »)."""
     chain, todo = {index}, [index]
     while todo:
         for other in listed.get(todo.pop(), ()):
             if other not in chain:
                 chain.add(other)
                 todo.append(other)
-    if len(chain) >= 3:
+    items = sorted(chain)
+    links = [text[found[a].start + len(found[a].text):found[b].start] for a, b in zip(items, items[1:], strict=False)]
+    at = items.index(index)
+    if at and "," in links[at - 1] and any("," not in link for link in links[:at - 1]):
+        return False  # after « … et Monterey »: the list was over
+    if len(items) > 2 or "," not in links[0]:
         return True
-    first, second = sorted(chain)[:2]
-    if "," not in text[found[first].start + len(found[first].text):found[second].start]:
-        return True
-    opening = re.split(r"[.!?]\s", text[:found[first].start])[-1]
+    second = found[items[1]]
+    after = text[second.start + len(second.text):second.start + len(second.text) + 60].split()
+    after = next((w for w in after if not w[:1].isupper()), "")  # past the rest of a name (« RM Sotheby's »)
+    if after.islower() and after.strip(",.;:!?)") not in _LIST_GOES_ON:
+        return False  # « Essen, RM Sotheby's va… »: the second is the sentence's subject
+    opening = re.split(r"[.!?]\s", text[:found[items[0]].start])[-1]
     return not _OPENING_PHRASE.match(opening)
 
 
+# Words that may follow a list's item (not its sentence's verb).
+_LIST_GOES_ON = {"et", "ou", "ni", "de", "du", "des", "d'", "d’", "en", "à", "au", "aux", "dans", "pour", "sur",
+                 "avec", "par", "vers", "entre", "puis", "ainsi", "mais", "voire", "notamment", "également",
+                 "aussi", "près", "-", "–"}
 _OPENING_PHRASE = re.compile(r"^\W*(?:dans|à|en|au|aux|chez|pour|selon|depuis|sur|après|avant|outre|d['’]après)\b"
                              r"[^,;:!?]{0,40}$", re.IGNORECASE)
 
