@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from kiosque_core.folding import fold
 from kiosque_import.article import Article
 
-from . import kinds, lexicon, lists, paragraph, phrasing, places, variants
+from . import kinds, lexicon, lists, paragraph, phrasing, places, things, variants
 from .firstnames import is_common_first_name
 from .merging import merge_people, merge_stations, merge_variants
 from .modelspans import model_names, phrases
@@ -156,11 +156,14 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
         if key in shared:
             local[key] = Counter(shared[key])
             return ("local", key)
+        if things.is_line(name):
+            local[key] = Counter({kinds.MISC: 1})  # « un TGV Nord sur deux »: no « Nord » here
+            return ("local", key)
         if kinds.listed(name):
             return ("listed", key)
         if key in lists.bare_listed():
             return ("bare", key)  # « au Parisien »; kept only after an article (_uses)
-        if kinds.person_shaped(" ".join(words)) and is_plausible(" ".join(words), "PER"):
+        if kinds.person_shaped(name) and is_plausible(name, "PER") and not _place_then_person(words):
             # Beyond the head the model reads, « Alain Juppé » is still a person by its shape.
             local[key] = Counter({"PER": 1})
             return ("local", key)
@@ -218,7 +221,12 @@ def _rubric(name: str) -> bool:
     """« Médias : les séries françaises cartonnent », « Piston : … »: a title opening on a common
     word and a colon names a rubric or a subject, not something called so (but a place: « Tours :
     … », a town the model or the archive knows)."""
-    return len(tokens(name)) == 1 and lexicon.is_common(name) and not places.is_town(name) and not kinds.listed(name)
+    return len(tokens(name)) == 1 and lexicon.is_common(name) and not kinds.listed(name)
+
+
+def _place_then_person(words: list[str]) -> bool:
+    """« le procureur de Paris Rémy Heitz »: a place, then a person's name, in one run of capitals."""
+    return len(words) > 2 and kinds.listed(words[0]) == "LOC" and kinds.person_shaped(" ".join(words[1:]))
 
 
 def _surname_of(name: str, entity, registry: Registry):

@@ -40,7 +40,7 @@ _CUES = {
         sondage cabinet studio label mouvement organisation agence collectif hôpital clinique lycée collège
         école université fédération ministère conseil tribunal équipe sélection maison marque firme géant
         plateforme magasin supermarché hypermarché restaurant éditeur éditions mafia cartel gang milice
-        guérilla secte""",
+        guérilla secte presse""",
     MISC: """émission série film feuilleton jeu spectacle album chanson titre tube livre roman festival prix
         affaire opération saison concours tournoi programme pièce saga documentaire téléfilm show sketch
         exposition salon fête cérémonie trophée rallye marathon dessin""",

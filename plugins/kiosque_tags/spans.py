@@ -8,7 +8,7 @@ import re
 
 from kiosque_core.folding import fold
 
-from . import lexicon
+from . import lexicon, places
 from .cues import CUES
 from .firstnames import is_common_first_name, is_first_name
 from .lists import is_organisation, listed
@@ -47,6 +47,9 @@ def split_span(name: str, label: str) -> list[tuple[str, str]]:
             continue
         if listed(head) == "ORG" and person_shaped(rest):
             return [(head, "ORG"), (rest, "PER")]  # « TF1 Christophe Beaugrand », « l'AFP K L Gurjar »
+        if label == "PER" and len(tail) >= 2 and person_shaped(rest) \
+                and (listed(head) == "LOC" or places.is_town(head)):
+            return [(head, "LOC"), (rest, "PER")]  # « le procureur de Paris Rémy Heitz »
         if listed(head) == "ORG" and tail[0] == "pour" and len(tail) > 1:
             return [(head, "ORG"), (clean_article(" ".join(tail[1:])), "ORG")]  # « Ifop pour le JDD »
         if listed(head) == "ORG" and all(lexicon.is_verb(w) for w in tokens(rest)):

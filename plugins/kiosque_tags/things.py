@@ -15,6 +15,8 @@ from kiosque_core.folding import fold
 
 from . import lexicon
 
+# A train line or service: « RER B », « TER Grand Est », « TGV Nord » (its operator is the organisation).
+LINES = {"rer", "ter", "tgv", "transilien", "intercites", "ouigo", "thalys", "eurostar"}
 # A name opening on one of these words is an event or an affair named after its subject
 # (« Mort de Keith Flint », « Affaire Benalla »), an award, a contest, a fair or a news show.
 HEADS = {"affaire", "mort", "deces", "obseques", "proces", "repas", "greve", "mariage", "divorce", "attentat",
@@ -22,8 +24,7 @@ HEADS = {"affaire", "mort", "deces", "obseques", "proces", "repas", "greve", "ma
          "bataille", "hommage", "jo", "jeux", "prix", "trophee", "trophees", "festival", "salon", "fete",
          "miss", "mister", "legion", "medaille", "coupe", "championnat", "tournoi", "jt", "20h", "13h",
          "ceremonie", "victoires", "nuit",
-         # a train line or service: « RER B », « TER Grand Est », « TGV Nord »
-         "rer", "ter", "tgv", "transilien", "intercites", "ouigo", "thalys", "eurostar"}
+         *LINES}
 # … or closing on one of these (« Grammy Awards », « Teddy Award », « Sundance Festival »).
 TAILS = {"award", "awards", "festival", "trophy", "cup", "prize", "games", "expo"}
 # A model's code: letters and digits in one word (« L-410 », « A320 », « 737-Max »).
@@ -35,6 +36,12 @@ def _words() -> frozenset[str]:
     path = Path(__file__).with_name("data") / "things.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+
+
+def is_line(name: str) -> bool:
+    """« TGV Nord », « RER B »: a train line, whose words are no place of their own."""
+    words = name.split()  # (not « TER des Hauts-de-France »: the region is named)
+    return len(words) > 1 and fold(words[0]) in LINES and not {"de", "des", "du", "d'"} & set(words)
 
 
 def is_thing(name: str) -> bool:
