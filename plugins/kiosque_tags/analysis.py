@@ -173,8 +173,13 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
     for zone, text in zones:
         uses = paragraph.names(text, lookup, local, written)
         listed = paragraph.enumerated(text, [use[0] for use in uses])
+        # (not next to a person's name: « M Pokora, Zazie, Florent Pagny et Mika » is a jury)
         placed = {i for i, j in listed.items() if any(paragraph.a_place(uses[k][1], local) for k in j)
+                  and not any(kinds.person_shaped(uses[k][0].text) for k in j)
                   and paragraph.a_real_list(text, [use[0] for use in uses], listed, i)}
+        peopled = {i for i, j in listed.items() if any(kinds.person_shaped(uses[k][0].text) for k in j)
+                   and len(tokens(uses[i][0].text)) == 1 and not kinds.listed(uses[i][0].text)
+                   and not places.is_town(uses[i][0].text)}
         for index, (mention, hit, announced) in enumerate(uses):
             ident = hit[:2]
             cluster = clusters.setdefault(ident, Cluster())
@@ -183,6 +188,7 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
             cluster.first = min(cluster.first, order)
             cluster.enumerated += index in listed
             cluster.cues[kinds.AT] += index in placed  # « Alger, Belgrade, Liège »: listed with places
+            cluster.cues["PER"] += index in peopled  # « M Pokora, Zazie, Florent Pagny et Mika »: a jury
             # « Tours : deux personnes… »: a title opening with a name and a colon names a place
             # or a subject; its capital is the name's.
             headed = zone == "title" and mention.start == 0 and text[len(mention.text):].lstrip().startswith(":") \

@@ -72,11 +72,17 @@ def cue(text: str, start: int) -> str:
     """What the words right before ``text[start:]`` say the name there is ('' when nothing)."""
     if _AFTER_A_TITLE.search(text, max(0, start - 12), start):
         return "PER"  # « "Compartiment tueurs" de Costa-Gavras »: a work, then its author
+    if _PORTFOLIOS.search(text, max(0, start - 160), start):
+        return PORTFOLIO  # « ministre du Travail, de l'Emploi et de la Formation professionnelle »
     said, article = _cue(text, start)
     return said or (THE if article else "")
 
 
 _AFTER_A_TITLE = re.compile(r"[»\"”]\s*(?:de|d['’])\s*$")
+# A minister's portfolios one after the other: the words before the second and the next.
+_OF = r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|aux\s+|à\s+la\s+|à\s+l['’]|au\s+)"
+_PORTFOLIOS = re.compile(r"\b(?:ministres?|chargée?|déléguée?|d['’]État)\s+" + _OF
+                         + r"(?:[A-ZÀ-ÖØ-ÞŒ][\w'’-]*(?:\s+[a-zà-ÿ][\w'’-]*){0,3}(?:\s*,\s*|\s+et\s+)" + _OF + r")+$")
 
 
 def _cue(text: str, start: int) -> tuple[str, bool]:
