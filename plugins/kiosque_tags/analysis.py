@@ -214,6 +214,8 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
         if ident[0] != "local":
             continue
         entity = registry.resolve(cluster.best, cluster.label)
+        if entity is not None and len(tokens(cluster.best)) == 1:
+            entity = _surname_of(cluster.best, entity, registry) or entity
         if entity is not None:
             cluster.entity = entity
             other = clusters.get(("entity", id(entity)))

@@ -116,8 +116,9 @@ def _by_head(name: str, words: list[str]) -> str | None:
         return None
     if words[0].lower() in _ORG_HEADS:
         return "ORG"
-    if all(w[:1].isupper() for w in words) and (words[-1] == "France" or fold(words[-1]) in _ORG_TAILS):
-        return "ORG"  # « Vannes Habitat »; not « Tour de France », « Île-de-France »
+    if all(w[:1].isupper() for w in words) and (words[-1] == "France" or fold(words[-1]) in _ORG_TAILS) \
+            and not is_first_name(words[0]):
+        return "ORG"  # « Vannes Habitat »; not « Tour de France », « Île-de-France », « Anatole France »
     if words[0] in ("Saint", "Sainte", "St", "Ste"):
         return "LOC"
     return None
