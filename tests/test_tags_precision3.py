@@ -210,3 +210,16 @@ def test_a_bare_surname_the_archive_typed_a_place_is_its_person(tmp_path):
     )
     assert article.people == ["Xavier Bertrand", "Emmanuel Macron"]
     assert article.places == []
+
+
+def test_a_title_alone_and_a_listed_name_ending_on_a_first_name_are_nobody(tmp_path):
+    assert _decide("Président", {"PER": 2}) == ""  # « le Président de Bugatti Automobiles »
+    article = _tagged(
+        tmp_path, "Une tribune de médecins",
+        "Les signataires sont le psychiatre Antoine Pélissolo et l'ancien directeur de Santé publique France, "
+        "François Bourdillon. Monsieur le Président, répondez.",
+        '"Nous ne pouvons pas", a déclaré Stephan Winkelmann, le Président de Bugatti Automobiles.',
+    )
+    assert article.people == ["Antoine Pélissolo", "François Bourdillon", "Stephan Winkelmann"]
+    assert article.organizations == ["Santé publique France", "Bugatti Automobiles"]
+    assert article.repairs == []

@@ -56,6 +56,8 @@ def _by_shape(name: str, labels: Counter, cues: Counter, archive: Counter, prope
     """A thing (things.py) or no name at all, whatever else is said of it."""
     if things.is_thing(name) and not country(name) or things.is_title(name):
         return MISC
+    if len(tokens(name)) == 1 and name.lower() in _ROLE_WORDS and not listed(name):
+        return ""  # « le Président de Bugatti Automobiles »: a title written capitalised
     coded = things.is_code(name) and not is_first_name(tokens(name)[0])
     if not listed(name) and (coded or things.is_ordinal(name) or things.is_role(name, _ROLE_WORDS)
                              or len(tokens(name)) == 1 and lexicon.is_verb(name)):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from kiosque_core.folding import fold
 from kiosque_import.article import GAP, Article
 
-from . import holes
+from . import holes, lists
 from .firstnames import is_common_first_name, is_first_name
 from .names import bare_surname, given_names, surname_key, tokens
 from .registry import Registry
@@ -20,7 +20,7 @@ def mark_holes(article: Article, clusters: dict, registry: Registry) -> tuple[in
                 for s in c.surfaces for w in [tokens(s)[-1]]}
     count, repairs = 0, []
     texts = [article.lede] + [block.text for block in article.blocks]
-    found_in = [holes.find(text, surnames) for text in texts]
+    found_in = [[h for h in holes.find(text, surnames) if not _ends_a_listed_name(h, text)] for text in texts]
     # A first name left alone is no surname for another one (« le général Qassem , … le président
     # Emmanuel et … »).
     dangling = {fold(" ".join(h.first_names)) for found in found_in for h in found if h.first_names}
@@ -46,6 +46,13 @@ def mark_holes(article: Article, clusters: dict, registry: Registry) -> tuple[in
             else:
                 article.blocks[index].text = marked
     return count, repairs
+
+
+def _ends_a_listed_name(hole, text: str) -> bool:
+    """« l'ancien directeur de Santé publique France, François Bourdillon »: the first name
+    « France » ends an organisation's name, nothing fell out after it."""
+    return bool(hole.first_names) and any(start < hole.at and hole.at - 2 <= end <= hole.at
+                                          for start, end, _name, _kind in lists.listed_phrases(text))
 
 
 def _known(cluster) -> bool:
