@@ -49,10 +49,29 @@ def _lowercase_names() -> re.Pattern | None:
              or not n.replace(" ", "").replace("-", "").replace("'", "").isalpha()]  # « Canal+ », « 20 Minutes »
     if not names:
         return None
-    # (« Comédie + » as often as « Comédie+ »)
-    alternation = "|".join(re.escape(n).replace("'", "['’]").replace(r"\+", r"\s?\+")
-                           for n in sorted(names, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w+-])", re.IGNORECASE)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(_as_written(n) for n in sorted(names, key=len, reverse=True))
+                      + r")(?![\w+-])", re.IGNORECASE)
+
+
+def _as_written(name: str) -> str:
+    """A listed name as a pattern, any case (« La République en Marche », « 20 minutes », the
+    newspaper as the corpus often writes it); « Comédie + » as often as « Comédie+ »."""
+    return re.escape(name).replace("'", "['’]").replace(r"\+", r"\s?\+")
+
+
+# « d'un peu moins de 20 minutes », « à 20 minutes de Paris »: a listed name opening on a number,
+# written in lowercase, is that number of something after these words or before these.
+_COUNTED_AFTER = {"de", "d'", "d’", "en", "pendant", "durant", "dans", "les", "des", "environ", "quelque", "toutes",
+                  "tous", "et", "ou", "à", "par", "pour", "après", "avant", "chaque", "ces", "aux", "sous", "sur"}
+_COUNTED_BEFORE = re.compile(r"\s*(?:de\b|d['’]|plus\b|après\b|avant\b|plus tard|par\b|environ\b)")
+
+
+def _a_quantity(text: str, match: re.Match) -> bool:
+    found = match.group()
+    if not found[:1].isdigit() or found != found.lower():
+        return False
+    before = text[max(0, match.start() - 20):match.start()].split()
+    return bool(before) and before[-1].lower() in _COUNTED_AFTER or bool(_COUNTED_BEFORE.match(text, match.end()))
 
 
 _CONTRACTED = {"au": "le", "du": "le", "le": "le", "la": "la", "l'": "l'", "aux": "les", "des": "les", "les": "les"}
@@ -92,7 +111,8 @@ def with_article(text: str, start: int, name: str) -> str:
 def listed_phrases(text: str) -> list[tuple[int, int, str, str]]:
     """Listed organisations with lowercase words named in ``text``: (start, end, as written, ORG)."""
     pattern = _lowercase_names()
-    return [] if pattern is None else [(m.start(), m.end(), m.group(), "ORG") for m in pattern.finditer(text)]
+    return [] if pattern is None else [(m.start(), m.end(), m.group(), "ORG") for m in pattern.finditer(text)
+                                       if not _a_quantity(text, m)]
 
 
 @lru_cache(maxsize=1)
