@@ -61,6 +61,7 @@ def test_a_works_quoted_title_names_nothing_and_its_author_is_a_person():
             '"Flic Story" de Jacques Deray')
     assert kinds.title_cue(text, text.index("Paris"), text.index("Paris") + 5) == kinds.IN_TITLE
     assert kinds.cue(text, text.index("Costa-Gavras")) == "PER"
+    assert kinds.cue('le "pacte" de Marrakech', 17) == ""  # no title: a lowercase word
     text = 'pour son film "I, Daniel Blake". Il a aussi présenté'
     assert kinds.title_cue(text, text.index("Daniel"), text.index("Blake") + 5) == kinds.IN_TITLE
     text = "Il avait présenté : « Une nuit sur le Charles-de-Gaulle », « Au cœur de l'armée de terre »"
@@ -93,6 +94,7 @@ def test_a_ministers_portfolios_are_no_names():
     assert kinds.cue(text, text.index("Formation")) == kinds.PORTFOLIO
     assert _decide("Cohésion des territoires", {"ORG": 1}, {kinds.PORTFOLIO: 1}) == ""
     assert _decide("Québec", {"LOC": 1}, {kinds.PORTFOLIO: 1}) == "LOC"  # « le Premier ministre du Québec »
+    assert _decide("Trump", {"PER": 1}, {kinds.PORTFOLIO: 1}) == "PER"  # « un ancien ministre de Trump »
 
 
 def test_names_their_first_or_last_word_types():

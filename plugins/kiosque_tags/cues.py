@@ -70,7 +70,7 @@ _WORDS = re.compile(r"[\w’'.-]+|[^\w\s]")
 _ELIDED = re.compile(r"^(?:l|d|qu|j|n|s)['’]", re.IGNORECASE)
 def cue(text: str, start: int) -> str:
     """What the words right before ``text[start:]`` say the name there is ('' when nothing)."""
-    if _AFTER_A_TITLE.search(text, max(0, start - 12), start):
+    if _after_a_title(text, start):
         return "PER"  # « "Compartiment tueurs" de Costa-Gavras »: a work, then its author
     if _PORTFOLIOS.search(text, max(0, start - 160), start):
         return PORTFOLIO  # « ministre du Travail, de l'Emploi et de la Formation professionnelle »
@@ -79,6 +79,19 @@ def cue(text: str, start: int) -> str:
 
 
 _AFTER_A_TITLE = re.compile(r"[»\"”]\s*(?:de|d['’])\s*$")
+
+
+def _after_a_title(text: str, start: int) -> bool:
+    """Right after « "A Title" de »: a few quoted words opening on a capital (not « le "pacte" de
+    Marrakech »)."""
+    found = _AFTER_A_TITLE.search(text, max(0, start - 12), start)
+    if found is None:
+        return False
+    closing = found.start()
+    opening = text.rfind('"', 0, closing) if text[closing] == '"' else max(text.rfind("«", 0, closing),
+                                                                          text.rfind("“", 0, closing))
+    quoted = text[opening + 1:closing].strip()
+    return opening >= 0 and quoted[:1].isupper() and len(quoted.split()) <= 6
 # A minister's portfolios one after the other: the words before the second and the next.
 _OF = r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|aux\s+|à\s+la\s+|à\s+l['’]|au\s+)"
 _PORTFOLIOS = re.compile(r"\b(?:ministres?|chargée?|déléguée?|d['’]État)\s+" + _OF

@@ -105,8 +105,8 @@ def _by_words(name: str, labels: Counter, cues: Counter, archive: Counter, prope
         return "LOC"  # « Stuttgart », « Maranello »: a town, whatever maker it houses (« Palais »: a word)
     if common and not typed:
         return ""  # … or without more to go on in this article
-    if cues[PORTFOLIO] and not typed and not person_shaped(name):
-        return ""  # « le ministre de la Cohésion des territoires »: what the minister is in charge of
+    if cues[PORTFOLIO] and not typed and not person_shaped(name) and not _seen_as_person(labels):
+        return ""  # « le ministre de la Cohésion des territoires » (not « un ministre de Trump »)
     return _by_head(name, words)
 
 
