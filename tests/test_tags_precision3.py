@@ -124,8 +124,9 @@ def test_organisations_written_with_lowercase_words_or_a_plus():
     assert [found[2] for found in lists.listed_phrases(text)] == [
         "Comédie +", "Organisation mondiale de la santé", "Agence régionale de santé"]
     assert lists.listed("Comédie +") == "ORG"
-    # A listed name opening on a number, in lowercase after « de » or before « de », counts something.
-    text = "d'un peu moins de 20 minutes, à 20 minutes de Paris, selon 20 Minutes. Selon 20 minutes, le prix"
+    # A listed name opening on a number, in lowercase, counts something but after a source's words.
+    text = ("d'un peu moins de 20 minutes, à 20 minutes de Paris, selon 20 Minutes. Selon 20 minutes, le prix. "
+            "Elle roule 20 minutes matin et soir.")
     assert [found[2] for found in lists.listed_phrases(text)] == ["20 Minutes", "20 minutes"]
     assert lists.listed("France Bleu Normandie Thomas") == ""  # « à France Bleu Normandie Thomas, l'un des… »
     assert lists.listed("France Bleu Normandie") == "ORG"

@@ -59,11 +59,11 @@ def _as_written(name: str) -> str:
     return re.escape(name).replace("'", "['’]").replace(r"\+", r"\s?\+")
 
 
-# « d'un peu moins de 20 minutes », « à 20 minutes de Paris »: a listed name opening on a number,
-# written in lowercase, is that number of something after these words or before these.
-_COUNTED_AFTER = {"de", "d'", "d’", "en", "pendant", "durant", "dans", "les", "des", "environ", "quelque", "toutes",
-                  "tous", "et", "ou", "à", "par", "pour", "après", "avant", "chaque", "ces", "aux", "sous", "sur"}
-_COUNTED_BEFORE = re.compile(r"\s*(?:de\b|d['’]|plus\b|après\b|avant\b|plus tard|par\b|environ\b)")
+# « d'un peu moins de 20 minutes », « elle roule 20 minutes »: a listed name opening on a number,
+# written in lowercase, is that number of something, but after a source's words (« selon 20 minutes »).
+_CITING = {"selon", "d'après", "d’après", "rappelle", "rapporte", "rapportent", "indique", "explique", "précise",
+           "révèle", "raconte", "affirme", "souligne", "relate", "dévoile", "note", "assure", "confie", "publié",
+           "interrogé", "interrogée", "contacté", "contactée", "joint", "jointe", "par", "dans"}
 
 
 def _a_quantity(text: str, match: re.Match) -> bool:
@@ -71,7 +71,7 @@ def _a_quantity(text: str, match: re.Match) -> bool:
     if not found[:1].isdigit() or found != found.lower():
         return False
     before = text[max(0, match.start() - 20):match.start()].split()
-    return bool(before) and before[-1].lower() in _COUNTED_AFTER or bool(_COUNTED_BEFORE.match(text, match.end()))
+    return not before or before[-1].lower() not in _CITING or text.startswith((" de ", " d'", " d’"), match.end())
 
 
 _CONTRACTED = {"au": "le", "du": "le", "le": "le", "la": "la", "l'": "l'", "aux": "les", "des": "les", "les": "les"}
