@@ -72,7 +72,8 @@ def cue(text: str, start: int) -> str:
     """What the words right before ``text[start:]`` say the name there is ('' when nothing)."""
     if _after_a_title(text, start):
         return "PER"  # « "Compartiment tueurs" de Costa-Gavras »: a work, then its author
-    if _PORTFOLIOS.search(text, max(0, start - 160), start):
+    before = text[max(0, start - 160):start]
+    if any(word in before for word in _HOLDERS) and _PORTFOLIOS.search(before):
         return PORTFOLIO  # « ministre du Travail, de l'Emploi et de la Formation professionnelle »
     said, article = _cue(text, start)
     return said or (THE if article else "")
@@ -84,6 +85,8 @@ _AFTER_A_TITLE = re.compile(r"[»\"”]\s*(?:de|d['’])\s*$")
 def _after_a_title(text: str, start: int) -> bool:
     """Right after « "A Title" de »: a few quoted words opening on a capital (not « le "pacte" de
     Marrakech »)."""
+    if not any(quote in text[max(0, start - 12):start] for quote in "»\"”"):
+        return False
     found = _AFTER_A_TITLE.search(text, max(0, start - 12), start)
     if found is None:
         return False
@@ -94,6 +97,7 @@ def _after_a_title(text: str, start: int) -> bool:
     return opening >= 0 and quoted[:1].isupper() and len(quoted.split()) <= 6
 # A minister's portfolios one after the other: the words before the second and the next.
 _OF = r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|aux\s+|à\s+la\s+|à\s+l['’]|au\s+)"
+_HOLDERS = ("ministre", "chargé", "délégué", "État")
 _PORTFOLIOS = re.compile(r"\b(?:ministres?|chargée?|déléguée?|d['’]État)\s+" + _OF
                          + r"(?:[A-ZÀ-ÖØ-ÞŒ][\w'’-]*(?:\s+[a-zà-ÿ][\w'’-]*){0,3}(?:\s*,\s*|\s+et\s+)" + _OF + r")+$")
 

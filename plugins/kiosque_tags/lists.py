@@ -111,8 +111,18 @@ def with_article(text: str, start: int, name: str) -> str:
 def listed_phrases(text: str) -> list[tuple[int, int, str, str]]:
     """Listed organisations with lowercase words named in ``text``: (start, end, as written, ORG)."""
     pattern = _lowercase_names()
-    return [] if pattern is None else [(m.start(), m.end(), m.group(), "ORG") for m in pattern.finditer(text)
-                                       if not _a_quantity(text, m)]
+    lowered = text.lower().replace("’", "'")
+    if pattern is None or not any(head in lowered for head in _phrase_heads()):
+        return []  # (a quick test before the slower pattern)
+    return [(m.start(), m.end(), m.group(), "ORG") for m in pattern.finditer(text) if not _a_quantity(text, m)]
+
+
+@lru_cache(maxsize=1)
+def _phrase_heads() -> tuple[str, ...]:
+    """Each name ``_lowercase_names`` looks for, lowercase, without its « + » (« canal » of « Canal+ »)."""
+    names = [n for n in _listed_names() if any(w.islower() and len(w) > 2 for w in tokens(n)[1:])
+             or not n.replace(" ", "").replace("-", "").replace("'", "").isalpha()]
+    return tuple(sorted({n.lower().replace("’", "'").replace("+", "").strip() for n in names}))
 
 
 @lru_cache(maxsize=1)
@@ -179,8 +189,14 @@ def _maker_then_word() -> re.Pattern:
 def models_in(text: str) -> set[str]:
     """The folded words a listed carmaker's name is followed by in ``text`` (« Chiron » of
     « la Bugatti Chiron »): its models, mostly."""
-    found = {fold(m.group(1)) for m in _maker_then_word().finditer(text)} if text else set()
-    return found - _CORPORATE
+    if not text or not any(maker in text for maker in _maker_names()):
+        return set()
+    return {fold(m.group(1)) for m in _maker_then_word().finditer(text)} - _CORPORATE
+
+
+@lru_cache(maxsize=1)
+def _maker_names() -> tuple[str, ...]:
+    return tuple(spelled_as_listed(key) for key in sorted(_makers()))
 
 
 def a_model(name: str) -> bool:
