@@ -229,3 +229,17 @@ def test_a_title_alone_and_a_listed_name_ending_on_a_first_name_are_nobody(tmp_p
     assert article.people == ["Antoine Pélissolo", "François Bourdillon", "Stephan Winkelmann"]
     assert article.organizations == ["Santé publique France", "Bugatti Automobiles"]
     assert article.repairs == []
+
+
+def test_the_prosecutor_of_the_republic_of_a_town_and_a_newspaper_without_its_article(tmp_path):
+    assert spans.split_span("République de Grenoble", "LOC") == [("Grenoble", "LOC")]
+    assert spans.split_span("Coupe de France", kinds.MISC) == [("Coupe de France", kinds.MISC)]
+    assert lists.listed("Voix du Nord") == "" and lists.listed("Afrique du Nord") == "LOC"
+    article = _tagged(
+        tmp_path, "Affaire Maëlys : les restes retrouvés",
+        "Le procureur de la République de Grenoble a indiqué que des restes du corps avaient été retrouvés.",
+        "Roger Fruchart conteste les faits et s'énerve, au point même, selon la Voix du Nord, de prendre à partie "
+        "un fonctionnaire.",
+    )
+    assert (article.people, article.places, article.organizations) == (
+        ["Roger Fruchart"], ["Grenoble"], ["La Voix du Nord"])

@@ -138,6 +138,8 @@ def listed(name: str) -> str:
     organisations and names they open (« France Bleu Touraine »); '' otherwise."""
     if country(name) or fold(name) in _french_divisions():
         return "LOC"
+    if fold(name) in bare_listed():
+        return ""  # « selon la Voix du Nord »: a listed name without its article, no « Afrique du Nord »
     phrase = institutions.find(name)
     if phrase and phrase[0][0] == 0 and phrase[0][1] == len(name):
         return phrase[0][3]

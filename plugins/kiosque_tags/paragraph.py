@@ -55,7 +55,8 @@ def _institutions(text: str) -> list[tuple[int, int, str, str]]:
     named after an organisation (« claquer la porte de TF1 »: TF1 is named)."""
     lowered = _CAPITAL_HEAD.sub(lambda noun: noun.group().lower(), text)
     return [(start, end, text[start:end], kind) for start, end, _phrase, kind in institutions.find(lowered)
-            if kind != "LOC" or lists.listed(_AFTER_HEAD.sub("", text[start:end])) != "ORG"]
+            if kind != "LOC" or lists.listed(_AFTER_HEAD.sub("", text[start:end])) != "ORG"
+            and fold(text[start:end]) not in lists.bare_listed()]  # « selon la Voix du Nord »
 
 
 _AFTER_HEAD = re.compile(r"^\S+\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?")

@@ -38,6 +38,11 @@ def _words() -> frozenset[str]:
     return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
 
 
+def is_listed(word: str) -> bool:
+    """One of the words of ``data/things.txt`` (« République », « Internet »)."""
+    return fold(word) in _words()
+
+
 def is_line(name: str) -> bool:
     """« TGV Nord », « RER B »: a train line, whose words are no place of their own."""
     words = name.split()  # (not « TER des Hauts-de-France »: the region is named)
