@@ -243,3 +243,15 @@ def test_the_prosecutor_of_the_republic_of_a_town_and_a_newspaper_without_its_ar
     )
     assert (article.people, article.places, article.organizations) == (
         ["Roger Fruchart"], ["Grenoble"], ["La Voix du Nord"])
+
+
+def test_a_surnames_particle_written_with_a_capital(tmp_path):
+    article = _tagged(
+        tmp_path, "Thierry Ardisson règle ses comptes",
+        "Car en 2005, Patrick de Carolis est nommé président de France Télévisions, une fonction poussée par "
+        "Bernadette Chirac.",
+        '"C\'est de notoriété publique, De Carolis doit sa présidence à Bernadette Chirac", accuse Thierry '
+        "Ardisson. De Carolis précise que tout animateur doit choisir.",
+    )
+    assert article.people == ["Thierry Ardisson", "Patrick de Carolis", "Bernadette Chirac"]
+    assert article.places == []

@@ -141,6 +141,11 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
                       and not set(k.split()) & PARTICLES]
             if len(owners) == 1:
                 return ("local", owners[0])
+        if len(words) >= 2 and words[0] in _CAPITAL_PARTICLES:
+            # « De Carolis doit sa présidence… »: the « Patrick de Carolis » the article names
+            owners = [k for k, labels in local.items() if labels.get("PER") and k.endswith(" " + key)]
+            if len(owners) == 1:
+                return ("local", owners[0])
         name = " ".join(words)
         french = country(name)
         if french:
@@ -230,6 +235,10 @@ def _rubric(name: str) -> bool:
     word and a colon names a rubric or a subject, not something called so (but a place: « Tours :
     … », a town the model or the archive knows)."""
     return len(tokens(name)) == 1 and lexicon.is_common(name) and not kinds.listed(name)
+
+
+# A surname's particle written with a capital (opening a sentence or after a comma).
+_CAPITAL_PARTICLES = {"De", "Du", "Des", "D'", "Van", "Von", "Di", "Da", "Del", "Le", "La"}
 
 
 def _place_then_person(words: list[str]) -> bool:
