@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from kiosque_core.folding import fold
 from kiosque_import.article import Article
 
-from . import kinds, lexicon, lists, paragraph, phrasing, places, things, variants
+from . import evidence, kinds, lexicon, lists, paragraph, phrasing, places, things, variants
 from .firstnames import is_common_first_name
 from .merging import merge_people, merge_stations, merge_variants
 from .modelspans import model_names, phrases
@@ -94,7 +94,7 @@ def analyse(article: Article, ents, registry: Registry, config: Config, heads_te
         written.setdefault(name, (fold(name), kinds.MISC))
     clusters = _find_uses(article, local, registry, shared or {}, written)
     _vouch_for_known(clusters.values(), heads_text if head is None else head)
-    _models_named_alone(clusters.values(), [article.title, article.lede] + [b.text for b in article.blocks])
+    evidence.models_named_alone(clusters.values(), [article.title, article.lede] + [b.text for b in article.blocks])
     _decide_kinds(clusters.values())
     merge_variants(clusters)
     merge_stations(clusters)
@@ -141,7 +141,7 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
                       and not set(k.split()) & PARTICLES]
             if len(owners) == 1:
                 return ("local", owners[0])
-        if len(words) >= 2 and words[0] in _CAPITAL_PARTICLES:
+        if len(words) >= 2 and words[0] in evidence.CAPITAL_PARTICLES:
             # « De Carolis doit sa présidence… »: the « Patrick de Carolis » the article names
             owners = [k for k, labels in local.items() if labels.get("PER") and k.endswith(" " + key)]
             if len(owners) == 1:
@@ -152,7 +152,7 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
             return ("country", fold(french))
         entity = registry.known(key)
         if entity is not None and entity.type in ("PER", "LOC", "ORG"):
-            person = _surname_of(name, entity, registry) if len(words) == 1 and not initial else None
+            person = evidence.surname_of(name, entity, registry) if len(words) == 1 and not initial else None
             return ("entity", id(person or entity), person or entity)
         if len(words) == 1 and not initial:
             person = registry.person_by_surname(name)
@@ -168,7 +168,7 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
             return ("listed", key)
         if key in lists.bare_listed():
             return ("bare", key)  # « au Parisien »; kept only after an article (_uses)
-        if kinds.person_shaped(name) and is_plausible(name, "PER") and not _place_then_person(words):
+        if kinds.person_shaped(name) and is_plausible(name, "PER") and not evidence.place_then_person(words):
             # Beyond the head the model reads, « Alain Juppé » is still a person by its shape.
             local[key] = Counter({"PER": 1})
             return ("local", key)
@@ -197,7 +197,7 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
             # « Tours : deux personnes… »: a title opening with a name and a colon names a place
             # or a subject; its capital is the name's.
             headed = zone == "title" and mention.start == 0 and text[len(mention.text):].lstrip().startswith(":") \
-                and not (_rubric(mention.text) and not paragraph.a_place(hit, local))
+                and not (evidence.rubric(mention.text) and not paragraph.a_place(hit, local))
             cluster.initial_only = cluster.initial_only and mention.initial and not headed
             cluster.cues[kinds.HEADED] += headed
             # A name its words announce (phrasing.py) has that type; else a title's quotes, the words before.
@@ -220,7 +220,7 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
             continue
         entity = registry.resolve(cluster.best, cluster.label)
         if entity is not None and len(tokens(cluster.best)) == 1:
-            entity = _surname_of(cluster.best, entity, registry) or entity
+            entity = evidence.surname_of(cluster.best, entity, registry) or entity
         if entity is not None:
             cluster.entity = entity
             other = clusters.get(("entity", id(entity)))
@@ -228,47 +228,6 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
                 cluster.absorb(other)
                 del clusters[("entity", id(entity))]
     return clusters
-
-
-def _rubric(name: str) -> bool:
-    """« Médias : les séries françaises cartonnent », « Piston : … »: a title opening on a common
-    word and a colon names a rubric or a subject, not something called so (but a place: « Tours :
-    … », a town the model or the archive knows)."""
-    return len(tokens(name)) == 1 and lexicon.is_common(name) and not kinds.listed(name)
-
-
-# A surname's particle written with a capital (opening a sentence or after a comma).
-_CAPITAL_PARTICLES = {"De", "Du", "Des", "D'", "Van", "Von", "Di", "Da", "Del", "Le", "La"}
-
-
-def _place_then_person(words: list[str]) -> bool:
-    """« le procureur de Paris Rémy Heitz »: a place, then a person's name, in one run of capitals."""
-    return len(words) > 2 and kinds.listed(words[0]) == "LOC" and kinds.person_shaped(" ".join(words[1:]))
-
-
-def _surname_of(name: str, entity, registry: Registry):
-    """The person a bare surname the archive also typed a place means (« le futur candidat
-    Macron », once « Dans l'Aisne, Macron honore… » made a place of it), when that person is
-    named far more than the place; None for a real place (« Washington », a town or a listed one)."""
-    if entity.type != "LOC" or places.is_town(name) or kinds.listed(name):
-        return None
-    person = registry.person_by_surname(name)
-    if person is None or sum(person.variants.values()) <= 3 * sum(entity.variants.values()):
-        return None
-    return person
-
-
-def _models_named_alone(clusters, texts: list[str]) -> None:
-    """A car's model named alone where the article also names it after its maker (« la Chiron »
-    after « la Bugatti Chiron »): a product, no organisation or place."""
-    models = {key for text in texts for key in lists.models_in(text)}
-    if not models:
-        return
-    for cluster in clusters:
-        name = cluster.best
-        if fold(tokens(name)[0]) in models and not kinds.listed(name) and not places.is_town(name) \
-                and not country(name) and not kinds.person_shaped(name):  # … or « la Chiron Pur Sport »
-            cluster.cues[kinds.MISC] += cluster.uses
 
 
 def _worth_keeping(cluster: Cluster, excluded) -> bool:
