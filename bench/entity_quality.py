@@ -9,7 +9,8 @@ corpus articles, the other layouts, the seed), as ``make demo`` does, so that th
 evidence is the one a real archive of that size has. Prints precision and recall per type, for the
 ``dev`` and ``heldout`` splits apart and together, key-tag recall, and authors that are date lines.
 ``--errors`` lists the dev split's wrong and missed entities (never the heldout's: they are kept
-to tell whether the rules generalise).
+to tell whether the rules generalise). ``--splits-at REV`` also scores the articles by the split
+their labels had at git revision REV (``--splits-at e2bda75~1``: the first heldout split, now dev).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -202,13 +204,32 @@ def score_article(source: str, label: dict, got: dict, score: Score) -> None:
         score.authors_right += 1
 
 
-def evaluate(labels: dict[str, dict], got: dict[str, dict]) -> dict[str, Score]:
-    """Scores for each split and for all labelled articles."""
+def splits_at(revision: str, folder: Path = LABELS) -> dict[str, str]:
+    """Raw file → the split its label had at a git revision (files labelled since are left out)."""
+    relative = folder.relative_to(ROOT).as_posix()
+    listing = subprocess.run(["git", "ls-tree", "--name-only", f"{revision}:{relative}"], cwd=ROOT,
+                             capture_output=True, text=True, check=True).stdout.split()
+    splits = {}
+    for name in (n for n in listing if n.endswith(".json")):
+        text = subprocess.run(["git", "show", f"{revision}:{relative}/{name}"], cwd=ROOT,
+                              capture_output=True, text=True, check=True).stdout
+        splits.update({source: label.get("split", "dev") for source, label in json.loads(text).items()
+                       if not source.startswith("_")})
+    return splits
+
+
+def evaluate(labels: dict[str, dict], got: dict[str, dict],
+             former: dict[str, str] | None = None) -> dict[str, Score]:
+    """Scores for each split and for all labelled articles (and, given ``former``, for each split
+    an article had then, named « was-<split> »)."""
     scores = {"dev": Score(), "heldout": Score(), "all": Score()}
+    for split in sorted(set((former or {}).values())):
+        scores[f"was-{split}"] = Score()
     for source, label in labels.items():
         # A refused file shows the reader nothing: every entity it names is missed.
         shown_of = got.get(Path(source).name, NOTHING)
-        for split in (label.get("split", "dev"), "all"):
+        then = [f"was-{former[source]}"] if former and source in former else []
+        for split in (label.get("split", "dev"), "all", *then):
             if shown_of is NOTHING:
                 scores[split].errors.append(f"{source}: no post (refused by the import)")
             score_article(source, label, shown_of, scores[split])
@@ -238,6 +259,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                         help="a setting for the import, VALUE a Python literal (repeatable)")
     parser.add_argument("--errors", action="store_true", help="list the dev split's errors")
+    parser.add_argument("--splits-at", metavar="REV",
+                        help="also score by the split each article had at this git revision")
     parser.add_argument("--keep", type=Path, help="import into this folder (kept) instead of a temporary one")
     args = parser.parse_args(argv)
     overrides = {}
@@ -251,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         posts = import_archive(files, workdir, overrides)
         seconds = time.perf_counter() - started
-        scores = evaluate(labels, shown(posts))
+        scores = evaluate(labels, shown(posts), splits_at(args.splits_at) if args.splits_at else None)
     print(f"{len(labels)} labelled articles, {len(files)} imported in {seconds:.1f} s "
           f"({len(files) / seconds:.1f} articles/s), settings {overrides or 'as pelicanconf.py'}")
     print(table(scores))

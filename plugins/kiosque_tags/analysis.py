@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from kiosque_core.folding import fold
 from kiosque_import.article import Article
 
-from . import kinds, lexicon, lists, paragraph, phrasing, spellings, variants
+from . import evidence, kinds, lexicon, lists, paragraph, phrasing, places, spellings, things, variants
 from .firstnames import is_common_first_name
 from .glosses import merge_glossed
 from .merging import merge_people, merge_stations, merge_variants
@@ -95,6 +95,7 @@ def analyse(article: Article, ents, registry: Registry, config: Config, heads_te
         written.setdefault(name, (fold(name), kinds.MISC))
     clusters = _find_uses(article, local, registry, shared or {}, written)
     _vouch_for_known(clusters.values(), heads_text if head is None else head)
+    evidence.models_named_alone(clusters.values(), [article.title, article.lede] + [b.text for b in article.blocks])
     _decide_kinds(clusters.values())
     merge_glossed(clusters, [article.title, article.lede, *(b.text for b in article.blocks)])
     merge_variants(clusters)
@@ -142,13 +143,19 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
                       and not set(k.split()) & PARTICLES]
             if len(owners) == 1:
                 return ("local", owners[0])
+        if len(words) >= 2 and words[0] in evidence.CAPITAL_PARTICLES:
+            # « De Carolis doit sa présidence… »: the « Patrick de Carolis » the article names
+            owners = [k for k, labels in local.items() if labels.get("PER") and k.endswith(" " + key)]
+            if len(owners) == 1:
+                return ("local", owners[0])
         name = " ".join(words)
         french = country(name)
         if french:
             return ("country", fold(french))
         entity = registry.known(spellings.key(name))
         if entity is not None and entity.type in ("PER", "LOC", "ORG"):
-            return ("entity", id(entity), entity)
+            person = evidence.surname_of(name, entity, registry) if len(words) == 1 and not initial else None
+            return ("entity", id(person or entity), person or entity)
         if len(words) == 1 and not initial:
             person = registry.person_by_surname(name)
             if person is not None:
@@ -156,11 +163,14 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
         if key in shared:
             local[key] = Counter(shared[key])
             return ("local", key)
+        if things.is_line(name):
+            local[key] = Counter({kinds.MISC: 1})  # « un TGV Nord sur deux »: no « Nord » here
+            return ("local", key)
         if kinds.listed(name):
             return ("listed", key)
         if key in lists.bare_listed():
             return ("bare", key)  # « au Parisien »; kept only after an article (_uses)
-        if kinds.person_shaped(" ".join(words)) and is_plausible(" ".join(words), "PER"):
+        if kinds.person_shaped(name) and is_plausible(name, "PER") and not evidence.place_then_person(words):
             # Beyond the head the model reads, « Alain Juppé » is still a person by its shape.
             local[key] = Counter({"PER": 1})
             return ("local", key)
@@ -170,7 +180,13 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
     for zone, text in zones:
         uses = paragraph.names(text, lookup, local, written)
         listed = paragraph.enumerated(text, [use[0] for use in uses])
-        placed = {i for i, j in listed.items() if any(paragraph.a_place(uses[k][1], local) for k in j)}
+        # (not next to a person's name: « M Pokora, Zazie, Florent Pagny et Mika » is a jury)
+        placed = {i for i, j in listed.items() if any(paragraph.a_place(uses[k][1], local) for k in j)
+                  and not any(kinds.person_shaped(uses[k][0].text) for k in j)
+                  and paragraph.a_real_list(text, [use[0] for use in uses], listed, i)}
+        peopled = {i for i, j in listed.items() if any(kinds.person_shaped(uses[k][0].text) for k in j)
+                   and len(tokens(uses[i][0].text)) == 1 and not kinds.listed(uses[i][0].text)
+                   and not places.is_town(uses[i][0].text)}
         for index, (mention, hit, announced) in enumerate(uses):
             ident = hit[:2]
             cluster = clusters.setdefault(ident, Cluster())
@@ -179,14 +195,17 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
             cluster.first = min(cluster.first, order)
             cluster.enumerated += index in listed
             cluster.cues[kinds.AT] += index in placed  # « Alger, Belgrade, Liège »: listed with places
+            cluster.cues["PER"] += index in peopled  # « M Pokora, Zazie, Florent Pagny et Mika »: a jury
             # « Tours : deux personnes… »: a title opening with a name and a colon names a place
             # or a subject; its capital is the name's.
-            headed = zone == "title" and mention.start == 0 and text[len(mention.text):].lstrip().startswith(":")
+            headed = zone == "title" and mention.start == 0 and text[len(mention.text):].lstrip().startswith(":") \
+                and not (evidence.rubric(mention.text) and not paragraph.a_place(hit, local))
             cluster.initial_only = cluster.initial_only and mention.initial and not headed
             cluster.cues[kinds.HEADED] += headed
             # A name its words announce (phrasing.py) has that type; else a title's quotes, the words before.
             title = announced or kinds.title_cue(text, mention.start, mention.start + len(mention.text))
-            before = kinds.cue(text, mention.start) if title != kinds.MISC and not announced else ""
+            before = kinds.cue(text, mention.start) if title not in (kinds.MISC, kinds.IN_TITLE) and not announced \
+                else ""
             for said in {title, before} - {""}:
                 cluster.cues[said] += 1
             order += 1
@@ -202,6 +221,8 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
         if ident[0] != "local":
             continue
         entity = registry.resolve(cluster.best, cluster.label)
+        if entity is not None and len(tokens(cluster.best)) == 1:
+            entity = evidence.surname_of(cluster.best, entity, registry) or entity
         if entity is not None:
             cluster.entity = entity
             other = clusters.get(("entity", id(entity)))

@@ -16,6 +16,8 @@ AT = "AT"  # « à X »: a place, mostly (« à l'ONU », « à Emmanuel Macron 
 QUOTED = "QUOTED"  # inside a few quoted words: « "La valise RTL" »
 THE = "THE"  # « la Ndrangheta », « le Bigdil »: a definite article, which no person's name takes
 HEADED = "HEADED"  # « Tours : deux personnes… »: a title opening on the name, a name of its own
+IN_TITLE = "IN_TITLE"  # inside a work's quoted title: « "Les Chinois à Paris" de Jean Yanne »
+PORTFOLIO = "PORTFOLIO"  # « le ministre de la Cohésion des territoires »: a minister's portfolio, no name
 
 _CUES = {
     "PER": """président présidente ministre homologue secrétaire chef cheffe dirigeant dirigeante porte-parole
@@ -37,7 +39,8 @@ _CUES = {
         parti syndicat association ong fondation compagnie constructeur opérateur enseigne banque institut
         sondage cabinet studio label mouvement organisation agence collectif hôpital clinique lycée collège
         école université fédération ministère conseil tribunal équipe sélection maison marque firme géant
-        plateforme magasin supermarché hypermarché restaurant éditeur éditions""",
+        plateforme magasin supermarché hypermarché restaurant éditeur éditions mafia cartel gang milice
+        guérilla secte presse""",
     MISC: """émission série film feuilleton jeu spectacle album chanson titre tube livre roman festival prix
         affaire opération saison concours tournoi programme pièce saga documentaire téléfilm show sketch
         exposition salon fête cérémonie trophée rallye marathon dessin""",
@@ -56,15 +59,47 @@ _SHOW_ROLES = set("""animateur animatrice présentateur présentatrice candidat 
 # … and these say nothing: « le site de Deodoro » is a place, « le site de Libération » a website.
 _EITHER = {"site"}
 # … and these, that an institution of a place is named after it: « l'hôpital de Nelkan ».
-_PLACED = {"hôpital", "clinique", "lycée", "collège", "école", "université", "tribunal", "préfecture", "club"}
+_PLACED = {"hôpital", "clinique", "lycée", "collège", "école", "université", "tribunal", "préfecture", "club",
+           "usine", "constructeur"}  # « le constructeur de Gaydon »: where the carmaker is
+# … and these, a portfolio: « le ministre de la Cohésion des territoires », « la secrétaire d'État
+# chargée de la Formation professionnelle », « ministre délégué aux Transports ».
+_PORTFOLIO_HOLDERS = {"ministre", "ministres", "chargé", "chargée", "délégué", "déléguée", "d'état"}
 # Words that make the next name a thing one has or buys: « sa Lamborghini », « une Lamborghini ».
 _PRODUCT = {"un", "une", "sa", "son", "ses"}
 _WORDS = re.compile(r"[\w’'.-]+|[^\w\s]")
 _ELIDED = re.compile(r"^(?:l|d|qu|j|n|s)['’]", re.IGNORECASE)
 def cue(text: str, start: int) -> str:
     """What the words right before ``text[start:]`` say the name there is ('' when nothing)."""
+    if _after_a_title(text, start):
+        return "PER"  # « "Compartiment tueurs" de Costa-Gavras »: a work, then its author
+    before = text[max(0, start - 160):start]
+    if any(word in before for word in _HOLDERS) and _PORTFOLIOS.search(before):
+        return PORTFOLIO  # « ministre du Travail, de l'Emploi et de la Formation professionnelle »
     said, article = _cue(text, start)
     return said or (THE if article else "")
+
+
+_AFTER_A_TITLE = re.compile(r"[»\"”]\s*(?:de|d['’])\s*$")
+
+
+def _after_a_title(text: str, start: int) -> bool:
+    """Right after « "A Title" de »: a few quoted words opening on a capital (not « le "pacte" de
+    Marrakech »)."""
+    if not any(quote in text[max(0, start - 12):start] for quote in "»\"”"):
+        return False
+    found = _AFTER_A_TITLE.search(text, max(0, start - 12), start)
+    if found is None:
+        return False
+    closing = found.start()
+    opening = text.rfind('"', 0, closing) if text[closing] == '"' else max(text.rfind("«", 0, closing),
+                                                                          text.rfind("“", 0, closing))
+    quoted = text[opening + 1:closing].strip()
+    return opening >= 0 and quoted[:1].isupper() and len(quoted.split()) <= 6
+# A minister's portfolios one after the other: the words before the second and the next.
+_OF = r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|aux\s+|à\s+la\s+|à\s+l['’]|au\s+)"
+_HOLDERS = ("ministre", "chargé", "délégué", "État")
+_PORTFOLIOS = re.compile(r"\b(?:ministres?|chargée?|déléguée?|d['’]État)\s+" + _OF
+                         + r"(?:[A-ZÀ-ÖØ-ÞŒ][\w'’-]*(?:\s+[a-zà-ÿ][\w'’-]*){0,3}(?:\s*,\s*|\s+et\s+)" + _OF + r")+$")
 
 
 def _cue(text: str, start: int) -> tuple[str, bool]:
@@ -98,6 +133,8 @@ def _cue_of(words: list[str]) -> str:
     if words[0] in ("le", "la", "les", "l'") and len(words) > 1:
         words = words[1:]  # « selon le Parisien », « sur la chaîne »
     last = _ELIDED.sub("", words[0]) if words[0] not in ("d'", "l'") else words[0]
+    if last in _THROUGH_DE | {"des", "aux", "à"} and words[1:2] and words[1] in _PORTFOLIO_HOLDERS:
+        return PORTFOLIO
     if words[0] in ("d'après",) or last == "après" and words[1:2] == ["d'"]:
         return SOURCE
     if last in _PRODUCT:
@@ -130,9 +167,30 @@ _TITLE_ARTICLE = re.compile(r"(?<=[«\"“])\s*(?:Le|La|Les|L['’]|Un|Une)\s*$"
 
 
 def title_cue(text: str, start: int, end: int) -> str:
-    """MISC for a name that is a whole quoted title, QUOTED for one inside a few quoted words
-    (« "La valise RTL" »: a title that names it, or a short quotation), '' otherwise."""
-    return MISC if quoted(text, start, end) else QUOTED if _in_short_quote(text, start, end) else ""
+    """MISC for a name that is a whole quoted title, IN_TITLE for one inside a work's quoted title
+    (« son film "I, Daniel Blake" », « "Les Chinois à Paris" de Jean Yanne »), QUOTED for one inside
+    a few quoted words (« "La valise RTL" »: a title that names it, or a short quotation), ''
+    otherwise."""
+    if quoted(text, start, end):
+        return MISC
+    span = _short_quote(text, start, end)
+    if span is None:
+        return ""
+    return IN_TITLE if _a_work(text, *span) else QUOTED
+
+
+# A quotation that is a work's title: a work's noun before it (« son film "…" »), its author after
+# it (« "…" de Jean Yanne »), or titles listed one after the other (« « … », « … » ou « … » »).
+_WORK_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(_CUES[MISC].split()) + r")s?\s*:?\s*$")
+_AUTHOR_AFTER = re.compile(r"^\s*(?:de|d['’])\s*[A-ZÀ-ÖØ-ÞŒ]")
+_NEXT_TITLE = re.compile(r"^\s*(?:,|et|ou)\s*[«\"“]")
+_PREVIOUS_TITLE = re.compile(r"[»\"”]\s*(?:,|et|ou)\s*$")
+
+
+def _a_work(text: str, opening: int, closing: int) -> bool:
+    before, after = text[max(0, opening - 40):opening], text[closing + 1:closing + 40]
+    return bool(_WORK_BEFORE.search(before.lower()) or _AUTHOR_AFTER.match(after) or _NEXT_TITLE.match(after)
+                or _PREVIOUS_TITLE.search(before))
 
 
 def quoted(text: str, start: int, end: int) -> bool:
@@ -145,12 +203,15 @@ def quoted(text: str, start: int, end: int) -> bool:
     return bool(before) and before[-1] in _OPENING and bool(after) and after[0] in _CLOSING
 
 
-def _in_short_quote(text: str, start: int, end: int, words: int = 6) -> bool:
-    """« "La valise RTL" »: inside a few quoted words, a title (a quotation is longer)."""
+def _short_quote(text: str, start: int, end: int, words: int = 6) -> tuple[int, int] | None:
+    """« "La valise RTL" »: inside a few quoted words, a title (a quotation is longer); the
+    offsets of its quotes."""
     if text.count('"', 0, start) % 2:  # straight quotes pair up in order
         opening, closing = text.rfind('"', 0, start), text.find('"', end)
     else:
         opening, closing = max(text.rfind("«", 0, start), text.rfind("“", 0, start)), -1
         if opening >= 0 and not any(q in text[opening + 1:start] for q in "»”"):
             closing = min((i for i in (text.find("»", end), text.find("”", end)) if i >= 0), default=-1)
-    return opening >= 0 and closing >= 0 and len(text[opening + 1:closing].split()) <= words
+    if opening >= 0 and closing >= 0 and len(text[opening + 1:closing].split()) <= words:
+        return opening, closing
+    return None

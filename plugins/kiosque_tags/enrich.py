@@ -9,12 +9,14 @@ import logging
 from collections import Counter
 from pathlib import Path
 
+from kiosque_core.folding import fold
 from kiosque_core.settings import with_defaults
 from kiosque_import.article import Article
 
 from . import ner, readcache, store, workers
 from .analysis import Analysis, analyse, analyse_all, never_named
 from .modelspans import model_names
+from .names import tokens
 from .ranking import choose, fill
 from .reading import heads_and_inputs
 from .registry import Registry
@@ -103,6 +105,17 @@ def enrich_article(article: Article, ents, registry: Registry, config: Config, h
     learn(article, found, registry, config)
 
 
+def _recorded_as(cluster) -> str:
+    """The name the registry records a cluster under: a bare surname the analysis found to be a
+    full-named person (« le futur candidat Macron ») is that person, whatever else the archive
+    spelled so (a place « Macron » an earlier mistake made)."""
+    person = cluster.entity
+    if cluster.label == "PER" and person is not None and person.type == "PER" and len(tokens(cluster.best)) == 1 \
+            and len(tokens(person.name)) > 1 and fold(tokens(person.name)[-1]) == fold(cluster.best):
+        return person.name
+    return cluster.best
+
+
 def learn(article: Article, found: Analysis, registry: Registry, config: Config) -> None:
     """The registry records the article's entities; the article gets its tags and facets."""
     article.lede = found.lede
@@ -110,7 +123,7 @@ def learn(article: Article, found: Analysis, registry: Registry, config: Config)
         block.text = text
     for cluster in found.clusters:
         learned = cluster.from_model or cluster.entity is not None
-        cluster.entity = registry.observe(cluster.best, cluster.label or "MISC", cluster.surfaces,
+        cluster.entity = registry.observe(_recorded_as(cluster), cluster.label or "MISC", cluster.surfaces,
                                           article.source) if learned else None
     fill(article, choose(article, found.clusters, config), found.clusters)
     if found.gaps or found.repairs:

@@ -13,10 +13,12 @@ _HEADS = (
     r"|cour d['’]appel|cour d['’]assises|conseil (?:départemental|régional|municipal|général)"
     r"|hôpital|centre hospitalier(?: universitaire| régional)?|CHU|clinique|université|lycée|collège"
     r"|brigade de recherches|commissariat|équipe de France"
-    r"|aéroport|gare|square|rue|avenue|boulevard|quai"
+    r"|aéroport|gare|square|rue|avenue|boulevard|quai|porte|pointe|baie"
 )
-_PLACES = {"aéroport", "gare", "square", "rue", "avenue", "boulevard", "quai"}
-_NAME = r"[A-ZÀ-ÖØ-ÞŒ][\w’'-]*(?:[ -](?:(?:de|du|des|la|le|l['’]|d['’])\s?)?[A-ZÀ-ÖØ-ÞŒ][\w’'-]*)*"
+# (« la porte de Clignancourt »: a gate of Paris and its district, not the town it leads to; « la
+# pointe de Beg ar Scaf », « la baie de Brignogan »: a cape, a bay)
+_PLACES = {"aéroport", "gare", "square", "rue", "avenue", "boulevard", "quai", "porte", "pointe", "baie"}
+_NAME = r"[A-ZÀ-ÖØ-ÞŒ][\w’'-]*(?:[ -](?:(?:de|du|des|la|le|l['’]|d['’]|ar |an )\s?)?[A-ZÀ-ÖØ-ÞŒ][\w’'-]*)*"
 _INSTITUTION = re.compile(
     r"(?<![\w-])(?P<head>" + _HEADS + r")(?:(?<=France)"
     r"|\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|à\s+)?(?P<name>" + _NAME + r"))"
@@ -26,6 +28,8 @@ _INSTITUTION = re.compile(
 # marché Forville », « la place Saint-Marc » (with « de », the name is mostly a town's own).
 _SITE = re.compile(r"(?<![\w-])(?:place|marché|ferme|château|domaine|parc|pont|jardin|cimetière)\s+(?P<name>"
                    + _NAME + r")")
+# … and organisations: « le centre Simon-Wiesenthal », « l'institut Paoli-Calmettes ».
+_ORG_SITE = re.compile(r"(?<![\w-])(?:centre|fondation|institut)\s+(?P<name>" + _NAME + r")")
 # A place and its part: « Afrique de l'Est », « Amérique du Nord », « Corée du Sud ».
 _COMPASS = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞŒ][\w’'-]*\s+(?:du|de\s+l['’])\s*(?:Nord|Sud|Est|Ouest)(?![\w-])")
 _INDEFINITE = re.compile(r"(?:^|\s)(?:un|une|des|chaque)\s+$", re.IGNORECASE)
@@ -43,7 +47,8 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
         kind = "LOC" if match.group("head") in _PLACES else "ORG"
         out.append((match.start(), match.end(), match.group(), kind))
     out += [(m.start(), m.end(), m.group(), "LOC") for m in _COMPASS.finditer(text)]
-    for match in _SITE.finditer(text):
-        if not _INDEFINITE.search(text[max(0, match.start() - 8):match.start()]):
-            out.append((match.start(), match.end(), match.group(), "LOC"))
+    for pattern, kind in ((_SITE, "LOC"), (_ORG_SITE, "ORG")):
+        for match in pattern.finditer(text):
+            if not _INDEFINITE.search(text[max(0, match.start() - 8):match.start()]):
+                out.append((match.start(), match.end(), match.group(), kind))
     return out

@@ -13,25 +13,27 @@ from functools import lru_cache
 from kiosque_core.folding import fold
 
 from . import lexicon, places, things, variants
-from .cues import AT, CUES, HEADED, MISC, QUOTED, SOURCE, THE, TYPES, cue, quoted, title_cue
+from .cues import AT, CUES, HEADED, IN_TITLE, MISC, PORTFOLIO, QUOTED, SOURCE, THE, TYPES, cue, quoted, title_cue
 from .firstnames import is_first_name
 from .lists import a_model, after_listed, bare_listed, is_organisation, listed
 from .names import country, tokens
 from .spans import person_shaped, split_span, without_title
 
 # Callers read the cues and the spans through this module too (kinds.cue, kinds.split_span).
-__all__ = ["AT", "HEADED", "MISC", "QUOTED", "SOURCE", "THE", "TYPES", "cue", "decide", "listed", "person_shaped",
-           "quoted", "split_span", "title_cue", "without_title"]
+__all__ = ["AT", "HEADED", "IN_TITLE", "MISC", "QUOTED", "SOURCE", "THE", "TYPES", "cue", "decide", "listed",
+           "person_shaped", "quoted", "split_span", "title_cue", "without_title"]
 
 _ROLE_WORDS = {word for word, kind in CUES.items() if kind == "PER"}
 # A name opening on one of these is an institution's, a company's or a movement's.
 _ORG_HEADS = set("""association fédération chambre institut syndicat compagnie banque comité office agence collectif
     union ligue parti mouvement groupe société fondation observatoire caisse commission académie ordre conseil cour
     tribunal ministère confédération conservatoire direction service brigade secours autorité assemblée parlement
-    gouvernement université école lycée collège hôpital clinique""".split())
+    gouvernement université école lycée collège hôpital clinique ville""".split())  # « la Ville de Paris »
 # A name closing on one of these is a place's: « Clarence House », « Downing Street ».
 _PLACE_TAILS = set("""house street palace park square hall castle tower bridge garden gardens road avenue lane
     abbey cathedral airport station stadium arena center centre beach island islands bay""".split())
+# … or closing on one of these, an organisation of a town: « Vannes Habitat », « Toulouse Métropole ».
+_ORG_TAILS = set("""habitat metropole agglo agglomeration football basket handball rugby volley hockey""".split())
 # People: a town so big that its name is the town's even where it is also a word (« Rome »).
 _CITY = 100_000
 # Common nouns that open places' names (« Océan indien », « Golfe persique »).
@@ -54,6 +56,8 @@ def _by_shape(name: str, labels: Counter, cues: Counter, archive: Counter, prope
     """A thing (things.py) or no name at all, whatever else is said of it."""
     if things.is_thing(name) and not country(name) or things.is_title(name):
         return MISC
+    if len(tokens(name)) == 1 and name.lower() in _ROLE_WORDS and not listed(name):
+        return ""  # « le Président de Bugatti Automobiles »: a title written capitalised
     coded = things.is_code(name) and not is_first_name(tokens(name)[0])
     if not listed(name) and (coded or things.is_ordinal(name) or things.is_role(name, _ROLE_WORDS)
                              or len(tokens(name)) == 1 and lexicon.is_verb(name)):
@@ -67,9 +71,11 @@ def _by_lists(name: str, labels: Counter, cues: Counter, archive: Counter, prope
     longer = known == "ORG" and not is_organisation(name) and fold(name) not in bare_listed()
     if longer and (cues[MISC] or any(ch.isdigit() for ch in after_listed(name)) or a_model(name)):
         return MISC  # « "RFM Party 80" », « "RTL Soir" », « Porsche 911 Turbo »: a show or a model of it
-    if known == "ORG" and cues[QUOTED] and not _typed(cues) and sum(labels[t] for t in TYPES) <= cues[QUOTED]:
+    titled = cues[QUOTED] + cues[IN_TITLE]
+    if known == "ORG" and titled and not _typed(cues) and sum(labels[t] for t in TYPES) <= titled:
         return MISC  # « ses sketchs "La valise RTL", … »: named only inside a title
-    if known == "LOC" and cues["ORG"] + cues[MISC] > cues["LOC"] + cues[AT] + cues[SOURCE] + cues["PER"]:
+    against = cues["ORG"] + cues[MISC] + cues[IN_TITLE]
+    if known == "LOC" and against > cues["LOC"] + cues[AT] + cues[SOURCE] + cues["PER"]:
         return ""  # « la fédération France nature environnement », « l'équipe de France »
     return known or None
 
@@ -83,8 +89,9 @@ def _by_words(name: str, labels: Counter, cues: Counter, archive: Counter, prope
     typed = _typed(cues)
     if common and not proper:
         return ""  # « Café », « Plan »: a common word, capitalised as a sentence's first
-    a_person = _seen_as_person(labels) and person_shaped(name) and labels["PER"] > cues[MISC]
-    if cues[MISC] and cues[MISC] >= typed and not a_person:
+    titled = cues[MISC] + cues[IN_TITLE]
+    a_person = _seen_as_person(labels) and person_shaped(name) and labels["PER"] > titled
+    if titled and titled >= typed and not a_person:
         return MISC  # not « David Hallyday » for one « le clan "Hallyday" »
     if labels[MISC] > sum(labels[t] for t in TYPES) and not typed and not person_shaped(name) \
             and archive[MISC] >= sum(archive[t] for t in TYPES):
@@ -98,6 +105,24 @@ def _by_words(name: str, labels: Counter, cues: Counter, archive: Counter, prope
         return "LOC"  # « Stuttgart », « Maranello »: a town, whatever maker it houses (« Palais »: a word)
     if common and not typed:
         return ""  # … or without more to go on in this article
+    if cues[PORTFOLIO] and not typed and not person_shaped(name) and not _seen_as_person(labels):
+        return ""  # « le ministre de la Cohésion des territoires » (not « un ministre de Trump »)
+    return _by_head(name, words)
+
+
+def _by_head(name: str, words: list[str]) -> str | None:
+    """Names whose first or last word says an organisation or a place, whatever the votes: « Agence
+    régionale de santé », « Ville de Paris » (the archive's early votes are this same decision's),
+    « Quick France » (a company's French branch), « Saint Barth »."""
+    if len(words) < 2 or person_shaped(name):
+        return None
+    if words[0].lower() in _ORG_HEADS:
+        return "ORG"
+    if all(w[:1].isupper() for w in words) and (words[-1] == "France" or fold(words[-1]) in _ORG_TAILS) \
+            and not is_first_name(words[0]):
+        return "ORG"  # « Vannes Habitat »; not « Tour de France », « Île-de-France », « Anatole France »
+    if words[0] in ("Saint", "Sainte", "St", "Ste"):
+        return "LOC"
     return None
 
 
@@ -107,8 +132,8 @@ def _by_votes(name: str, labels: Counter, cues: Counter, archive: Counter) -> st
     votes = Counter({t: _share(labels, t) + _share(archive, t, 6) + 2 * cues[t] for t in TYPES})
     votes["LOC"] += cues[AT]
     votes["PER"] -= 2 * cues[THE]  # « la Ndrangheta »
-    if len(words) > 1 and (words[0].lower() in _ORG_HEADS or variants.is_acronym(words[0])):
-        votes["ORG"] += 3  # « Chambre d'agriculture de l'Ariège », « ESJ Paris », « SAMU de Strasbourg »
+    if len(words) > 1 and variants.is_acronym(words[0]):
+        votes["ORG"] += 3  # « ESJ Paris », « SAMU de Strasbourg »
     if len(words) > 1 and fold(words[-1]) in _PLACE_TAILS:
         return "LOC" if votes["LOC"] + 3 >= votes["ORG"] else "ORG"  # « Clarence House », « Downing Street »
     if len(words) == 2 and words[1].islower() and lexicon.is_common(words[1]) and lexicon.is_common(words[0]) \

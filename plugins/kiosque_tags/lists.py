@@ -49,8 +49,29 @@ def _lowercase_names() -> re.Pattern | None:
              or not n.replace(" ", "").replace("-", "").replace("'", "").isalpha()]  # « Canal+ », « 20 Minutes »
     if not names:
         return None
-    alternation = "|".join(re.escape(n).replace("'", "['’]") for n in sorted(names, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w+-])", re.IGNORECASE)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(_as_written(n) for n in sorted(names, key=len, reverse=True))
+                      + r")(?![\w+-])", re.IGNORECASE)
+
+
+def _as_written(name: str) -> str:
+    """A listed name as a pattern, any case (« La République en Marche », « 20 minutes », the
+    newspaper as the corpus often writes it); « Comédie + » as often as « Comédie+ »."""
+    return re.escape(name).replace("'", "['’]").replace(r"\+", r"\s?\+")
+
+
+# « d'un peu moins de 20 minutes », « elle roule 20 minutes »: a listed name opening on a number,
+# written in lowercase, is that number of something, but after a source's words (« selon 20 minutes »).
+_CITING = {"selon", "d'après", "d’après", "rappelle", "rapporte", "rapportent", "indique", "explique", "précise",
+           "révèle", "raconte", "affirme", "souligne", "relate", "dévoile", "note", "assure", "confie", "publié",
+           "interrogé", "interrogée", "contacté", "contactée", "joint", "jointe", "par", "dans"}
+
+
+def _a_quantity(text: str, match: re.Match) -> bool:
+    found = match.group()
+    if not found[:1].isdigit() or found != found.lower():
+        return False
+    before = text[max(0, match.start() - 20):match.start()].split()
+    return not before or before[-1].lower() not in _CITING or text.startswith((" de ", " d'", " d’"), match.end())
 
 
 _CONTRACTED = {"au": "le", "du": "le", "le": "le", "la": "la", "l'": "l'", "aux": "les", "des": "les", "les": "les"}
@@ -90,7 +111,18 @@ def with_article(text: str, start: int, name: str) -> str:
 def listed_phrases(text: str) -> list[tuple[int, int, str, str]]:
     """Listed organisations with lowercase words named in ``text``: (start, end, as written, ORG)."""
     pattern = _lowercase_names()
-    return [] if pattern is None else [(m.start(), m.end(), m.group(), "ORG") for m in pattern.finditer(text)]
+    lowered = text.lower().replace("’", "'")
+    if pattern is None or not any(head in lowered for head in _phrase_heads()):
+        return []  # (a quick test before the slower pattern)
+    return [(m.start(), m.end(), m.group(), "ORG") for m in pattern.finditer(text) if not _a_quantity(text, m)]
+
+
+@lru_cache(maxsize=1)
+def _phrase_heads() -> tuple[str, ...]:
+    """Each name ``_lowercase_names`` looks for, lowercase, without its « + » (« canal » of « Canal+ »)."""
+    names = [n for n in _listed_names() if any(w.islower() and len(w) > 2 for w in tokens(n)[1:])
+             or not n.replace(" ", "").replace("-", "").replace("'", "").isalpha()]
+    return tuple(sorted({n.lower().replace("’", "'").replace("+", "").strip() for n in names}))
 
 
 @lru_cache(maxsize=1)
@@ -106,10 +138,12 @@ def listed(name: str) -> str:
     organisations and names they open (« France Bleu Touraine »); '' otherwise."""
     if country(name) or fold(name) in _french_divisions():
         return "LOC"
+    if fold(name) in bare_listed():
+        return ""  # « selon la Voix du Nord »: a listed name without its article, no « Afrique du Nord »
     phrase = institutions.find(name)
     if phrase and phrase[0][0] == 0 and phrase[0][1] == len(name):
         return phrase[0][3]
-    words = fold(name).split()
+    words = fold(name.replace(" +", "+")).split()  # « Comédie + » is « Comédie+ »
     orgs = _organisations()
     if " ".join(words) in orgs:
         return "ORG"
@@ -119,7 +153,9 @@ def listed(name: str) -> str:
         if " ".join(words[:end]) in orgs:
             # « France Bleu Touraine », not « TF1 Christophe Beaugrand » (two names run together)
             after = rest[end:]
+            # … nor « à France Bleu Normandie Thomas, l'un des étudiants »: a station, then a person
             return "" if is_common_first_name(after[0]) or after[0].lower() in ("de", "du", "d'") \
+                or len(after) > 1 and is_common_first_name(after[-1]) \
                 or initials_and_surname(" ".join(after)) \
                 or all(lexicon.is_verb(w) for w in after) else "ORG"  # not « Facebook Partager »
     return ""
@@ -138,11 +174,38 @@ def _makers() -> frozenset[str]:
     return frozenset(makers)
 
 
+@lru_cache(maxsize=1)
+def _maker_then_word() -> re.Pattern:
+    # Makers as listed (« Aston Martin »), then one capitalised word: « Bugatti Chiron ».
+    path = Path(__file__).with_name("data") / "organisations.txt"
+    makers, inside = [], False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# --"):
+            inside = line.startswith("# -- carmakers")
+        elif inside and line.strip() and not line.startswith("#"):
+            makers.append(re.escape(line.strip()))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(makers, key=len, reverse=True))
+                      + r")\s+([A-ZÀ-ÖØ-ÞŒ][\w-]*[^\W\d_])(?![\w'’-])")
+
+
+def models_in(text: str) -> set[str]:
+    """The folded words a listed carmaker's name is followed by in ``text`` (« Chiron » of
+    « la Bugatti Chiron »): its models, mostly."""
+    if not text or not any(maker in text for maker in _maker_names()):
+        return set()
+    return {fold(m.group(1)) for m in _maker_then_word().finditer(text)} - _CORPORATE
+
+
+@lru_cache(maxsize=1)
+def _maker_names() -> tuple[str, ...]:
+    return tuple(spelled_as_listed(key) for key in sorted(_makers()))
+
+
 def a_model(name: str) -> bool:
     """A maker's name then more words: one of its models (« Porsche Taycan », « Bugatti Chiron »)."""
     rest = after_listed(name)
     return bool(rest) and fold(name[: len(name) - len(rest)].strip()) in _makers() \
-        and not set(fold(rest).split()) & _CORPORATE and not country(rest)
+        and fold(rest).split()[0] not in _CORPORATE and not country(rest)  # « Chiron Pur Sport » is one
 
 
 # Words that make a maker's name a company's (« McLaren Automotive », « Renault Group »).

@@ -17,7 +17,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*[\w]|[^\W\d_]|(?<!\w)(?<!\d[,.])\d{1,2}(
 _CAPITAL = re.compile(r"(?<![\w'’\-])(?:(?:[lLdD]|[qQ]u|[jJ]usqu|[lL]orsqu)['’])?[A-ZÀ-ÖØ-ÞŒ]")
 _ELIDED = re.compile(r"^(?:[lLdD]|[qQ]u|[jJ]usqu|[lL]orsqu)['’](?=[^\W\d_])")
 _PARTICLES = {"de", "du", "des", "la", "le", "von", "van", "der", "di", "da", "del", "al", "el", "ben", "bin",
-              "ibn", "d'", "l'", "d’", "l’"}
+              "ibn", "d'", "l'", "d’", "l’",
+              "ar", "an"}  # Breton articles: « la pointe de Beg ar Scaf » is one place
 _OPENERS = set(".!?«\"“:…—–-•(")
 
 

@@ -18,6 +18,8 @@ def model_names(ents, excluded, head: str) -> dict[str, Counter]:
     """Folded name → labels the model gave it, for plausible names only."""
     local: dict[str, Counter] = {}
     for text, label, start in ents:
+        if text.endswith(("'", "’")) and head[start + len(text):start + len(text) + 1] == "s":
+            text += "s"  # « RM Sotheby's », « McDonald's »: the model stops before the possessive's s
         whole = clean(_HONORIFIC.sub("", kinds.without_title(text))) if label == "PER" else clean(text)
         if mentions.opens_sentence(head, start):
             whole = drop_opening_article(whole)

@@ -121,6 +121,8 @@ def is_plausible(name: str, label: str = "") -> bool:
     if not any(ch.isalpha() for ch in name):
         return False
     folded = [fold(w).strip("'") for w in words]
+    if any(a == b and a[:1].isalpha() for a, b in zip(folded, folded[1:], strict=False)):
+        return False  # « le BTP Altrad Altrad »: a linked name the scraper doubled
     if all(w in FUNCTION_WORDS or w in POSSESSIVES or w in WEEKDAYS or w in MONTHS or w.isdigit() for w in folded):
         return False
     if folded[0] in WEEKDAYS or folded[0] in MONTHS or fold(name) in DEMONYMS:

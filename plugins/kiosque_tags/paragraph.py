@@ -9,13 +9,15 @@ from collections import Counter
 
 from kiosque_core.folding import fold
 
-from . import institutions, lists, mentions, phrasing
+from . import institutions, lists, mentions, phrasing, things
 
 
 def names(text: str, lookup, local: dict[str, Counter], written: dict[str, tuple[str, str]]) -> list:
     """The names of one paragraph in order: institutions (« la mairie de Paris ») and the model's
     names with lowercase words as a whole, the other names wherever none of those holds them."""
-    found = _institutions(text) + lists.listed_phrases(text)
+    titled = things.titles(text)  # « le parquet de Danse avec les stars »: a show, no court
+    found = [f for f in _institutions(text) + lists.listed_phrases(text)
+             if not any(s < f[1] and f[0] < e for s, e, _p, _k in titled)] + titled
     for phrase, (key, label) in written.items():
         pattern = re.escape(phrase).replace("'", "['’]")
         for match in re.finditer(r"(?<![\w-])" + pattern + r"(?![\w-])", text):
@@ -49,9 +51,15 @@ _CAPITAL_HEAD = re.compile(r"(?<=[\w,;] )(?:Tribunal|Mairie|Préfecture|Ministè
 
 
 def _institutions(text: str) -> list[tuple[int, int, str, str]]:
-    """institutions.find, whatever the case of the institution's noun (same offsets)."""
+    """institutions.find, whatever the case of the institution's noun (same offsets); not a place
+    named after an organisation (« claquer la porte de TF1 »: TF1 is named)."""
     lowered = _CAPITAL_HEAD.sub(lambda noun: noun.group().lower(), text)
-    return [(start, end, text[start:end], kind) for start, end, _phrase, kind in institutions.find(lowered)]
+    return [(start, end, text[start:end], kind) for start, end, _phrase, kind in institutions.find(lowered)
+            if kind != "LOC" or lists.listed(_AFTER_HEAD.sub("", text[start:end])) != "ORG"
+            and fold(text[start:end]) not in lists.bare_listed()]  # « selon la Voix du Nord »
+
+
+_AFTER_HEAD = re.compile(r"^\S+\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?")
 
 
 _BETWEEN_LISTED = re.compile(r"\s*(?:,|,?\s(?:et|ou))\s(?:l['’]|d['’]|(?:la|le|les|de|du|des)\s)?")
@@ -67,6 +75,40 @@ def enumerated(text: str, found: list) -> dict[int, set[int]]:
             out.setdefault(i, set()).add(i + 1)
             out.setdefault(i + 1, set()).add(i)
     return out
+
+
+def a_real_list(text: str, found: list, listed: dict[int, set[int]], index: int) -> bool:
+    """Whether the list ``index`` is an item of is one: not a name after a comma that follows
+    the list's « et » (« Paris, Essen et Monterey, RM Sotheby's va… »), nor two names and a
+    comma where the second is a sentence's subject (« Dans l'Aisne, Macron honore… »)."""
+    chain, todo = {index}, [index]
+    while todo:
+        for other in listed.get(todo.pop(), ()):
+            if other not in chain:
+                chain.add(other)
+                todo.append(other)
+    items = sorted(chain)
+    links = [text[found[a].start + len(found[a].text):found[b].start] for a, b in zip(items, items[1:], strict=False)]
+    at = items.index(index)
+    if at and "," in links[at - 1] and any("," not in link for link in links[:at - 1]):
+        return False  # after « … et Monterey »: the list was over
+    if len(items) > 2 or "," not in links[0]:
+        return True
+    second = found[items[1]]
+    after = text[second.start + len(second.text):second.start + len(second.text) + 60].split()
+    after = next((w for w in after if not w[:1].isupper()), "")  # past the rest of a name (« RM Sotheby's »)
+    if after.islower() and after.strip(",.;:!?)") not in _LIST_GOES_ON:
+        return False  # « Essen, RM Sotheby's va… »: the second is the sentence's subject
+    opening = re.split(r"[.!?]\s", text[:found[items[0]].start])[-1]
+    return not _OPENING_PHRASE.match(opening)
+
+
+# Words that may follow a list's item (not its sentence's verb).
+_LIST_GOES_ON = {"et", "ou", "ni", "de", "du", "des", "d'", "d’", "en", "à", "au", "aux", "dans", "pour", "sur",
+                 "avec", "par", "vers", "entre", "puis", "ainsi", "mais", "voire", "notamment", "également",
+                 "aussi", "près", "-", "–"}
+_OPENING_PHRASE = re.compile(r"^\W*(?:dans|à|en|au|aux|chez|pour|selon|depuis|sur|après|avant|outre|d['’]après)\b"
+                             r"[^,;:!?]{0,40}$", re.IGNORECASE)
 
 
 def a_place(hit, local: dict[str, Counter]) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from kiosque_core.folding import fold
 from kiosque_import.article import GAP, Article
 
-from . import holes
+from . import holes, lists
 from .firstnames import is_common_first_name, is_first_name
 from .names import bare_surname, given_names, surname_key, tokens
 from .registry import Registry
@@ -16,11 +16,11 @@ def mark_holes(article: Article, clusters: dict, registry: Registry) -> tuple[in
     bare = _bare_people(clusters, registry)
     # Words the article uses as surnames are never taken for lone first names (« le président
     # Assad »); a person named by a single first name only (« Mevlüt ») may be one.
-    surnames = {fold(w) for c in clusters.values() if c.label == "PER" and not _first_names_only(c)
+    surnames = {fold(w) for c in clusters.values() if c.label == "PER" and (not _first_names_only(c) or _known(c))
                 for s in c.surfaces for w in [tokens(s)[-1]]}
     count, repairs = 0, []
     texts = [article.lede] + [block.text for block in article.blocks]
-    found_in = [holes.find(text, surnames) for text in texts]
+    found_in = [[h for h in holes.find(text, surnames) if not _ends_a_listed_name(h, text)] for text in texts]
     # A first name left alone is no surname for another one (« le général Qassem , … le président
     # Emmanuel et … »).
     dangling = {fold(" ".join(h.first_names)) for found in found_in for h in found if h.first_names}
@@ -46,6 +46,25 @@ def mark_holes(article: Article, clusters: dict, registry: Registry) -> tuple[in
             else:
                 article.blocks[index].text = marked
     return count, repairs
+
+
+def _ends_a_listed_name(hole, text: str) -> bool:
+    """« l'ancien directeur de Santé publique France, François Bourdillon »: the first name
+    « France » ends an organisation's name, nothing fell out after it."""
+    return bool(hole.first_names) and any(start < hole.at and hole.at - 2 <= end <= hole.at
+                                          for start, end, _name, _kind in lists.listed_phrases(text))
+
+
+def _known(cluster) -> bool:
+    """« Boris Johnson »: a full name the archive knows or the model read whole, whatever first
+    names its words also are (not « Boris Johnson […] », to be completed by the title's « le
+    prince Harry »); its last word a first name a reader takes for one (not « Recep Tayyip »)."""
+    entity = cluster.entity
+    if entity is not None and entity.type == "PER" and len(tokens(entity.name)) >= 2 \
+            and fold(entity.name) in {fold(s) for s in cluster.surfaces}:
+        return True
+    return cluster.labels["PER"] > 0 and any(len(tokens(s)) >= 2 and is_common_first_name(tokens(s)[-1])
+                                             for s in cluster.surfaces)
 
 
 def _first_names_only(cluster) -> bool:

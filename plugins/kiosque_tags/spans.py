@@ -8,11 +8,11 @@ import re
 
 from kiosque_core.folding import fold
 
-from . import lexicon
+from . import lexicon, places, things
 from .cues import CUES
 from .firstnames import is_common_first_name, is_first_name
 from .lists import is_organisation, listed
-from .names import MONTHS, WEEKDAYS, initials_and_surname, tokens
+from .names import MONTHS, WEEKDAYS, country, initials_and_surname, tokens
 
 # Words the first-name dictionary lists that open titles far more often than names.
 NOT_FIRST_NAMES = set("the a an of and le la les un une des mon ma ton ta son sa".split())
@@ -47,6 +47,9 @@ def split_span(name: str, label: str) -> list[tuple[str, str]]:
             continue
         if listed(head) == "ORG" and person_shaped(rest):
             return [(head, "ORG"), (rest, "PER")]  # « TF1 Christophe Beaugrand », « l'AFP K L Gurjar »
+        if label == "PER" and len(tail) >= 2 and person_shaped(rest) \
+                and (listed(head) == "LOC" or places.is_town(head)):
+            return [(head, "LOC"), (rest, "PER")]  # « le procureur de Paris Rémy Heitz »
         if listed(head) == "ORG" and tail[0] == "pour" and len(tail) > 1:
             return [(head, "ORG"), (clean_article(" ".join(tail[1:])), "ORG")]  # « Ifop pour le JDD »
         if listed(head) == "ORG" and all(lexicon.is_verb(w) for w in tokens(rest)):
@@ -61,6 +64,10 @@ def split_span(name: str, label: str) -> list[tuple[str, str]]:
     if len(words) >= 3 and is_common_first_name(words[0]) and words[1][:1].isupper() and all(
             lexicon.is_common(w) and not is_first_name(w) for w in words[2:]):
         return [(" ".join(words[:2]), "PER")]  # « Boris Johnson Harry », « Edouard Philippe Déconfinement »
+    rest = " ".join(words[2:])
+    if len(words) >= 3 and words[1] in ("de", "du", "d'") and things.is_listed(words[0]) \
+            and (listed(rest) == "LOC" and not country(rest) or places.is_town(rest)):
+        return [(rest, "LOC")]  # « le procureur de la République de Grenoble »: the town is named
     if len(words) >= 3 and words[1] in ("de", "du", "d'") and words[0][-1:] in "sx" and words[0][:1].isupper() \
             and lexicon.is_common(words[0]) and words[2][:1].isupper():
         return [(" ".join(words[2:]), label)]  # « États du Maharashtra »: the places are the states

@@ -15,13 +15,16 @@ from kiosque_core.folding import fold
 
 from . import lexicon
 
+# A train line or service: « RER B », « TER Grand Est », « TGV Nord » (its operator is the organisation).
+LINES = {"rer", "ter", "tgv", "transilien", "intercites", "ouigo", "thalys", "eurostar"}
 # A name opening on one of these words is an event or an affair named after its subject
 # (« Mort de Keith Flint », « Affaire Benalla »), an award, a contest, a fair or a news show.
 HEADS = {"affaire", "mort", "deces", "obseques", "proces", "repas", "greve", "mariage", "divorce", "attentat",
          "meurtre", "assassinat", "naissance", "disparition", "enlevement", "scandale", "crise", "guerre",
          "bataille", "hommage", "jo", "jeux", "prix", "trophee", "trophees", "festival", "salon", "fete",
          "miss", "mister", "legion", "medaille", "coupe", "championnat", "tournoi", "jt", "20h", "13h",
-         "ceremonie", "victoires", "nuit"}
+         "ceremonie", "victoires", "nuit",
+         *LINES}
 # … or closing on one of these (« Grammy Awards », « Teddy Award », « Sundance Festival »).
 TAILS = {"award", "awards", "festival", "trophy", "cup", "prize", "games", "expo"}
 # A model's code: letters and digits in one word (« L-410 », « A320 », « 737-Max »).
@@ -35,6 +38,17 @@ def _words() -> frozenset[str]:
     return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
 
 
+def is_listed(word: str) -> bool:
+    """One of the words of ``data/things.txt`` (« République », « Internet »)."""
+    return fold(word) in _words()
+
+
+def is_line(name: str) -> bool:
+    """« TGV Nord », « RER B »: a train line, whose words are no place of their own."""
+    words = name.split()  # (not « TER des Hauts-de-France »: the region is named)
+    return len(words) > 1 and fold(words[0]) in LINES and not {"de", "des", "du", "d'"} & set(words)
+
+
 def is_thing(name: str) -> bool:
     """An event, award, contest, show kind or listed word: named, but no entity."""
     words = [fold(w) for w in name.replace("’", "'").split()]  # « Salon-de-Provence » is one word
@@ -42,6 +56,42 @@ def is_thing(name: str) -> bool:
         return False
     bare = re.sub(r"^(?:le|la|les|l') ?", "", fold(name))  # « La République », « le Brexit »
     return bare in _words() or words[0] in HEADS or len(words) > 1 and words[-1] in TAILS
+
+
+@lru_cache(maxsize=1)
+def _titles() -> re.Pattern | None:
+    """The listed things written with lowercase words (« Danse avec les stars », « Les 12 coups
+    de midi »): runs of capitalised words would cut them up (and « le parquet de Danse » read a
+    court), so they are looked for as they are written (any case but the first letter's)."""
+    path = Path(__file__).with_name("data") / "things.txt"
+    names = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    names = [n for n in names if any(w.islower() for w in n.split()[1:])]
+    if not names:
+        return None
+    alternation = "|".join(re.escape(n[0]) + "(?i:" + re.escape(n[1:]).replace("'", "['’]") + ")"
+                           for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> tuple[str, ...]:
+    """Each listed title's longest word, lowercase: a text with none of them names none (a quick
+    test before the slower pattern)."""
+    path = Path(__file__).with_name("data") / "things.txt"
+    names = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    return tuple(sorted({max(n.lower().replace("’", "'").split(), key=len) for n in names
+                         if any(w.islower() for w in n.split()[1:])}))
+
+
+def titles(text: str) -> list[tuple[int, int, str, str]]:
+    """The listed things with lowercase words that ``text`` names: (start, end, as written, MISC)."""
+    pattern = _titles()
+    lowered = text.lower().replace("’", "'")
+    if pattern is None or not any(word in lowered for word in _title_words()):
+        return []
+    return [(m.start(), m.end(), m.group(), "MISC") for m in pattern.finditer(text)]
 
 
 # A verb or a negation inside a name makes it a title: « Touche pas à mon poste », « On n'est
