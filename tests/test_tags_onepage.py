@@ -212,3 +212,18 @@ def test_a_region_and_the_newspaper_named_like_it_end_to_end(tmp_path):
     enrich_batch([region], config)
     assert paper.organizations == ["La Provence"] and region.places == ["Provence"]
     assert region.organizations == []
+
+
+def test_a_name_many_articles_use_alone_is_no_surname_for_one_new_full_name():
+    # At 10,000 articles, one « Vincent Harry » took the prince « Harry » of 58 articles, and one
+    # « Paris Déconfinement » (a headline's two capitalised words) the « Déconfinement » of 34.
+    registry = Registry()
+    harry = [registry.observe("Harry", "PER", Counter({"Harry": 2}), f"{n}.txt") for n in range(20)][0]
+    vincent = registry.observe("Vincent Harry", "PER", Counter({"Vincent Harry": 1}), "v.txt")
+    assert vincent is not harry and harry in registry.entities and harry.name == "Harry"
+    assert registry.resolve("Harry") is harry and vincent.former == []
+    # Early in an archive, a surname known alone in a few articles joins the first full name.
+    early = Registry()
+    bare = [early.observe("Macron", "PER", Counter({"Macron": 1}), f"{n}.txt") for n in range(3)][0]
+    person = early.observe("Emmanuel Macron", "PER", Counter({"Emmanuel Macron": 1}), "e.txt")
+    assert bare not in early.entities and person.former == ["Macron"] and early.resolve("Macron") is person

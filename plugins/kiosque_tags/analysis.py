@@ -4,6 +4,7 @@ Articles are analysed in any order and in any process (workers.py)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -25,6 +26,9 @@ from .names import (
 from .registry import Registry
 from .repair import mark_holes
 from .settings import Config
+
+# A word written in lowercase (letters and inner hyphens).
+_LOWERCASE_WORD = re.compile(r"(?<![\w-])[a-zàâäçéèêëîïôöûùüÿœæ][a-zàâäçéèêëîïôöûùüÿœæ-]*(?![\w-])")
 
 
 @dataclass
@@ -103,7 +107,8 @@ def analyse(article: Article, ents, registry: Registry, config: Config, heads_te
     merge_people(clusters)
     _decide_kinds(clusters.values())
     gaps, repairs = mark_holes(article, clusters, registry) if config.holes else (0, [])
-    kept = [c for c in clusters.values() if _worth_keeping(c, excluded)]
+    lowered = _lowercase_words([article.title, article.lede, *(b.text for b in article.blocks)])
+    kept = [c for c in clusters.values() if _worth_keeping(c, excluded, lowered)]
     return Analysis(kept, article.lede, [b.text for b in article.blocks], gaps, repairs)
 
 
@@ -232,10 +237,19 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
     return clusters
 
 
-def _worth_keeping(cluster: Cluster, excluded) -> bool:
+def _lowercase_words(texts: list[str]) -> frozenset[str]:
+    return frozenset(_LOWERCASE_WORD.findall(" ".join(texts)))
+
+
+def _worth_keeping(cluster: Cluster, excluded, lowered: frozenset[str] = frozenset()) -> bool:
     name = cluster.best
     if fold(name) in excluded or not cluster.label or len(name.strip(".")) < 2:
         return False  # … nor « G » of « la catégorie BGC/G »
+    if cluster.initial_only and len(tokens(name)) == 1 and name.lower() in lowered and not kinds.listed(name) \
+            and not variants.is_acronym(name):
+        # « Déconfinement : … » in a title over « le déconfinement » in the text: the article itself
+        # writes it as a word (a word newer than the lexicon), whatever the archive learned before.
+        return False
     if cluster.initial_only and len(tokens(name)) == 1 and cluster.entity is None and not kinds.listed(name) \
             and not variants.is_acronym(name) and (lexicon.is_common(name) or sum(cluster.labels.values()) < 2):
         return False  # « Soutenues », « Pendant »: capitalised only as a sentence's first word

@@ -30,6 +30,9 @@ FIRST_NAME_USES = 5
 # A full name in place yields to another full spelling only when that one is this much better
 # attested: canonical names, hence tag URLs, do not flip back and forth as articles arrive.
 HYSTERESIS = 1.5
+# A bare name joins a full-named person unless more articles than this use it alone (BARE_ALONE),
+# and BARE_RATIO times more than name the person in full.
+BARE_ALONE, BARE_RATIO = 5, 3
 
 
 class Registry:
@@ -152,7 +155,7 @@ class Registry:
         """``Erdogan`` (known alone so far) is ``Recep Tayyip Erdoğan`` once he is the only one."""
         people = self._by_surname.get(surname_key(person.name), [])
         for bare in [e for e in people if not e.full and e is not person]:
-            if self.person_by_surname(bare.name) is person:
+            if self.person_by_surname(bare.name) is person and not _outnumbers(bare, person):
                 self._merge(person, bare)
         first = given_names(person.name)[:1]
         bare = self._by_key.get(first[0]) if first else None
@@ -261,6 +264,15 @@ class Registry:
             people = self._by_surname.setdefault(surname_key(entity.name), [])
             if entity not in people:
                 people.append(entity)
+
+
+def _outnumbers(bare: Entity, person: Entity) -> bool:
+    """A name many articles use alone is no surname one new full name may take: « Harry » (the
+    prince, in 58 articles) is not « Vincent Harry » (one article), « Déconfinement » is no
+    « Paris Déconfinement ». Early in an archive, « Macron » known alone in 3 articles still
+    joins the first « Emmanuel Macron »."""
+    alone, named = sum(attestations(bare).values()), sum(attestations(person).values())
+    return alone > max(BARE_ALONE, BARE_RATIO * named)
 
 
 def _dominant(uses: list[tuple[int, Entity]]) -> Entity | None:
