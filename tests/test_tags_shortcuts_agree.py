@@ -231,7 +231,7 @@ class _ScanningRegistry(Registry):
     def _absorb_bare_surname(self, person):
         people = self._by_surname.get(registry_module.surname_key(person.name), [])
         for bare in [e for e in people if not e.full and e is not person]:
-            if self.person_by_surname(bare.name) is not person:
+            if self.person_by_surname(bare.name) is not person or registry_module._outnumbers(bare, person):
                 continue
             person.variants.update(bare.variants)
             person.votes.update(bare.votes)  # the archive's type votes go along (issue #15)
