@@ -144,7 +144,7 @@ class Registry:
         found += [self._spelled_alike(s, entity.type) for s in [entity.name, *surfaces]]
         for other in {id(e): e for e in found if e is not None}.values():
             if other is not entity and other.type == entity.type and (other.type != "PER" or other.full) \
-                    and same_family(entity, other, written):
+                    and same_family(entity, other, written, self._opens_names(other, entity)):
                 self._merge(entity, other)  # a bare surname joins by its own rule (_absorb_bare_surname)
         if type_ == "PER" and len(tokens(name)) >= 2:
             self._absorb_bare_surname(entity)
@@ -209,6 +209,12 @@ class Registry:
         for key in {k for name in names for t in registrykeys.TYPES for k in registrykeys.keys(name, t)}:
             if self._by_key.get(key) is other:
                 self._by_key[key] = into
+
+    def _opens_names(self, word: Entity, *besides: Entity) -> bool:
+        """Whether names of other entities open or end on ``word``'s (« AMG GT », « VW Arteon »)."""
+        key = fold(word.name)
+        return any(len(tokens(e.name)) >= 2 and all(e is not b for b in (word, *besides))
+                   for k in (f"<{key}", f"{key}>") for e in self._by_edge.get(k, ()))
 
     def _misspelt(self, name: str, type_: str) -> Entity | None:
         """The one entity of this type that ``name`` misspells (« Laeticia » for « Laetitia
