@@ -227,3 +227,75 @@ def test_a_name_many_articles_use_alone_is_no_surname_for_one_new_full_name():
     bare = [early.observe("Macron", "PER", Counter({"Macron": 1}), f"{n}.txt") for n in range(3)][0]
     person = early.observe("Emmanuel Macron", "PER", Counter({"Emmanuel Macron": 1}), "e.txt")
     assert bare not in early.entities and person.former == ["Macron"] and early.resolve("Macron") is person
+
+
+def test_one_article_gloss_does_not_take_a_brand_whose_letters_it_shares():
+    """« l'Association de maires de Guyane (AMG) » (one article of the 10,000) is not the « AMG »
+    the car articles write alone (Mercedes-AMG): letters that agree are not enough when the
+    archive knows the acronym opening other names (« AMG GT Black Series »), a brand's, and only
+    one article wrote both; they are for « Direction générale de la police nationale (DGPN) »."""
+    registry = Registry()
+    for n in range(3):  # « avant que cette tâche ne soit dévolue à AMG », « le préparateur AMG créa… »
+        cars = registry.observe("AMG", "ORG", Counter({"AMG": 1}), f"car{n}.txt")
+    registry.observe("AMG GT Black Series", "MISC", Counter({"AMG GT Black Series": 1}), "gt.txt")
+    guyane = "Association de maires de Guyane"
+    mayors = registry.observe(guyane, "ORG", Counter({guyane: 2, "AMG": 2}), "09961_d09124aeaeefe3cc.txt")
+    assert mayors is not cars and registry.resolve("AMG") is cars and registry.resolve(guyane) is mayors
+    assert [(e.name, e.variants) for e in registry.entities] == [
+        ("AMG", Counter({"AMG": 3})), ("AMG GT Black Series", Counter({"AMG GT Black Series": 1})),
+        (guyane, Counter({guyane: 2, "AMG": 2}))]
+    # No name opens on « DGPN »: the one article's gloss is the archive's word for it.
+    police = Registry()
+    for n in range(3):
+        police.observe("DGPN", "ORG", Counter({"DGPN": 1}), f"{n}.txt")
+    dgpn = "Direction générale de la police nationale"
+    direction = police.observe(dgpn, "ORG", Counter({dgpn: 1, "DGPN": 1}), "x.txt")
+    assert [(e.name, e.variants, e.former) for e in police.entities] == [(dgpn, Counter({"DGPN": 4, dgpn: 1}),
+                                                                         ["DGPN"])]
+    assert police.resolve("DGPN") is direction
+    # Names open on « AFP » (captions' credits: « AFP Factuel »), yet two articles writing
+    # « Agence France-Presse » beside « AFP » are the archive agreeing.
+    agency = Registry()
+    for n in range(3):
+        afp = agency.observe("AFP", "ORG", Counter({"AFP": 2}), f"{n}.txt")
+    agency.observe("AFP Factuel", "ORG", Counter({"AFP Factuel": 1}), "factuel.txt")
+    long_ = "Agence France-Presse"
+    first = agency.observe(long_, "ORG", Counter({long_: 1, "AFP": 1}), "a.txt")
+    assert agency.resolve("AFP") is afp and first.variants == Counter({long_: 1, "AFP": 1})
+    assert agency.observe(long_, "ORG", Counter({long_: 1, "AFP": 1}), "b.txt") is first
+    assert agency.resolve("AFP") is first and first.variants == Counter({"AFP": 8, long_: 2})
+    assert [e.name for e in agency.entities] == ["AFP Factuel", long_]
+
+
+def test_one_article_gloss_leaves_the_car_articles_acronym_end_to_end(tmp_path):
+    """Real sentences of the 10,000 articles: the car articles name « AMG » alone and open names
+    on it (« AMG Driving Academy »); the association's one article does not take it."""
+    config = _config(tmp_path)
+    cars = [_article("02609_6102ac29778c0e02.txt", "RM Sotheby's : Mercedes-Benz 300 SEL Red Pig Replica",
+                     "En 1969 le préparateur AMG créa la sensation en présentant la Mercedes-Benz « Red Pig » "
+                     "(« cochon rouge »), un véhicule de compétition conçu à l'intention d'un client privé autour "
+                     "d'un châssis 300 SEL endommagé."),
+            _article("01434_59c1c577a1380a90.txt", "La Mercedes-Benz 190 E 2.5-16 Evolution II fête ses 30 ans",
+                     "Le véhicule évoluant en DTM dispose en effet de 373 ch : il s'agit du dernier moteur "
+                     "développé par le département spécialisé de Mercedes-Benz, avant que cette tâche ne soit "
+                     "dévolue à AMG."),
+            _article("03977_cf95960f8e21d696.txt", "AMG Driving Academy 2020",
+                     "L'AMG Driving Academy est prête à vous accueillir à Arjeplog, dans le nord de la Suède, "
+                     "pour des stages de pilotage hivernaux riches en sensations.",
+                     "Le programme hivernal de l'AMG Driving Academy organisé par l'agence AMG Experience, "
+                     "sera lancé début janvier et s'achèvera fin mars 2020.")]
+    guyane = _article("09961_d09124aeaeefe3cc.txt", "« Avant on mutait les professeurs pédophiles dans les "
+                      "Outre-mer » : les propos de Ségolène Royal provoquent l'émoi en Guyane",
+                      "Une séquence ressortie ces derniers jours sur les réseaux sociaux et qui n'a pas manqué de "
+                      "faire réagir l'Association de maires de Guyane (AMG).",
+                      "« Un sentiment qui ne repose plus seulement sur l'éloignement géographique », a dénoncé "
+                      "David Riché, le président de l'AMG, dans une lettre ouverte à Emmanuel Macron.")
+    enrich_batch(cars, config)
+    enrich_batch([guyane], config)
+    assert [a.organizations for a in cars] == [["Mercedes-Benz", "AMG"], ["Mercedes-Benz", "AMG"], ["AMG Experience"]]
+    assert [o for o in guyane.organizations if "AMG" in o or "maires" in o] == ["Association de maires de Guyane"]
+    save_registry(config)
+    registry = Registry.load(tmp_path / "entities.json")
+    assert (registry.resolve("AMG").name, registry.resolve("AMG").variants) == ("AMG", Counter({"AMG": 2}))
+    assert registry.resolve("Association de maires de Guyane").variants \
+        == Counter({"AMG": 2, "Association de maires de Guyane": 1})

@@ -18,6 +18,7 @@ from kiosque_core.storage import write_atomic
 
 from . import registrykeys, spellings, variants
 from .entity import Entity, entity_from_file, file_order
+from .families import same_family
 from .names import country, given_names, surname_key, tokens
 from .naming import attestations, best_name, without_article
 from .registryfile import dumps
@@ -143,7 +144,7 @@ class Registry:
         found += [self._spelled_alike(s, entity.type) for s in [entity.name, *surfaces]]
         for other in {id(e): e for e in found if e is not None}.values():
             if other is not entity and other.type == entity.type and (other.type != "PER" or other.full) \
-                    and _same_family(entity, other, written):
+                    and same_family(entity, other, written, self._opens_names(other, entity)):
                 self._merge(entity, other)  # a bare surname joins by its own rule (_absorb_bare_surname)
         if type_ == "PER" and len(tokens(name)) >= 2:
             self._absorb_bare_surname(entity)
@@ -208,6 +209,12 @@ class Registry:
         for key in {k for name in names for t in registrykeys.TYPES for k in registrykeys.keys(name, t)}:
             if self._by_key.get(key) is other:
                 self._by_key[key] = into
+
+    def _opens_names(self, word: Entity, *besides: Entity) -> bool:
+        """Whether names of other entities open or end on ``word``'s (« AMG GT », « VW Arteon »)."""
+        key = fold(word.name)
+        return any(len(tokens(e.name)) >= 2 and all(e is not b for b in (word, *besides))
+                   for k in (f"<{key}", f"{key}>") for e in self._by_edge.get(k, ()))
 
     def _misspelt(self, name: str, type_: str) -> Entity | None:
         """The one entity of this type that ``name`` misspells (« Laeticia » for « Laetitia
@@ -281,19 +288,6 @@ def _dominant(uses: list[tuple[int, Entity]]) -> Entity | None:
         return None
     top = max(uses, key=lambda pair: pair[0])
     return top[1] if top[0] >= DOMINANT * sum(count for count, _ in uses) else None
-
-
-def _same_family(entity: Entity, other: Entity, written: set[str]) -> bool:
-    """Whether the article's spellings join ``other`` to ``entity``: the article wrote other's
-    own name, or the two names are variants of each other. A spelling shared by two families
-    (« PS » of « Public Sénat » and of « Parti socialiste », « Johnson » of Woody's and Boris's)
-    does not join them."""
-    a, b = entity.name, other.name
-    if variants.is_acronym(b) and fold(b) not in variants.initials(a) and other.votes.total() > entity.votes.total():
-        return False  # one article's gloss (« CSE ») does not take an acronym more articles use alone
-    return fold(b) in written or variants.droppable(fold(a)) == variants.droppable(fold(b)) \
-        or variants.stands_for(a, b) or variants.stands_for(b, a) or variants.misspelt(a, b) \
-        or spellings.listed_together(a, b) or spellings.spaced_apart(a, b)
 
 
 def _elected(entity: Entity, latest: str) -> str:
