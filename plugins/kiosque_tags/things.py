@@ -14,6 +14,7 @@ from pathlib import Path
 from kiosque_core.folding import fold
 
 from . import lexicon
+from .names import country
 
 # A train line or service: « RER B », « TER Grand Est », « TGV Nord » (its operator is the organisation).
 LINES = {"rer", "ter", "tgv", "transilien", "intercites", "ouigo", "thalys", "eurostar"}
@@ -27,6 +28,8 @@ HEADS = {"affaire", "mort", "deces", "obseques", "proces", "repas", "greve", "ma
          *LINES}
 # … or closing on one of these (« Grammy Awards », « Teddy Award », « Sundance Festival »).
 TAILS = {"award", "awards", "festival", "trophy", "cup", "prize", "games", "expo"}
+# « le marché de Noël de Strasbourg », « Noël d'Alsace »: a festive market or feast, named after its town.
+_FEAST_OF = re.compile(r"^(?:marche de )?noel (?:de|du|des|d')\b")
 # A model's code: letters and digits in one word (« L-410 », « A320 », « 737-Max »).
 _CODE = re.compile(r"^(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[\w]+(?:-[\w]+)*$")
 
@@ -55,7 +58,15 @@ def is_thing(name: str) -> bool:
     if not words:
         return False
     bare = re.sub(r"^(?:le|la|les|l') ?", "", fold(name))  # « La République », « le Brexit »
-    return bare in _words() or words[0] in HEADS or len(words) > 1 and words[-1] in TAILS
+    return (bare in _words() or words[0] in HEADS or len(words) > 1 and words[-1] in TAILS
+            or bool(_FEAST_OF.match(" ".join(words))) or _fixture(name))
+
+
+def _fixture(name: str) -> bool:
+    """« France-Allemagne Séville »: two countries' match and where it was played, no one."""
+    first, _, rest = name.partition(" ")
+    sides = first.split("-")
+    return bool(rest) and len(sides) == 2 and not country(first) and all(map(country, sides))
 
 
 @lru_cache(maxsize=1)

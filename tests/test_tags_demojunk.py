@@ -1,0 +1,30 @@
+"""Issue #15: the junk the demo's entity pages still listed, fixed by class, on the demo's own
+sentences (tests/fixtures/orange/)."""
+
+from __future__ import annotations
+
+from kiosque_tags import institutions, things
+
+
+def test_a_portfolio_keeps_its_adjective():
+    # 154_…: « Palmerston, le chat du ministère des Affaires étrangères a quant à lui défrayé… »
+    text = "Palmerston, le chat du ministère des Affaires étrangères a quant à lui défrayé la chronique"
+    assert institutions.find(text) == [(23, 56, "ministère des Affaires étrangères", "ORG")]
+    # no lowercase word that is no adjective of « Affaires »
+    assert [m[2] for m in institutions.find("le ministère des Affaires et de la Culture")] == [
+        "ministère des Affaires"]
+
+
+def test_a_festive_market_is_no_one():
+    # « l'auteur présumé de l'attentat contre le marché de Noël de Strasbourg »
+    assert things.is_thing("Noël de Strasbourg")
+    assert things.is_thing("marché de Noël de Strasbourg")
+    assert not things.is_thing("Noël Mamère")  # a first name
+
+
+def test_a_fixture_and_its_town_is_no_one():
+    # 153_…: « France-Allemagne Séville 1982. Les images chocs ! »
+    assert things.is_thing("France-Allemagne Séville")
+    assert not things.is_thing("Bosnie-Herzégovine Sarajevo")  # one country
+    assert not things.is_thing("France-Allemagne")  # the match alone: no town, left to the rest
+    assert not things.is_thing("Paris Saint-Germain")
