@@ -3,7 +3,7 @@ sentences (tests/fixtures/orange/)."""
 
 from __future__ import annotations
 
-from kiosque_tags import institutions, things
+from kiosque_tags import institutions, mentions, things
 
 
 def test_a_portfolio_keeps_its_adjective():
@@ -28,3 +28,14 @@ def test_a_fixture_and_its_town_is_no_one():
     assert not things.is_thing("Bosnie-Herzégovine Sarajevo")  # one country
     assert not things.is_thing("France-Allemagne")  # the match alone: no town, left to the rest
     assert not things.is_thing("Paris Saint-Germain")
+
+
+def test_a_heading_in_capitals_glues_no_word_to_an_acronym():
+    # 095_…: the subheading « L'IGPN SAISIE » read « IGPN SAISIE », an organisation
+    def words(text):
+        return [[w.text for w in run] for run, _ in mentions.runs(text)]
+
+    assert words("L'IGPN SAISIE") == [["IGPN"]]
+    assert words("AIR FRANCE") == [["AIR", "FRANCE"]]  # a country; and « AIR », a word, opens it
+    assert words("FAITS DIVERS") == [["FAITS", "DIVERS"]]  # a rubric: no acronym before
+    assert words("AMG SPEEDSHIFT") == [["AMG", "SPEEDSHIFT"]]  # no French word
