@@ -39,3 +39,13 @@ def test_a_heading_in_capitals_glues_no_word_to_an_acronym():
     assert words("AIR FRANCE") == [["AIR", "FRANCE"]]  # a country; and « AIR », a word, opens it
     assert words("FAITS DIVERS") == [["FAITS", "DIVERS"]]  # a rubric: no acronym before
     assert words("AMG SPEEDSHIFT") == [["AMG", "SPEEDSHIFT"]]  # no French word
+
+
+def test_a_listed_show_without_its_article_and_a_listed_thing_where_it_is():
+    # « ancien réalisateur du Grand Journal évincé de Canal+ »: the listed « Le Grand Journal »
+    assert things.is_thing("Grand Journal")
+    assert things.is_thing("Enfoirés")  # « Les Enfoirés »: the plural article too
+    assert not things.is_thing("Les Républicains")
+    # « en plus de l'EPR de Flamanville »: the listed reactor, at Flamanville
+    assert things.is_thing("EPR de Flamanville")
+    assert not things.is_thing("Centre de Flamanville")  # no listed thing
