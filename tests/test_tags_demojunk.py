@@ -3,7 +3,7 @@ sentences (tests/fixtures/orange/)."""
 
 from __future__ import annotations
 
-from kiosque_tags import institutions, mentions, things
+from kiosque_tags import institutions, mentions, things, variants
 
 
 def test_a_portfolio_keeps_its_adjective():
@@ -49,3 +49,13 @@ def test_a_listed_show_without_its_article_and_a_listed_thing_where_it_is():
     # « en plus de l'EPR de Flamanville »: the listed reactor, at Flamanville
     assert things.is_thing("EPR de Flamanville")
     assert not things.is_thing("Centre de Flamanville")  # no listed thing
+
+
+def test_a_letter_typed_late_in_a_listed_name():
+    # 154_…: « Lundi, Bristih Airways "n'avait aucune info" »; the article also writes
+    # « la compagnie aérienne britannique British Airways »
+    assert variants.misspelt("Bristih Airways", "British Airways")
+    assert variants.misspelt("Lutfhansa", "Lufthansa")
+    assert not variants.misspelt("Bristih Bank", "British Bank")  # no listed name
+    assert not variants.misspelt("Btirsih Airways", "British Airways")  # two letters moved
+    assert not variants.misspelt("Bhritis Airways", "British Airways")  # one, five places
