@@ -3,7 +3,8 @@ sentences (tests/fixtures/orange/)."""
 
 from __future__ import annotations
 
-from kiosque_tags import institutions, mentions, things, variants
+from kiosque_tags import institutions, mentions, spellings, things, variants
+from kiosque_tags.lists import listed
 
 
 def test_a_portfolio_keeps_its_adjective():
@@ -59,3 +60,13 @@ def test_a_letter_typed_late_in_a_listed_name():
     assert not variants.misspelt("Bristih Bank", "British Bank")  # no listed name
     assert not variants.misspelt("Btirsih Airways", "British Airways")  # two letters moved
     assert not variants.misspelt("Bhritis Airways", "British Airways")  # one, five places
+
+
+def test_the_newsrooms_lists():
+    # « à Saint Barth » and « Nous étions à Saint-Barthélémy » (two articles): one island
+    assert spellings.listed_together("Saint Barth", "Saint-Barthélémy")
+    # « un rapport du Centre national du cinéma (CNC) »: the short name of the listed one
+    assert spellings.listed_together("Centre national du cinéma", "Centre national du cinéma et de l'image animée")
+    # « le plus grand du Commonwealth de par le monde »: an organisation, no place
+    assert listed("Commonwealth") == "ORG"
+    assert listed("British Airways") == "ORG"
