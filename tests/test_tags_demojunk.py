@@ -40,6 +40,9 @@ def test_a_heading_in_capitals_glues_no_word_to_an_acronym():
     assert words("AIR FRANCE") == [["AIR", "FRANCE"]]  # a country; and « AIR », a word, opens it
     assert words("FAITS DIVERS") == [["FAITS", "DIVERS"]]  # a rubric: no acronym before
     assert words("AMG SPEEDSHIFT") == [["AMG", "SPEEDSHIFT"]]  # no French word
+    # a heading's run, at 10,000 articles: its words are not cut out of it one by one
+    assert words("EN DESACCORD MAIS APPARENTES LREM- Aina Kuric") == [
+        ["EN", "DESACCORD", "MAIS", "APPARENTES", "LREM", "Aina", "Kuric"]]
 
 
 def test_a_listed_show_without_its_article_and_a_listed_thing_where_it_is():

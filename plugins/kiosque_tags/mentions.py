@@ -89,8 +89,9 @@ def runs(text: str) -> list[tuple[list[Word], bool]]:
 
 def _shouted(word: str, run: list[tuple[str, int, int]]) -> bool:
     """« L'IGPN SAISIE »: a heading in capitals glues a word of the language to an acronym; the
-    word is no part of its name (not a country: « AIR FRANCE »; not after a word: « FAITS DIVERS »)."""
-    return (len(word) >= 5 and word.isupper() and all(w.isupper() for w, _, _ in run)
+    word is no part of its name (not a country: « AIR FRANCE »; not after a word: « FAITS DIVERS »;
+    not inside a heading's run: « EN DESACCORD MAIS APPARENTES LREM- Aina Kuric »)."""
+    return (len(word) >= 5 and word.isupper() and len(run) == 1 and run[0][0].isupper()
             and lexicon.is_word(word) and not country(word) and not lexicon.is_common(run[0][0]))
 
 
