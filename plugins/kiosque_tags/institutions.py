@@ -19,9 +19,11 @@ _HEADS = (
 # pointe de Beg ar Scaf », « la baie de Brignogan »: a cape, a bay)
 _PLACES = {"aéroport", "gare", "square", "rue", "avenue", "boulevard", "quai", "porte", "pointe", "baie"}
 _NAME = r"[A-ZÀ-ÖØ-ÞŒ][\w’'-]*(?:[ -](?:(?:de|du|des|la|le|l['’]|d['’]|ar |an )\s?)?[A-ZÀ-ÖØ-ÞŒ][\w’'-]*)*"
+# « le ministère des Affaires étrangères »: the portfolio's lowercase adjective is part of its name.
+_PORTFOLIO_ADJECTIVE = r"(?:(?<=Affaires)\s+[a-zà-ÿ]{4,}es)?"
 _INSTITUTION = re.compile(
     r"(?<![\w-])(?P<head>" + _HEADS + r")(?:(?<=France)"
-    r"|\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|à\s+)?(?P<name>" + _NAME + r"))"
+    r"|\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|à\s+)?(?P<name>" + _NAME + _PORTFOLIO_ADJECTIVE + r"))"
     r"(?![\w’'-]|\.\w)"  # not « la mairie Paris.fr », a website
 )
 # Places named by a common noun and a name right after it: « la ferme Saint-Siméon », « le

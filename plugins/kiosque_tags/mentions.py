@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from kiosque_core.folding import fold
 
 from . import lexicon
-from .names import FUNCTION_WORDS, PORTFOLIOS
+from .names import FUNCTION_WORDS, PORTFOLIOS, country
 
 # Words, and short numbers standing alone (« Europe 1 », « France 2 », not « 3,5 » or « 1.000 »).
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*[\w]|[^\W\d_]|(?<!\w)(?<!\d[,.])\d{1,2}(?!\w|[,.]\d)")
@@ -66,7 +66,10 @@ def runs(text: str) -> list[tuple[list[Word], bool]]:
                 current = [(word, start, end)]
             continue
         joined = text[current[-1][2]:start].strip() in ("", "-")
-        if capital and joined:
+        if capital and joined and _shouted(word, current):
+            out.append(current)
+            current = []
+        elif capital and joined:
             current.append((word, start, end))
         elif joined and word.lower() in _PARTICLES and i + 1 < len(words) and words[i + 1][0][:1].isupper():
             current.append((word, start, end))
@@ -82,6 +85,14 @@ def runs(text: str) -> list[tuple[list[Word], bool]]:
         if run:
             found.append(([Word(*word) for word in run], opens_sentence(text, run[0][1])))
     return found
+
+
+def _shouted(word: str, run: list[tuple[str, int, int]]) -> bool:
+    """« L'IGPN SAISIE »: a heading in capitals glues a word of the language to an acronym; the
+    word is no part of its name (not a country: « AIR FRANCE »; not after a word: « FAITS DIVERS »;
+    not inside a heading's run: « EN DESACCORD MAIS APPARENTES LREM- Aina Kuric »)."""
+    return (len(word) >= 5 and word.isupper() and len(run) == 1 and run[0][0].isupper()
+            and lexicon.is_word(word) and not country(word) and not lexicon.is_common(run[0][0]))
 
 
 def opens_sentence(text: str, start: int) -> bool:

@@ -14,6 +14,7 @@ from pathlib import Path
 from kiosque_core.folding import fold
 
 from . import lexicon
+from .names import country
 
 # A train line or service: « RER B », « TER Grand Est », « TGV Nord » (its operator is the organisation).
 LINES = {"rer", "ter", "tgv", "transilien", "intercites", "ouigo", "thalys", "eurostar"}
@@ -27,6 +28,9 @@ HEADS = {"affaire", "mort", "deces", "obseques", "proces", "repas", "greve", "ma
          *LINES}
 # … or closing on one of these (« Grammy Awards », « Teddy Award », « Sundance Festival »).
 TAILS = {"award", "awards", "festival", "trophy", "cup", "prize", "games", "expo"}
+_ARTICLE = re.compile(r"^(?:(?:les|le|la) |l')")
+# « le marché de Noël de Strasbourg », « Noël d'Alsace »: a festive market or feast, named after its town.
+_FEAST_OF = re.compile(r"^(?:marche de )?noel (?:de|du|des|d')\b")
 # A model's code: letters and digits in one word (« L-410 », « A320 », « 737-Max »).
 _CODE = re.compile(r"^(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[\w]+(?:-[\w]+)*$")
 
@@ -35,7 +39,9 @@ _CODE = re.compile(r"^(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[\w]+(?:-[\w]+)*$")
 def _words() -> frozenset[str]:
     path = Path(__file__).with_name("data") / "things.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+    names = {fold(line.strip()) for line in lines if line.strip() and not line.startswith("#")}
+    # « le Grand Journal », « du Grand Journal »: a listed show's article is the sentence's too
+    return frozenset(names | {_ARTICLE.sub("", name) for name in names})
 
 
 def is_listed(word: str) -> bool:
@@ -54,8 +60,22 @@ def is_thing(name: str) -> bool:
     words = [fold(w) for w in name.replace("’", "'").split()]  # « Salon-de-Provence » is one word
     if not words:
         return False
-    bare = re.sub(r"^(?:le|la|les|l') ?", "", fold(name))  # « La République », « le Brexit »
-    return bare in _words() or words[0] in HEADS or len(words) > 1 and words[-1] in TAILS
+    bare = _ARTICLE.sub("", fold(name))  # « La République », « le Brexit »
+    return (bare in _words() or words[0] in HEADS or len(words) > 1 and words[-1] in TAILS
+            or bool(_FEAST_OF.match(" ".join(words))) or _fixture(name) or _sited(name))
+
+
+def _sited(name: str) -> bool:
+    """« l'EPR de Flamanville »: a listed thing in capitals and where it is, still the thing."""
+    words = name.split()
+    return len(words) > 2 and words[0].isupper() and words[1] in ("de", "du") and is_listed(words[0])
+
+
+def _fixture(name: str) -> bool:
+    """« France-Allemagne Séville »: two countries' match and where it was played, no one."""
+    first, _, rest = name.partition(" ")
+    sides = first.split("-")
+    return bool(rest) and len(sides) == 2 and not country(first) and all(map(country, sides))
 
 
 @lru_cache(maxsize=1)

@@ -100,6 +100,8 @@ def misspelt(a: str, b: str) -> bool:
         return False  # a single short word: too many real names one letter apart
     if _listed_apart(a, b):
         return False  # « Corse-du-Sud » and « Corée du Sud »: two places the lists know
+    if (listed(a) or listed(b)) and _moved(x, y):
+        return True  # « Bristih Airways »: a letter of the listed « British Airways » typed late
     return _one_edit(x, y) or _undoubled(x) == _undoubled(y) \
         or len(wa) > 1 and (x.startswith(y) or y.startswith(x)) and min(len(x), len(y)) >= 5 \
         and abs(len(x) - len(y)) <= 2  # « Lagaf », « Lagaffe »; not « Jacques Martin », « Martineau »
@@ -112,6 +114,17 @@ def _undoubled(word: str) -> str:
 
 def _listed_apart(a: str, b: str) -> bool:
     return bool(listed(a)) and bool(listed(b))
+
+
+def _moved(x: str, y: str) -> bool:
+    """One letter of a word typed up to two places early or late (« Bristih », « British »)."""
+    if len(x) != len(y) or x == y:
+        return False
+    for i in range(len(x)):
+        rest = x[:i] + x[i + 1:]
+        if any(rest[:j] + x[i] + rest[j:] == y for j in range(max(0, i - 2), min(len(x), i + 3))):
+            return True
+    return False
 
 
 def _one_edit(x: str, y: str) -> bool:
