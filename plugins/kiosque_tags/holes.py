@@ -19,7 +19,7 @@ from .firstnames import is_first_name
 
 _TOKEN = re.compile(
     r"(?P<elision>\b(?:[lLdDjJnNmMsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’])"
-    r"|(?P<word>[^\W\d_](?:[\w]|[-'’](?=\w))*)"
+    r"|(?P<word>[^\W\d_]\w*(?:[-'’]\w+)*)"
     r"|(?P<number>\d[\d.,]*)"
     r"|(?P<punct>[^\w\s])"
 )
@@ -52,8 +52,20 @@ KIN = {"fils", "fille", "femme", "mari", "époux", "épouse", "compagne", "compa
        "mère", "père", "enfant", "bébé", "petit-fils", "petite-fille", "chien", "chat", "cousin", "cousine"}
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w).replace("'", "['’]") for w in sorted(words, key=len, reverse=True))
+def _alternation(words, letter=lambda ch: "['’]" if ch == "'" else re.escape(ch)) -> str:
+    """A pattern for exactly ``words``, grouped by their first letters: a flat alternation of
+    dozens of words was tried word by word at every word of every paragraph."""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[:1], []).append(word[1:])
+    ends = "" in by_first
+    branches = [letter(first) + _group(_alternation(rests, letter), rests)
+                for first, rests in sorted(by_first.items()) if first]
+    return "|".join(branches + [""] * ends)
+
+
+def _group(pattern: str, rests: list[str]) -> str:
+    return "" if rests == [""] else f"(?:{pattern})"
 
 
 # Cheap screens: most paragraphs have no suspect pair and no title word, and are skipped whole.
@@ -64,8 +76,7 @@ _SUSPECT = re.compile(
     + _alternation(VERBS | FUNCTION_AFTER - {"en", "que", "qui", "le", "la", "les", "l'"}) + r")(?![\w'’\-]))",
     re.IGNORECASE,
 )
-_TITLED = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(ROLES, key=len, reverse=True))
-                     + r")(?![\w-])", re.IGNORECASE)
+_TITLED = re.compile(r"(?<![\w-])(?:" + _alternation(ROLES, re.escape) + r")(?![\w-])", re.IGNORECASE)
 
 
 class Token:

@@ -15,6 +15,9 @@ from .names import FUNCTION_WORDS, PORTFOLIOS, country
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*[\w]|[^\W\d_]|(?<!\w)(?<!\d[,.])\d{1,2}(?!\w|[,.]\d)")
 # Only a capitalised word (maybe elided: l’Élysée) can start a name.
 _CAPITAL = re.compile(r"(?<![\w'’\-])(?:(?:[lLdD]|[qQ]u|[jJ]usqu|[lL]orsqu)['’])?[A-ZÀ-ÖØ-ÞŒ]")
+# A letter that may be a capital (any but the lowercase of Latin-1 and « œ »): where a run may start.
+_MAYBE_CAPITAL = re.compile(r"[^\W\d_a-zß-öø-ÿœ]")
+_IN_WORD = re.compile(r"[\w'’\-]")
 _ELIDED = re.compile(r"^(?:[lLdD]|[qQ]u|[jJ]usqu|[lL]orsqu)['’](?=[^\W\d_])")
 _PARTICLES = {"de", "du", "des", "la", "le", "von", "van", "der", "di", "da", "del", "al", "el", "ben", "bin",
               "ibn", "d'", "l'", "d’", "l’",
@@ -41,43 +44,7 @@ def runs(text: str) -> list[tuple[list[Word], bool]]:
     """Runs of capitalised words (with particles between them), and whether each opens a sentence."""
     if not _CAPITAL.search(text):
         return []
-    # Plain tuples while scanning: most words are lowercase and never part of a run.
-    words = []
-    for match in _WORD.finditer(text):
-        word = match.group()
-        start, end = match.span()
-        if "'" in word or "’" in word:
-            elided = _ELIDED.match(word)
-            if elided:
-                word, start = word[elided.end():], start + elided.end()
-        words.append((word, start, end))
-    out, current = [], []
-    for i, (word, start, end) in enumerate(words):
-        if word.isdigit():
-            if current and text[current[-1][2]:start] == " ":
-                current.append((word, start, end))  # a number right after a name ends it: « Ligue 1 »
-            if current:
-                out.append(current)
-            current = []
-            continue
-        capital = word[:1].isupper()
-        if not current:
-            if capital:
-                current = [(word, start, end)]
-            continue
-        joined = text[current[-1][2]:start].strip() in ("", "-")
-        if capital and joined and _shouted(word, current):
-            out.append(current)
-            current = []
-        elif capital and joined:
-            current.append((word, start, end))
-        elif joined and word.lower() in _PARTICLES and i + 1 < len(words) and words[i + 1][0][:1].isupper():
-            current.append((word, start, end))
-        else:
-            out.append(current)
-            current = [(word, start, end)] if capital else []
-    if current:
-        out.append(current)
+    out = _runs(text)
     found = []
     for run in out:
         while run and run[-1][0].lower() in _PARTICLES:
@@ -93,6 +60,69 @@ def _shouted(word: str, run: list[tuple[str, int, int]]) -> bool:
     not inside a heading's run: « EN DESACCORD MAIS APPARENTES LREM- Aina Kuric »)."""
     return (len(word) >= 5 and word.isupper() and len(run) == 1 and run[0][0].isupper()
             and lexicon.is_word(word) and not country(word) and not lexicon.is_common(run[0][0]))
+
+
+def _runs(text: str) -> list[list[tuple[str, int, int]]]:
+    """The runs as plain tuples. Most words are lowercase and far from any run: the words are read
+    only from the word holding the next letter that may be a capital to the end of its run, not
+    all of them (reading every word was most of the analysis's own time)."""
+    out, pos = [], 0
+    while (maybe := _MAYBE_CAPITAL.search(text, pos)) is not None:
+        # Words never hold a character outside _IN_WORD: after one, the words read from there
+        # are the words read from the start of the text.
+        begin = maybe.start()
+        while begin > pos and _IN_WORD.match(text, begin - 1):
+            begin -= 1
+        words = _words(text, begin)
+        current, word = [], next(words, None)
+        while word is not None:
+            following = next(words, None)
+            current = _step(text, out, current, word, following)
+            if not current and (following is None or not following[0][:1].isupper()):
+                break  # the run is over and the next word opens none: skip to the next capital
+            word = following
+        if current:
+            out.append(current)
+        if word is None or following is None:
+            break
+        pos = following[2]
+    return out
+
+
+def _words(text: str, begin: int):
+    for match in _WORD.finditer(text, begin):
+        word = match.group()
+        start, end = match.span()
+        if "'" in word or "’" in word:
+            elided = _ELIDED.match(word)
+            if elided:
+                word, start = word[elided.end():], start + elided.end()
+        yield word, start, end
+
+
+def _step(text: str, out: list, current: list, word: tuple, following: tuple | None) -> list:
+    """One word read: the run it continues, opens or ends (ended runs go to ``out``)."""
+    if word[0].isdigit():
+        if current and text[current[-1][2]:word[1]] == " ":
+            current.append(word)  # a number right after a name ends it: « Ligue 1 »
+        if current:
+            out.append(current)
+        return []
+    capital = word[0][:1].isupper()
+    if not current:
+        return [word] if capital else []
+    joined = text[current[-1][2]:word[1]].strip() in ("", "-")
+    if capital and joined and _shouted(word[0], current):
+        out.append(current)
+        return []
+    if capital and joined:
+        current.append(word)
+    elif joined and word[0].lower() in _PARTICLES and following is not None and following[0][:1].isupper():
+        current.append(word)
+    else:
+        out.append(current)
+        return [word] if capital else []
+    return current
 
 
 def opens_sentence(text: str, start: int) -> bool:

@@ -27,16 +27,24 @@ def merge_variants(clusters: dict) -> None:
     """Spellings of one entity in the article: an acronym and its long form, a name with and
     without its article, a misspelling; each joins the best attested one (the long form)."""
     names = {key: c.best for key, c in clusters.items() if c.label}
+    shapes: dict[str, tuple[str, int]] = {}  # each name is compared with every other: worked out once
+
+    def shape(name: str) -> tuple[str, int]:
+        """The name without its article, and how many words it has."""
+        if name not in shapes:
+            shapes[name] = (variants.droppable(fold(name)), len(tokens(name)))
+        return shapes[name]
+
     for key in sorted(names, key=lambda k: clusters[k].uses):
         cluster, name = clusters[key], names[key]
-        bare = variants.droppable(fold(name))
+        bare, length = shape(name)
         for other_key, other_name in names.items():
             other = clusters.get(other_key)
             if other is None or other is cluster:
                 continue
             more = (other.uses, len(other_name)) >= (cluster.uses, len(name))
             if variants.stands_for(name, other_name) or _same_kind(cluster, other) and (
-                    variants.droppable(fold(other_name)) == bare and len(tokens(other_name)) > len(tokens(name))
+                    shape(other_name)[0] == bare and shape(other_name)[1] > length
                     or (variants.misspelt(name, other_name) or spellings.listed_together(name, other_name)
                         or spellings.spaced_apart(name, other_name)) and more):
                 other.absorb(cluster)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from kiosque_core.folding import fold
 
@@ -19,8 +20,9 @@ def names(text: str, lookup, local: dict[str, Counter], written: dict[str, tuple
     found = [f for f in _institutions(text) + lists.listed_phrases(text)
              if not any(s < f[1] and f[0] < e for s, e, _p, _k in titled)] + titled
     for phrase, (key, label) in written.items():
-        pattern = re.escape(phrase).replace("'", "['’]")
-        for match in re.finditer(r"(?<![\w-])" + pattern + r"(?![\w-])", text):
+        if not all(part in text for part in phrase.split("'")):
+            continue  # not written here (the pattern needs each of these pieces)
+        for match in _written(phrase).finditer(text):
             local.setdefault(key, Counter({label: 1}))
             if not any(s <= match.start() < e for s, e, _p, _k in found):
                 found.append((match.start(), match.end(), match.group(), ""))
@@ -42,6 +44,12 @@ def names(text: str, lookup, local: dict[str, Counter], written: dict[str, tuple
             if hit[0] != "bare" or listed:
                 uses.append((mention, hit, ""))
     return sorted(uses, key=lambda use: use[0].start)
+
+
+@lru_cache(maxsize=4096)
+def _written(phrase: str) -> re.Pattern:
+    """``phrase`` as a whole word or words, ' or ’ alike (kept: the article asks it of each paragraph)."""
+    return re.compile(r"(?<![\w-])" + re.escape(phrase).replace("'", "['’]") + r"(?![\w-])")
 
 
 # « au Tribunal de Nanterre », « le Tribunal de Grande Instance de Toulouse »: an institution's

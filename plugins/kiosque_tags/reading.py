@@ -4,6 +4,7 @@ something the archive does not know yet, and of those only the words around the 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from kiosque_import.article import Article
 
@@ -51,9 +52,10 @@ def around_unknown(text: str, is_known, margin: int) -> str:
 
 def _around(line: str, is_known, margin: int) -> str:
     words = [match.span() for match in _WORD.finditer(line)]
+    starts, ends = [a for a, _b in words], [b for _a, b in words]  # both increasing
     keep = [False] * len(words)
     for start, end in _unknown_names(line, is_known):
-        inside = [i for i, (a, b) in enumerate(words) if b > start and a < end]
+        inside = range(bisect_right(ends, start), bisect_left(starts, end))  # the words it overlaps
         for i in range(max(0, inside[0] - margin), min(len(words), inside[-1] + margin + 1)):
             keep[i] = True
     # Each cut is marked, at the line's ends too: a sentence cut short and the next line read

@@ -6,6 +6,7 @@ Used inside an article (analysis.py) and across the archive (registry.py)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kiosque_core.folding import fold
 
@@ -84,10 +85,16 @@ def stands_for(acronym: str, name: str) -> bool:
     return not listed_long or without_article(fold(name)) == without_article(listed_long)
 
 
+@lru_cache(maxsize=65536)
+def _words(name: str) -> tuple[str, ...]:
+    """(cached: an article's names are compared two by two)"""
+    return tuple(fold(name).replace("-", " ").split())
+
+
 def misspelt(a: str, b: str) -> bool:
     """Two spellings of one name: the same words but one, which differs by one letter (added,
     dropped, changed or two swapped) or is the other cut short (« Lagaf », « Lagaffe »)."""
-    wa, wb = fold(a).replace("-", " ").split(), fold(b).replace("-", " ").split()
+    wa, wb = _words(a), _words(b)
     if len(wa) != len(wb) or wa == wb:
         return False
     diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
