@@ -7,6 +7,7 @@ from kiosque_core.folding import fold
 from kiosque_import.article import Article
 
 from .firstnames import is_common_first_name
+from .subjects import subject_key, subjects
 
 TITLE, LEDE = 6, 3  # a title mention outweighs a few body mentions
 BODY_CAP = 5  # past five uses, more says little more
@@ -38,6 +39,7 @@ def choose(article: Article, clusters: list, config) -> list:
     ones, and never fewer than ``config.min_tags`` names when the article names that many."""
     sections = {fold(s) for s in article.sections}
     stop = config.stop | {fold(a) for a in article.authors}  # the byline is no tag
+    clusters = _with_subjects(article, clusters)
     within = _within_longer(clusters)
     ranked = sorted([c for c in clusters if taggable(c, stop)],
                     key=lambda c: (-score(c, within.get(id(c), 0)), c.first))
@@ -53,6 +55,14 @@ def choose(article: Article, clusters: list, config) -> list:
             if cluster not in chosen:
                 chosen.append(cluster)
     return _distinct(chosen, sections)[:room]
+
+
+def _with_subjects(article: Article, clusters: list) -> list:
+    """The article's clusters and its named subjects (subjects.py), salient ones only: a subject
+    the body names once is no tag. A cluster that is a subject's spelling gives way to it."""
+    found = [c for c in subjects(article.title, article.lede, [b.text for b in article.blocks]) if salient(c)]
+    keys = {subject_key(c.best) for c in found}
+    return [c for c in clusters if subject_key(canonical(c)) not in keys] + found
 
 
 def _in_passing(cluster) -> bool:
