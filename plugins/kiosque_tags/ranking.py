@@ -39,7 +39,8 @@ def choose(article: Article, clusters: list, config) -> list:
     ones, and never fewer than ``config.min_tags`` names when the article names that many."""
     sections = {fold(s) for s in article.sections}
     stop = config.stop | {fold(a) for a in article.authors}  # the byline is no tag
-    clusters = _with_subjects(article, clusters)
+    found = [c for c in subjects(article.title, article.lede, [b.text for b in article.blocks]) if salient(c)]
+    clusters = _giving_way(clusters, found)
     within = _within_longer(clusters)
     ranked = sorted([c for c in clusters if taggable(c, stop)],
                     key=lambda c: (-score(c, within.get(id(c), 0)), c.first))
@@ -47,20 +48,20 @@ def choose(article: Article, clusters: list, config) -> list:
     chosen = [c for c in ranked if salient(c)]
     named = [c for c in clusters if fold(canonical(c)) in sections]  # a section the text names
     # Filled up to FILL names with the next ranked, then, if still fewer than the minimum, with
-    # people named in passing too.
+    # people named in passing too. A subject comes on top: it takes no name's place.
     for wanted, candidates in ((FILL, [c for c in ranked if not _in_passing(c)]), (config.min_tags, ranked)):
         for cluster in candidates:
-            if len(_distinct(chosen, sections)) + len(named) >= max(config.min_tags, wanted):
+            names = [c for c in _distinct(chosen, sections) if c not in found]
+            if len(names) + len(named) >= max(config.min_tags, wanted):
                 break
             if cluster not in chosen:
                 chosen.append(cluster)
     return _distinct(chosen, sections)[:room]
 
 
-def _with_subjects(article: Article, clusters: list) -> list:
-    """The article's clusters and its named subjects (subjects.py), salient ones only: a subject
-    the body names once is no tag. A cluster that is a subject's spelling gives way to it."""
-    found = [c for c in subjects(article.title, article.lede, [b.text for b in article.blocks]) if salient(c)]
+def _giving_way(clusters: list, found: list) -> list:
+    """The article's clusters and its salient named subjects (subjects.py; a subject the body
+    names once is no tag): a cluster that is a subject's spelling (« Covid ») gives way to it."""
     keys = {subject_key(c.best) for c in found}
     return [c for c in clusters if subject_key(canonical(c)) not in keys] + found
 

@@ -37,24 +37,26 @@ def _listed() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     its subject's key and the spelling as the list writes it."""
     path = Path(__file__).with_name("data") / "subjects.txt"
     spellings: dict[str, tuple[str, str]] = {}
+    written: set[str] = set()
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             names = [name.strip() for name in line.split("|")]
-            for name in names:  # spellings that fold alike: the first listed is shown
-                spellings.setdefault(fold(name), (fold(names[0]), name))
+            written.update(names)
+            for name in names:  # one subject, one tag page: the first spelling is shown
+                spellings.setdefault(fold(name), (fold(names[0]), names[0]))
     # a first letter, then any spelling's rest (the longest first, so that « Covid-19 » is not read
     # as « Covid »): a pattern opening on a set of letters is scanned for in C, far faster than
     # spellings tried one by one at each character; a letter and a rest that do not belong
     # together are no spelling (_in)
-    written = sorted({name for _, name in spellings.values()}, key=len, reverse=True)
     letters = "".join(sorted({c for name in written for c in (name[0].lower(), name[0].upper())}))
-    rests = "|".join(re.escape(name[1:]) for name in written)
+    rests = "|".join(re.escape(name[1:]) for name in sorted(written, key=len, reverse=True))
     return re.compile(rf"[{letters}](?:{rests})(?![\w-])"), spellings
 
 
 def subjects(title: str, lede: str, bodies: list[str]) -> list[Cluster]:
     """The article's named subjects, as clusters the ranking scores like names (title, lede,
-    uses), each under one name: the spelling the article uses most."""
+    uses), each under one name: a listed subject's first spelling, an affair's as the article
+    writes it most."""
     found: dict[str, tuple[Counter, set]] = {}
     # the body in one pass; « ¶ » opens no name, so none runs from one paragraph into the next
     for zone, text in (("title", title), ("lede", lede), ("body", " ¶ ".join(bodies))):
