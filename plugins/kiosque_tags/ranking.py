@@ -46,12 +46,15 @@ def choose(article: Article, clusters: list, config) -> list:
                     key=lambda c: (-score(c, within.get(id(c), 0)), c.first))
     room = max(0, config.max_tags - len(sections))
     chosen = [c for c in ranked if salient(c)]
-    named = [c for c in clusters if fold(canonical(c)) in sections]  # a section the text names
+    # A section the text names is one of the names, once however many clusters spell it (two
+    # « France » counted twice left a seventh name out).
+    named = {fold(canonical(c)) for c in clusters} & sections
     # Filled up to FILL names with the next ranked, then, if still fewer than the minimum, with
     # people named in passing too. A subject comes on top: it takes no name's place.
+    extra = {id(c) for c in found}
     for wanted, candidates in ((FILL, [c for c in ranked if not _in_passing(c)]), (config.min_tags, ranked)):
         for cluster in candidates:
-            names = [c for c in _distinct(chosen, sections) if c not in found]
+            names = [c for c in _distinct(chosen, sections) if id(c) not in extra]
             if len(names) + len(named) >= max(config.min_tags, wanted):
                 break
             if cluster not in chosen:
