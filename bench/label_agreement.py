@@ -23,36 +23,26 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from entity_quality import LABELS, TYPES, _keys, fold, load_labels  # noqa: E402
+from entity_quality import LABELS, TYPES, Score, _keys, fold, load_labels  # noqa: E402
 
 SECOND = LABELS / "agreement" / "second-reader.json"
 
 
 @dataclass
-class Agreement:
-    articles: int = 0
-    second: Counter = field(default_factory=Counter)  # type → the second reader's entities
-    second_agreed: Counter = field(default_factory=Counter)  # … of them the first reader has too
-    first: Counter = field(default_factory=Counter)  # type → the first reader's entities
-    first_agreed: Counter = field(default_factory=Counter)  # … of them the second reader has too
-    key_first: int = 0
-    key_first_in_second: int = 0
+class Agreement(Score):
+    """The bench's score with the second reader in the program's place: ``found`` / ``wrong`` its
+    entities the first reader has (same type) or not, ``named`` / ``recalled`` the first reader's
+    entities and those of them it has, ``key_tags_found`` the first's key tags among its own,
+    ``authors_right`` the bylines read alike, ``errors`` every disagreement; and the reverse way
+    for key tags."""
+
     key_second: int = 0
     key_second_in_first: int = 0
-    authors_alike: int = 0
-    disagreements: list = field(default_factory=list)
-
-    def precision(self, type_: str) -> float:
-        return self.second_agreed[type_] / self.second[type_] if self.second[type_] else 1.0
-
-    def recall(self, type_: str) -> float:
-        return self.first_agreed[type_] / self.first[type_] if self.first[type_] else 1.0
 
     def f1(self, type_: str) -> float:
         p, r = self.precision(type_), self.recall(type_)
@@ -102,33 +92,34 @@ def compare(source: str, first: dict, second: dict, score: Agreement) -> None:
     pairs = pair(ours, theirs)
     paired_first = {i: (j, typed) for j, (i, typed) in pairs.items()}
     for j, entity in enumerate(theirs):
-        score.second[entity["type"]] += 1
         i, typed = pairs.get(j, (None, False))
         if typed:
-            score.second_agreed[entity["type"]] += 1
-        elif i is None:
-            score.disagreements.append(f"{source}: only second {entity['type']} {entity['names']}")
+            score.found[entity["type"]] += 1
+            continue
+        score.wrong[entity["type"]] += 1
+        if i is None:
+            score.errors.append(f"{source}: only second {entity['type']} {entity['names']}")
         else:
-            score.disagreements.append(f"{source}: typed apart: first {ours[i]['type']} {ours[i]['names']}"
-                                       f" / second {entity['type']} {entity['names']}")
+            score.errors.append(f"{source}: typed apart: first {ours[i]['type']} {ours[i]['names']}"
+                                f" / second {entity['type']} {entity['names']}")
     for i, entity in enumerate(ours):
-        score.first[entity["type"]] += 1
+        score.named[entity["type"]] += 1
         if paired_first.get(i, (None, False))[1]:
-            score.first_agreed[entity["type"]] += 1
+            score.recalled[entity["type"]] += 1
         elif i not in paired_first:
-            score.disagreements.append(f"{source}: only first {entity['type']} {entity['names']}")
+            score.errors.append(f"{source}: only first {entity['type']} {entity['names']}")
     both = ours + theirs
     for tag in first.get("key_tags", []):
-        score.key_first += 1
-        score.key_first_in_second += key_tag_in(tag, second.get("key_tags", []), both)
+        score.key_tags += 1
+        score.key_tags_found += key_tag_in(tag, second.get("key_tags", []), both)
     for tag in second.get("key_tags", []):
         score.key_second += 1
         score.key_second_in_first += key_tag_in(tag, first.get("key_tags", []), both)
     if [fold(a) for a in first.get("authors", [])] == [fold(a) for a in second.get("authors", [])]:
-        score.authors_alike += 1
+        score.authors_right += 1
     else:
-        score.disagreements.append(f"{source}: authors {first.get('authors')} / {second.get('authors')}")
-    score.disagreements += [f"{source}: {note}" for note in unscored(first, second, pairs)]
+        score.errors.append(f"{source}: authors {first.get('authors')} / {second.get('authors')}")
+    score.errors += [f"{source}: {note}" for note in unscored(first, second, pairs)]
 
 
 def unscored(first: dict, second: dict, pairs: dict[int, tuple[int, bool]]) -> list[str]:
@@ -178,13 +169,13 @@ def table(scores: dict[str, Agreement]) -> str:
              + " | key tags first→second | key tags second→first | authors alike |",
              "|---|---|" + "---|" * len(TYPES) + "---|---|---|"]
     for split, s in scores.items():
-        cells = [f"{s.precision(t):.1%} / {s.recall(t):.1%} / {s.f1(t):.1%} ({s.first[t]}, {s.second[t]})"
-                 for t in TYPES]
-        first_in = s.key_first_in_second / s.key_first if s.key_first else 1.0
+        cells = [f"{s.precision(t):.1%} / {s.recall(t):.1%} / {s.f1(t):.1%}"
+                 f" ({s.named[t]}, {s.found[t] + s.wrong[t]})" for t in TYPES]
+        first_in = s.key_tags_found / s.key_tags if s.key_tags else 1.0
         second_in = s.key_second_in_first / s.key_second if s.key_second else 1.0
         lines.append(f"| {split} | {s.articles} | " + " | ".join(cells)
-                     + f" | {first_in:.1%} ({s.key_first}) | {second_in:.1%} ({s.key_second})"
-                     + f" | {s.authors_alike}/{s.articles} |")
+                     + f" | {first_in:.1%} ({s.key_tags}) | {second_in:.1%} ({s.key_second})"
+                     + f" | {s.authors_right}/{s.articles} |")
     return "\n".join(lines)
 
 
@@ -203,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nOnly the second reader labelled {len(alone)} articles (not compared): {', '.join(alone)}")
     if args.list:
         print()
-        print("\n".join(scores["all"].disagreements))
+        print("\n".join(scores["all"].errors))
     return 0
 
 

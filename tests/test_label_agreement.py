@@ -45,13 +45,13 @@ def test_entities_pair_by_any_name_and_agree_by_type_or_also():
 def test_scores_and_disagreements_of_one_article():
     score = label_agreement.Agreement()
     label_agreement.compare("a.txt", FIRST, SECOND, score)
-    assert (score.second, score.second_agreed) == ({"PER": 1, "ORG": 2, "LOC": 1}, {"PER": 1, "ORG": 2})
-    assert (score.first, score.first_agreed) == ({"PER": 1, "LOC": 1, "ORG": 2}, {"PER": 1, "LOC": 1, "ORG": 1})
+    assert (score.found, score.wrong) == ({"PER": 1, "ORG": 2}, {"LOC": 1})
+    assert (score.named, score.recalled) == ({"PER": 1, "LOC": 1, "ORG": 2}, {"PER": 1, "LOC": 1, "ORG": 1})
     assert (score.precision("LOC"), score.recall("ORG"), round(score.f1("ORG"), 4)) == (0.0, 0.5, 0.6667)
     # « FN » names the party both ways: the key tag agrees though written otherwise.
-    assert (score.key_first, score.key_first_in_second, score.key_second, score.key_second_in_first) == (3, 2, 2, 2)
-    assert score.authors_alike == 1
-    assert score.disagreements == [
+    assert (score.key_tags, score.key_tags_found, score.key_second, score.key_second_in_first) == (3, 2, 2, 2)
+    assert score.authors_right == 1
+    assert score.errors == [
         "a.txt: only second LOC ['Groland']",
         "a.txt: only first ORG ['la force nationale']",
         "a.txt: full name: first « Laurent Wauquiez » / second « Wauquiez »",
@@ -71,7 +71,7 @@ def test_a_typed_apart_entity_counts_against_both_readers():
     score = label_agreement.Agreement()
     label_agreement.compare("b.txt", first, second, score)
     assert (score.precision("LOC"), score.recall("ORG")) == (0.0, 0.0)
-    assert score.disagreements == ["b.txt: typed apart: first ORG ['Vatican'] / second LOC ['Vatican']"]
+    assert score.errors == ["b.txt: typed apart: first ORG ['Vatican'] / second LOC ['Vatican']"]
 
 
 def test_the_bench_does_not_read_the_second_reading():
