@@ -61,25 +61,28 @@ def counts(name: str, half: str | None = None) -> tuple[int, int, int]:
 
 
 def test_precision_and_recall_on_the_labelled_pairs():
-    # Precision first (docs/stories.md): 68 / 68 = 100 %; recall 68 / 100 = 68.0 %. Read against the standard,
-    # 26 pairs labelled 0 are versions (a same-day or next-day update over the earlier's text, most of its
-    # sentences kept under a new top): the rule, chosen under the older reading, refuses 25 of them. Missed:
-    # 11 the same day, 17 the next day, 4 two to five days apart.
-    assert counts("labelled.tsv") == (68, 0, 32)
+    # Precision first (docs/stories.md): 81 / 81 = 100 %; recall 81 / 100 = 81.0 % (68 before the sentences
+    # kept: read against the standard, 26 pairs labelled 0 are versions, a same-day or next-day update over the
+    # earlier's text, most of its sentences kept under a new top). Missed: 9 the same day (sharing under 25 %
+    # of their shingles, or under 60 % of the earlier's sentences), 6 the next day (under 70 %: the Toulon
+    # policeman's explanations, the bac leaks, the Essex lorry charges, Mouzin, Obono, a pandemic round-up),
+    # 4 two to five days apart.
+    assert counts("labelled.tsv") == (81, 0, 19)
 
 
-@pytest.mark.xfail(strict=True, reason="issue #18: re-read against the standard, recall 68 / 100 (target 90 %)")
+@pytest.mark.xfail(strict=True, reason="issue #18: re-read against the standard, recall 81 / 100 (target 90 %)")
 def test_the_recall_meets_the_issue_target():
     found, wrong, missed = counts("labelled.tsv")
     assert found / (found + missed) >= 0.90 and found / (found + wrong) >= 0.98
 
 
 def test_precision_and_recall_on_the_pairs_labelled_apart():
-    # 55 versions, 3 not; not a sample of the archive (half of it is drawn near the thresholds). Wrongly
-    # grouped: two days' strike-traffic bulletins on one template. Missed: 11 same-day rewrites and updates
-    # sharing 30 to 49 % of their shingles, 4 updates or rewrites a day later, an explainer rewritten 4 days
-    # later.
-    assert counts("labelled-2.tsv") == (39, 1, 16)
+    # 55 versions, 3 not; not a sample of the archive (half of it is drawn near the thresholds): 52 / 53 =
+    # 98.1 %, recall 94.5 % (39 found before the sentences kept: the 11 same-day rewrites and updates sharing 30
+    # to 49 % of their shingles are all found now). Wrongly grouped: two days' strike-traffic bulletins on one
+    # template. Missed: 2 updates a day later (police and masks, Venus's phosphine), an explainer rewritten 4
+    # days later.
+    assert counts("labelled-2.tsv") == (52, 1, 3)
 
 
 def test_the_random_sample_of_candidates_is_labelled_and_cut_in_two():
@@ -97,7 +100,7 @@ def test_precision_and_recall_on_a_random_sample_of_candidates():
     # thresholds: most versions missed are same-day rewrites and extensions of one AFP dispatch whose
     # sentences were edited enough to share 8 to 28 % of their shingles, which same-day write-ups of one
     # event also share. Wrongly grouped (apart half): one.
-    assert counts("labelled-3.tsv", "dev") == (21, 0, 13)
+    assert counts("labelled-3.tsv", "dev") == (22, 0, 12)
     assert counts("labelled-3.tsv", "apart") == (16, 1, 7)
 
 
