@@ -99,12 +99,13 @@ def test_precision_and_recall_on_a_random_sample_of_candidates():
     # The archive's candidates as they are (1,367 pairs, 100 drawn uniformly), not the hard cases near the
     # thresholds: most versions missed are same-day rewrites and extensions of one AFP dispatch whose
     # sentences were edited enough to share 8 to 28 % of their shingles, which same-day write-ups of one
-    # event also share. Wrongly grouped (apart half): one.
+    # event also share. Wrongly grouped (apart half): one. The apart half, scored once after the sentences
+    # kept were chosen on the dev material: 16/1/7 before, 19/1/4 after.
     assert counts("labelled-3.tsv", "dev") == (22, 0, 12)
-    assert counts("labelled-3.tsv", "apart") == (16, 1, 7)
+    assert counts("labelled-3.tsv", "apart") == (19, 1, 4)
 
 
-@pytest.mark.xfail(strict=True, reason="issue #18: random sample of candidates, recall 37 / 57 = 64.9 % (target 90 %)")
+@pytest.mark.xfail(strict=True, reason="issue #18: random sample of candidates, recall 41 / 57 = 71.9 % (target 90 %)")
 def test_the_recall_meets_the_issue_target_on_the_random_sample():
     found, wrong, missed = counts("labelled-3.tsv")
     assert found / (found + missed) >= 0.90 and found / (found + wrong) >= 0.98
