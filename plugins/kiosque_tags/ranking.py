@@ -7,6 +7,7 @@ from kiosque_core.folding import fold
 from kiosque_import.article import Article
 
 from .firstnames import is_common_first_name
+from .subjects import subject_key, subjects
 
 TITLE, LEDE = 6, 3  # a title mention outweighs a few body mentions
 BODY_CAP = 5  # past five uses, more says little more
@@ -38,21 +39,34 @@ def choose(article: Article, clusters: list, config) -> list:
     ones, and never fewer than ``config.min_tags`` names when the article names that many."""
     sections = {fold(s) for s in article.sections}
     stop = config.stop | {fold(a) for a in article.authors}  # the byline is no tag
+    found = [c for c in subjects(article.title, article.lede, [b.text for b in article.blocks]) if salient(c)]
+    clusters = _giving_way(clusters, found)
     within = _within_longer(clusters)
     ranked = sorted([c for c in clusters if taggable(c, stop)],
                     key=lambda c: (-score(c, within.get(id(c), 0)), c.first))
     room = max(0, config.max_tags - len(sections))
     chosen = [c for c in ranked if salient(c)]
-    named = [c for c in clusters if fold(canonical(c)) in sections]  # a section the text names
+    # A section the text names is one of the names, once however many clusters spell it (two
+    # « France » counted twice left a seventh name out).
+    named = {fold(canonical(c)) for c in clusters} & sections
     # Filled up to FILL names with the next ranked, then, if still fewer than the minimum, with
-    # people named in passing too.
+    # people named in passing too. A subject comes on top: it takes no name's place.
+    extra = {id(c) for c in found}
     for wanted, candidates in ((FILL, [c for c in ranked if not _in_passing(c)]), (config.min_tags, ranked)):
         for cluster in candidates:
-            if len(_distinct(chosen, sections)) + len(named) >= max(config.min_tags, wanted):
+            names = [c for c in _distinct(chosen, sections) if id(c) not in extra]
+            if len(names) + len(named) >= max(config.min_tags, wanted):
                 break
             if cluster not in chosen:
                 chosen.append(cluster)
     return _distinct(chosen, sections)[:room]
+
+
+def _giving_way(clusters: list, found: list) -> list:
+    """The article's clusters and its salient named subjects (subjects.py; a subject the body
+    names once is no tag): a cluster that is a subject's spelling (« Covid ») gives way to it."""
+    keys = {subject_key(c.best) for c in found}
+    return [c for c in clusters if subject_key(canonical(c)) not in keys] + found
 
 
 def _in_passing(cluster) -> bool:
