@@ -7,6 +7,7 @@ archive's votes (every article that named it, registry.py)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -23,6 +24,8 @@ from .spans import person_shaped, split_span, without_title
 __all__ = ["AT", "HEADED", "IN_TITLE", "MISC", "QUOTED", "SOURCE", "THE", "TYPES", "cue", "decide", "listed",
            "person_shaped", "quoted", "split_span", "title_cue", "without_title"]
 
+# Two capitals, then lowercase letters: a word typed or styled with a stray capital (« MArche »).
+_STUTTER = re.compile(r"^[A-Z]{2}[a-zà-ÿ]{2,}$")
 _ROLE_WORDS = {word for word, kind in CUES.items() if kind == "PER"}
 # A name opening on one of these is an institution's, a company's or a movement's.
 _ORG_HEADS = set("""association fédération chambre institut syndicat compagnie banque comité office agence collectif
@@ -34,6 +37,11 @@ _PLACE_TAILS = set("""house street palace park square hall castle tower bridge g
     abbey cathedral airport station stadium arena center centre beach island islands bay""".split())
 # … or closing on one of these, an organisation of a town: « Vannes Habitat », « Toulouse Métropole ».
 _ORG_TAILS = set("""habitat metropole agglo agglomeration football basket handball rugby volley hockey""".split())
+# … or on one of these, a company's whatever its first word (« Marvel Studios », « Warner Music
+# Group », « Rimac Automobili »): no first name and surname, however the model read it.
+_COMPANY_TAILS = set("""studios pictures records entertainment productions automobili automobiles automotive motors
+    airlines airways group holding holdings industries technologies laboratories pharmaceuticals biosciences
+    therapeutics inc corp corporation company ltd limited gmbh llc plc""".split())
 # People: a town so big that its name is the town's even where it is also a word (« Rome »).
 _CITY = 100_000
 # Common nouns that open places' names (« Océan indien », « Golfe persique »).
@@ -56,6 +64,8 @@ def _by_shape(name: str, labels: Counter, cues: Counter, archive: Counter, prope
     """A thing (things.py) or no name at all, whatever else is said of it."""
     if things.is_thing(name) and not country(name) or things.is_title(name):
         return MISC
+    if _STUTTER.match(name) and lexicon.is_common(name):
+        return ""  # « En MArche ! »: a word of the language with a stray capital, no name
     if len(tokens(name)) == 1 and name.lower() in _ROLE_WORDS and not listed(name):
         return ""  # « le Président de Bugatti Automobiles »: a title written capitalised
     coded = things.is_code(name) and not is_first_name(tokens(name)[0])
@@ -100,9 +110,13 @@ def _by_words(name: str, labels: Counter, cues: Counter, archive: Counter, prope
         return MISC  # what most of the archive's articles found a show, a work or an event
     if _two_places(name):
         return MISC  # « Rome-Nantes », « France-Allemagne »: a route, a match
-    town = places.population(name) >= (_CITY if common and not cues[AT] + cues["LOC"] else 1)
-    if town and not person_shaped(name) and not cues["ORG"] + cues["PER"] + cues[SOURCE]:
+    people = places.population(name)
+    town = people >= (_CITY if common and not cues[AT] + cues["LOC"] else 1)
+    if town and not person_shaped(name) and not cues["ORG"] + cues["PER"] + cues[SOURCE] \
+            and not (people < _CITY and _seen_as_person(labels) and not cues[AT] + cues["LOC"]):
         return "LOC"  # « Stuttgart », « Maranello »: a town, whatever maker it houses (« Palais »: a word)
+    # (not « le prophète Mahomet », « une mosaïque représentant Dionysos »: a small town's name
+    # the model reads as a person where nothing says a place)
     if common and not typed:
         return ""  # … or without more to go on in this article
     if cues[PORTFOLIO] and not typed and not person_shaped(name) and not _seen_as_person(labels):
@@ -113,7 +127,9 @@ def _by_words(name: str, labels: Counter, cues: Counter, archive: Counter, prope
 def _by_head(name: str, words: list[str]) -> str | None:
     """Names whose first or last word says an organisation or a place, whatever the votes: « Agence
     régionale de santé », « Ville de Paris » (the archive's early votes are this same decision's),
-    « Quick France » (a company's French branch), « Saint Barth »."""
+    « Quick France » (a company's French branch), « Marvel Studios », « Saint Barth »."""
+    if len(words) >= 2 and fold(words[-1]) in _COMPANY_TAILS and words[-2][:1].isupper():
+        return "ORG"
     if len(words) < 2 or person_shaped(name):
         return None
     if words[0].lower() in _ORG_HEADS:
@@ -143,8 +159,8 @@ def _by_votes(name: str, labels: Counter, cues: Counter, archive: Counter) -> st
         votes["PER"] += 3
         if labels["PER"] and not cues["LOC"] + cues[AT] + cues["ORG"]:
             return "PER"  # « Flavie Flament », « Babette de Rozières »: a name, and the model saw a person
-    if cues[SOURCE]:
-        votes["LOC"] = 0
+    if cues[SOURCE] or len(words) == 1 and variants.is_acronym(name) and not cues["LOC"]:
+        votes["LOC"] = 0  # « selon X »; « la MEL », « une 300 SL », « QG »: letters, no place's name
     if words[0].lower() in ("the", "les", "le", "la", "l'", "un", "une", "des") and not person_shaped(name) \
             or len(words) > 1 and (variants.is_acronym(words[0]) or lexicon.is_common(words[0])
                                    and not is_first_name(words[0]) and not _seen_as_person(labels)):

@@ -65,12 +65,14 @@ def _first_names(name: str) -> bool:
 
 def merge_people(clusters: dict) -> None:
     """``Trump`` and ``Donald Trump``, ``al-Assad`` and ``Bachar al-Assad``: one person when only
-    one full name in the article fits the bare surname (or the bare first name)."""
+    one full name in the article fits the bare surname (or the bare first name: a common one, or
+    any the article reads as a person, « Jonathann » beside « Jonathann Daval »)."""
     full = [(k, c) for k, c in clusters.items() if c.label == "PER" and len(tokens(c.best)) >= 2]
     for key, cluster in list(clusters.items()):
         if key not in clusters or len(tokens(cluster.best)) >= 2 and not bare_surname(cluster.best):
             continue
-        placed = cluster.cues["LOC"] + cluster.cues[kinds.AT]
+        # « à X » is a person's too when X reads as one (« la défunte épouse reproche à Jonathann »)
+        placed = cluster.cues["LOC"] + (cluster.cues[kinds.AT] if cluster.label != "PER" else 0)
         if kinds.listed(cluster.best) or placed or cluster.label == "LOC" and cluster.entity is not None \
                 and cluster.entity.type == "LOC":
             continue  # a place the lists, the words around it or the archive vouch for
@@ -78,7 +80,8 @@ def merge_people(clusters: dict) -> None:
             continue  # « Ferrari » beside « Paola Ferrari »: the brand, not the granddaughter
         fits = [(k, c) for k, c in full if c is not cluster and k in clusters
                 and (surname_key(c.best) == surname_key(cluster.best)
-                     or [fold(cluster.best)] == given_names(c.best)[:1] and _first_names(cluster.best))]
+                     or [fold(cluster.best)] == given_names(c.best)[:1]
+                     and (_first_names(cluster.best) or cluster.label == "PER"))]
         targets = sorted({id(c): c for _k, c in fits}.values(), key=lambda c: -c.uses)
         if len(targets) == 1 or len(targets) > 1 and targets[0].uses > targets[1].uses:
             targets[0].absorb(cluster)  # « Macron » beside « Emmanuel Macron », named more than « Brigitte Macron »
