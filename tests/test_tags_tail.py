@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kiosque_tags import institutions, kinds
+from kiosque_tags import institutions, kinds, things
 from kiosque_tags.analysis import Cluster
 from kiosque_tags.lists import listed
 from kiosque_tags.merging import merge_people
@@ -33,6 +33,8 @@ def test_a_company_word_closing_a_name_makes_no_person():
     assert _decide("Warner Music Group", {"PER": 2}) == "ORG"
     # « développé en collaboration avec Rimac Automobili »
     assert _decide("Rimac Automobili", {"PER": 1}) == "ORG"
+    # demo 111_…: « il filme ainsi "pour France Libre Actualités, la Libération de Paris" »
+    assert _decide("France Libre Actualités", {"PER": 1}) == "ORG"
     assert _decide("Christophe Castaner", {"PER": 1}) == "PER"
 
 
@@ -114,3 +116,11 @@ def test_a_first_name_alone_beside_the_full_name_is_that_person():
                                                               labels=Counter(PER=1), kind="PER")}
     merge_people(clusters)
     assert set(clusters) == {"jonathann", "jonathann daval"}
+
+
+def test_a_paint_is_no_place():
+    # « des livrées Gris Graphene (optionnelle) ou Gris Rodium rehaussées de touches de couleur »
+    assert things.is_thing("Gris Rodium") and things.is_thing("Noir Minuit") and things.is_thing("Bleu de Prusse")
+    assert _decide("Gris Rodium", {"LOC": 1}) == kinds.MISC
+    assert not things.is_thing("Michel Blanc") and not things.is_thing("Mont Blanc")
+    assert not things.is_thing("Blanc-Mesnil") and not things.is_thing("Rouge")

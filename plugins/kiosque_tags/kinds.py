@@ -37,11 +37,12 @@ _PLACE_TAILS = set("""house street palace park square hall castle tower bridge g
     abbey cathedral airport station stadium arena center centre beach island islands bay""".split())
 # … or closing on one of these, an organisation of a town: « Vannes Habitat », « Toulouse Métropole ».
 _ORG_TAILS = set("""habitat metropole agglo agglomeration football basket handball rugby volley hockey""".split())
-# … or on one of these, a company's whatever its first word (« Marvel Studios », « Warner Music
-# Group », « Rimac Automobili »): no first name and surname, however the model read it.
+# … or on one of these, a company's or a medium's whatever its first word (« Marvel Studios »,
+# « Warner Music Group », « Rimac Automobili », « France Libre Actualités »): no first name and
+# surname, however the model read it.
 _COMPANY_TAILS = set("""studios pictures records entertainment productions automobili automobiles automotive motors
     airlines airways group holding holdings industries technologies laboratories pharmaceuticals biosciences
-    therapeutics inc corp corporation company ltd limited gmbh llc plc""".split())
+    therapeutics inc corp corporation company ltd limited gmbh llc plc actualites infos hebdo magazine""".split())
 # People: a town so big that its name is the town's even where it is also a word (« Rome »).
 _CITY = 100_000
 # Common nouns that open places' names (« Océan indien », « Golfe persique »).
