@@ -10,6 +10,7 @@ from kiosque_tags import institutions, kinds, things
 from kiosque_tags.analysis import Cluster
 from kiosque_tags.lists import listed
 from kiosque_tags.merging import merge_people
+from kiosque_tags.registry import Entity
 
 
 def _decide(name, labels=None, cues=None, archive=None, proper=True):
@@ -124,3 +125,23 @@ def test_a_paint_is_no_place():
     assert _decide("Gris Rodium", {"LOC": 1}) == kinds.MISC
     assert not things.is_thing("Michel Blanc") and not things.is_thing("Mont Blanc")
     assert not things.is_thing("Blanc-Mesnil") and not things.is_thing("Rouge")
+
+
+def test_a_surname_the_archive_mistook_for_a_place_is_the_article_s_person():
+    # « Macron pas si "sympathique" que Chirac ? Muriel Robin se lâche », then « Une proximité
+    # qu'elle ne retrouvera pas avec Emmanuel Macron »: at 10,000 articles the archive had a place
+    # « Macron » of 14 articles (earlier mistakes) beside the person of 640
+    place = Entity("Macron", "LOC", votes=Counter(LOC=14))
+    person = Entity("Emmanuel Macron", "PER", votes=Counter(PER=640))
+    bare = Cluster(surfaces=Counter({"Macron": 1}), kind="LOC", entity=place)
+    full = Cluster(surfaces=Counter({"Emmanuel Macron": 1}), labels=Counter(PER=1), kind="PER", entity=person)
+    clusters = {"macron": bare, "emmanuel macron": full}
+    merge_people(clusters)
+    assert set(clusters) == {"emmanuel macron"} and full.surfaces["Macron"] == 1
+    # « Washington » beside « George Washington »: the place the archive knows far more
+    town = Entity("Washington", "LOC", votes=Counter(LOC=300))
+    george = Entity("George Washington", "PER", votes=Counter(PER=5))
+    clusters = {"washington": Cluster(surfaces=Counter({"Washington": 2}), kind="LOC", entity=town),
+                "george washington": Cluster(surfaces=Counter({"George Washington": 1}), kind="PER", entity=george)}
+    merge_people(clusters)
+    assert set(clusters) == {"washington", "george washington"}
