@@ -39,17 +39,6 @@ def test_a_company_word_closing_a_name_makes_no_person():
     assert _decide("Christophe Castaner", {"PER": 1}) == "PER"
 
 
-def test_a_small_town_the_model_reads_as_a_person_is_one():
-    # « consacré à la vie du prophète Mahomet » (Mahomet, Illinois: 15,000 people)
-    assert _decide("Mahomet", {"PER": 4}) == "PER"
-    # « une mosaïque représentant Dionysos et Ariane »
-    assert _decide("Dionysos", {"PER": 1}) == "PER"
-    # the words before still say a place; and a town the model does not call a person stays one
-    assert _decide("Mahomet", {"PER": 1}, {kinds.AT: 1}) == "LOC"
-    assert _decide("Maranello", {"ORG": 2}) == "LOC"
-    assert _decide("Woking", {}) == "LOC"
-
-
 def test_letters_alone_are_no_place_unless_the_words_before_say_so():
     # demo 135_…: « Darmanin veut la MEL (la métropole ndlr) », « Darmanin à la MEL »
     assert _decide("MEL", {"LOC": 4}, {kinds.AT: 1, kinds.THE: 1}) == ""
@@ -58,6 +47,8 @@ def test_letters_alone_are_no_place_unless_the_words_before_say_so():
     # « à l'Institut Gustave Roussy (IGR, France) », « des tests en laboratoire à l'IGR »
     assert _decide("IGR", {"LOC": 2, "ORG": 2}, {kinds.AT: 2}) == "ORG"
     assert _decide("RFA", {"LOC": 1}, {"LOC": 1}) == "LOC"  # « la ville de … »-like cue
+    assert _decide("USA", {"LOC": 1}) == "LOC"  # « USA: TikTok poursuivi… »: the aliases' États-Unis
+    assert _decide("RDC", {"LOC": 1}) == "LOC"  # « République démocratique du Congo | RDC »
     assert _decide("Royaume-Uni", {"ORG": 1}) == "LOC"  # the lists first
 
 

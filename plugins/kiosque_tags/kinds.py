@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from kiosque_core.folding import fold
 
-from . import lexicon, places, things, variants
+from . import lexicon, places, spellings, things, variants
 from .cues import AT, CUES, HEADED, IN_TITLE, MISC, PORTFOLIO, QUOTED, SOURCE, THE, TYPES, cue, quoted, title_cue
 from .firstnames import is_first_name
 from .lists import a_model, after_listed, bare_listed, is_organisation, listed
@@ -111,13 +111,9 @@ def _by_words(name: str, labels: Counter, cues: Counter, archive: Counter, prope
         return MISC  # what most of the archive's articles found a show, a work or an event
     if _two_places(name):
         return MISC  # « Rome-Nantes », « France-Allemagne »: a route, a match
-    people = places.population(name)
-    town = people >= (_CITY if common and not cues[AT] + cues["LOC"] else 1)
-    if town and not person_shaped(name) and not cues["ORG"] + cues["PER"] + cues[SOURCE] \
-            and not (people < _CITY and _seen_as_person(labels) and not cues[AT] + cues["LOC"]):
+    town = places.population(name) >= (_CITY if common and not cues[AT] + cues["LOC"] else 1)
+    if town and not person_shaped(name) and not cues["ORG"] + cues["PER"] + cues[SOURCE]:
         return "LOC"  # « Stuttgart », « Maranello »: a town, whatever maker it houses (« Palais »: a word)
-    # (not « le prophète Mahomet », « une mosaïque représentant Dionysos »: a small town's name
-    # the model reads as a person where nothing says a place)
     if common and not typed:
         return ""  # … or without more to go on in this article
     if cues[PORTFOLIO] and not typed and not person_shaped(name) and not _seen_as_person(labels):
@@ -160,7 +156,7 @@ def _by_votes(name: str, labels: Counter, cues: Counter, archive: Counter) -> st
         votes["PER"] += 3
         if labels["PER"] and not cues["LOC"] + cues[AT] + cues["ORG"]:
             return "PER"  # « Flavie Flament », « Babette de Rozières »: a name, and the model saw a person
-    if cues[SOURCE] or len(words) == 1 and variants.is_acronym(name) and not cues["LOC"]:
+    if cues[SOURCE] or len(words) == 1 and variants.is_acronym(name) and not cues["LOC"] and not _a_places_alias(name):
         votes["LOC"] = 0  # « selon X »; « la MEL », « une 300 SL », « QG »: letters, no place's name
     if words[0].lower() in ("the", "les", "le", "la", "l'", "un", "une", "des") and not person_shaped(name) \
             or len(words) > 1 and (variants.is_acronym(words[0]) or lexicon.is_common(words[0])
@@ -168,6 +164,12 @@ def _by_votes(name: str, labels: Counter, cues: Counter, archive: Counter) -> st
         votes["PER"] = 0  # « The Walking Dead », « CHRU Trousseau », « Proverbes chinois »: no one's name
     best = max(TYPES, key=lambda t: (votes[t], labels[t], -TYPES.index(t)))
     return best if votes[best] > 0 else ""
+
+
+def _a_places_alias(name: str) -> bool:
+    """« USA »: a spelling the newsroom's aliases give a place (« États-Unis | USA »)."""
+    alias = spellings.alias_of(name)  # folded: « etats unis », its hyphens spaces
+    return bool(alias) and any(country(n) or listed(n) == "LOC" for n in (alias, alias.replace(" ", "-")))
 
 
 def _two_places(name: str) -> bool:
