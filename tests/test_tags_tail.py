@@ -46,7 +46,9 @@ def test_letters_alone_are_no_place_unless_the_words_before_say_so():
     assert _decide("SL", {"LOC": 1}) == ""
     # « à l'Institut Gustave Roussy (IGR, France) », « des tests en laboratoire à l'IGR »
     assert _decide("IGR", {"LOC": 2, "ORG": 2}, {kinds.AT: 2}) == "ORG"
-    assert _decide("RFA", {"LOC": 1}, {"LOC": 1}) == "LOC"  # « la ville de … »-like cue
+    assert _decide("MEL", {"LOC": 1}, {"LOC": 1}) == "LOC"  # « la ville de … »-like cue
+    # demo 153_…: « si le portier de la RFA ne lui avait pas cassé deux dents »: a state that was
+    assert _decide("RFA", {"LOC": 1}) == "LOC" and listed("URSS") == "LOC"
     assert _decide("USA", {"LOC": 1}) == "LOC"  # « USA: TikTok poursuivi… »: the aliases' États-Unis
     assert _decide("RDC", {"LOC": 1}) == "LOC"  # « République démocratique du Congo | RDC »
     assert _decide("Royaume-Uni", {"ORG": 1}) == "LOC"  # the lists first
@@ -79,6 +81,9 @@ def test_a_models_name_after_its_number_is_a_product():
     # not a person after a championship's code, nor a name after a year
     text = "le champion du monde de F1 Lewis Hamilton"
     assert kinds.cue(text, text.index("Lewis")) == ""
+    # demo 163_…: « une nouvelle place forte située au 209 rue de l'Université »: an address
+    text = "une nouvelle place forte située au 209 rue de l'Université, à deux pas de la Tour Eiffel"
+    assert kinds.cue(text, text.index("rue")) == ""
     text = "Depuis 2019 Marseille accueille"
     assert kinds.cue(text, text.index("Marseille")) == ""
 

@@ -113,7 +113,7 @@ def _cue(text: str, start: int) -> tuple[str, bool]:
     article = bool(said) and said[0] in ("le", "la", "les", "l'", "du", "au", "aux")
     kind = _cue_of(said)
     following = text[start:].split(" ")[0]
-    if said and _MODEL.match(said[0]) and not is_common_first_name(following):
+    if said and _MODEL.match(said[0]) and following[:1].isupper() and not is_common_first_name(following):
         return MISC, False  # « les Ferrari 488 Pista », « une 300 SL »: a model's name after its number
     if kind == "PER" and said[0] in _ELECTED and _LETTERS.match(following):
         return "ORG", article  # « député REM », « le maire LR »: the elected's party, no one's name
