@@ -8,9 +8,11 @@ from collections import Counter
 
 from kiosque_tags import institutions, kinds, things
 from kiosque_tags.analysis import Cluster
+from kiosque_tags.enrich import _recorded_as
+from kiosque_tags.evidence import first_name_of_family
 from kiosque_tags.lists import listed
 from kiosque_tags.merging import merge_people
-from kiosque_tags.registry import Entity
+from kiosque_tags.registry import Entity, Registry
 
 
 def _decide(name, labels=None, cues=None, archive=None, proper=True):
@@ -141,3 +143,18 @@ def test_a_surname_the_archive_mistook_for_a_place_is_the_article_s_person():
                 "george washington": Cluster(surfaces=Counter({"George Washington": 1}), kind="PER", entity=george)}
     merge_people(clusters)
     assert set(clusters) == {"washington", "george washington"}
+
+
+def test_a_first_name_alone_beside_her_family_is_the_one_the_archive_knows():
+    # demo 159_…: « la veuve de Johnny a aidé la bru de Jean-Paul Belmondo », the article naming
+    # « Laeticia Hallyday » in full and never « Johnny Hallyday »
+    johnny = Entity("Johnny Hallyday", "PER", variants=Counter({"Johnny Hallyday": 3}), votes=Counter(PER=3))
+    registry = Registry([johnny, Entity("Laeticia Hallyday", "PER", variants=Counter({"Laeticia Hallyday": 2}))])
+    alone = Cluster(surfaces=Counter({"Johnny": 2}), labels=Counter(PER=2), kind="PER")
+    widow = Cluster(surfaces=Counter({"Laeticia Hallyday": 1}), labels=Counter(PER=1), kind="PER")
+    first_name_of_family([alone, widow], registry)
+    assert alone.entity is johnny and _recorded_as(alone) == "Johnny Hallyday"
+    # no family named in full: the first name stays alone
+    alone = Cluster(surfaces=Counter({"Johnny": 2}), labels=Counter(PER=2), kind="PER")
+    first_name_of_family([alone, Cluster(surfaces=Counter({"Alessandra Sublet": 1}), kind="PER")], registry)
+    assert alone.entity is None and _recorded_as(alone) == "Johnny"

@@ -111,8 +111,9 @@ def _recorded_as(cluster) -> str:
     spelled so (a place « Macron » an earlier mistake made)."""
     person = cluster.entity
     if cluster.label == "PER" and person is not None and person.type == "PER" and len(tokens(cluster.best)) == 1 \
-            and len(tokens(person.name)) > 1 and fold(tokens(person.name)[-1]) == fold(cluster.best):
-        return person.name
+            and len(tokens(person.name)) > 1 and fold(cluster.best) in (fold(tokens(person.name)[-1]),
+                                                                         fold(tokens(person.name)[0])):
+        return person.name  # … or a first name alone beside her family (« Johnny » beside « Laeticia Hallyday »)
     return cluster.best
 
 
