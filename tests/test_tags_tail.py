@@ -63,31 +63,28 @@ def test_a_word_with_a_stray_capital_is_no_name():
     assert _decide("McLaren", {"ORG": 1}) == "ORG"
 
 
+def _cue_before(text: str, word: str) -> str:
+    return kinds.cue(text, text.index(word))
+
+
 def test_an_acronym_after_an_elected_is_her_party():
     # demo 049_…: « lance Jean-Baptiste Djebbari, député REM de la deuxième circonscription »
-    text = "lance Jean-Baptiste Djebbari, député REM de la deuxième circonscription"
-    assert kinds.cue(text, text.index("REM")) == "ORG"
-    text = "Le député LREM n'aurait d'ailleurs assisté à aucune commémoration"
-    assert kinds.cue(text, text.index("LREM")) == "ORG"
-    text = "Pour son magazine, Le Monde est allé à la rencontre du député Bruno Bonnell"
-    assert kinds.cue(text, text.index("Bruno")) == "PER"
+    assert _cue_before("lance Jean-Baptiste Djebbari, député REM de la deuxième circonscription", "REM") == "ORG"
+    assert _cue_before("Le député LREM n'aurait d'ailleurs assisté à aucune commémoration", "LREM") == "ORG"
+    assert _cue_before("à la rencontre du député Bruno Bonnell", "Bruno") == "PER"
 
 
 def test_a_models_name_after_its_number_is_a_product():
     # « qui anime les Ferrari 488 GTB, 488 Spider, 488 Pista et 488 Pista Spider »
-    text = "qui anime les Ferrari 488 GTB, 488 Spider, 488 Pista et 488 Pista Spider"
-    assert kinds.cue(text, text.index("Pista")) == kinds.MISC
+    assert _cue_before("qui anime les Ferrari 488 GTB, 488 Spider, 488 Pista et 488 Pista Spider", "Pista") \
+        == kinds.MISC
     assert _decide("Pista", {}, {kinds.MISC: 1}, archive={"PER": 9}) == kinds.MISC
-    text = "une Mercedes-Benz 300 SL Roadster livrée en 1957"
-    assert kinds.cue(text, text.index("SL")) == kinds.MISC
-    # not a person after a championship's code, nor a name after a year
-    text = "le champion du monde de F1 Lewis Hamilton"
-    assert kinds.cue(text, text.index("Lewis")) == ""
-    # demo 163_…: « une nouvelle place forte située au 209 rue de l'Université »: an address
-    text = "une nouvelle place forte située au 209 rue de l'Université, à deux pas de la Tour Eiffel"
-    assert kinds.cue(text, text.index("rue")) == ""
-    text = "Depuis 2019 Marseille accueille"
-    assert kinds.cue(text, text.index("Marseille")) == ""
+    assert _cue_before("une Mercedes-Benz 300 SL Roadster livrée en 1957", "SL") == kinds.MISC
+    # not a person after a championship's code, nor a name after a year, nor an address
+    # (demo 163_…: « une nouvelle place forte située au 209 rue de l'Université »)
+    assert _cue_before("le champion du monde de F1 Lewis Hamilton", "Lewis") == ""
+    assert _cue_before("Depuis 2019 Marseille accueille", "Marseille") == ""
+    assert _cue_before("une place forte située au 209 rue de l'Université, à deux pas", "rue") == ""
 
 
 def test_a_continents_part_named_by_an_adjective_is_one_place():
