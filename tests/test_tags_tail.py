@@ -151,6 +151,13 @@ def test_a_first_name_alone_beside_her_family_is_the_one_the_archive_knows():
     widow = Cluster(surfaces=Counter({"Laeticia Hallyday": 1}), labels=Counter(PER=1), kind="PER")
     first_name_of_family([alone, widow], registry)
     assert alone.entity is johnny and _recorded_as(alone) == "Johnny Hallyday"
+    # « George » beside « George Floyd » and « Roxie Washington »: not George Washington
+    george = Entity("George Washington", "PER", variants=Counter({"George Washington": 2}))
+    registry = Registry([johnny, george])
+    alone = Cluster(surfaces=Counter({"George": 1}), labels=Counter(PER=1), kind="PER")
+    first_name_of_family([alone, Cluster(surfaces=Counter({"George Floyd": 3}), kind="PER"),
+                          Cluster(surfaces=Counter({"Roxie Washington": 1}), kind="PER")], registry)
+    assert alone.entity is None
     # no family named in full: the first name stays alone
     alone = Cluster(surfaces=Counter({"Johnny": 2}), labels=Counter(PER=2), kind="PER")
     first_name_of_family([alone, Cluster(surfaces=Counter({"Alessandra Sublet": 1}), kind="PER")], registry)

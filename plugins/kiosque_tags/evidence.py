@@ -58,11 +58,13 @@ def first_name_of_family(clusters, registry: Registry) -> None:
     """A first name alone is the one person the archive knows by it and the surname of someone the
     article names in full (« la veuve de Johnny » beside « Laeticia Hallyday »: Johnny Hallyday),
     however few articles called him so alone (registry.person_by_first_name wants five)."""
-    surnames = {tokens(c.best)[-1] for c in clusters if c.label == "PER" and len(tokens(c.best)) >= 2}
+    full = [tokens(c.best) for c in clusters if c.label == "PER" and len(tokens(c.best)) >= 2]
+    surnames = {words[-1] for words in full}
     for cluster in clusters:
         if cluster.label != "PER" or len(tokens(cluster.best)) != 1 or not is_common_first_name(cluster.best) \
-                or cluster.entity is not None and cluster.entity.full:
-            continue
+                or cluster.entity is not None and cluster.entity.full \
+                or any(fold(words[0]) == fold(cluster.best) for words in full):
+            continue  # (« George » beside « George Floyd » and « Roxie Washington » is not George Washington)
         people = {id(e): e for e in (registry.resolve(f"{cluster.best} {surname}", "PER") for surname in surnames)
                   if e is not None and e.type == "PER" and e.full
                   and fold(tokens(e.name)[0]) == fold(cluster.best)}
