@@ -105,7 +105,6 @@ def analyse(article: Article, ents, registry: Registry, config: Config, heads_te
     merge_variants(clusters)
     merge_stations(clusters)
     merge_people(clusters)
-    evidence.first_name_of_family(clusters.values(), registry)
     _decide_kinds(clusters.values())
     gaps, repairs = mark_holes(article, clusters, registry) if config.holes else (0, [])
     lowered = _lowercase_words([article.title, article.lede, *(b.text for b in article.blocks)])

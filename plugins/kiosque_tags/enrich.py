@@ -15,6 +15,7 @@ from kiosque_import.article import Article
 
 from . import ner, readcache, store, workers
 from .analysis import Analysis, analyse, analyse_all, never_named
+from .evidence import first_name_of_family
 from .modelspans import model_names
 from .names import tokens
 from .ranking import choose, fill
@@ -122,6 +123,9 @@ def learn(article: Article, found: Analysis, registry: Registry, config: Config)
     article.lede = found.lede
     for block, text in zip(article.blocks, found.blocks, strict=True):
         block.text = text
+    # here, in order, rather than in the analysis: the family may be named in full by an earlier
+    # article of the same batch (the analysis reads the registry as the batch found it)
+    first_name_of_family(found.clusters, registry)
     for cluster in found.clusters:
         learned = cluster.from_model or cluster.entity is not None
         cluster.entity = registry.observe(_recorded_as(cluster), cluster.label or "MISC", cluster.surfaces,
