@@ -68,7 +68,7 @@ def _cue_before(text: str, word: str) -> str:
 
 
 def test_an_acronym_after_an_elected_is_her_party():
-    # demo 049_…: « lance Jean-Baptiste Djebbari, député REM de la deuxième circonscription »
+    # demo 177_…: « lance Jean-Baptiste Djebbari, député REM de la deuxième circonscription »
     assert _cue_before("lance Jean-Baptiste Djebbari, député REM de la deuxième circonscription", "REM") == "ORG"
     assert _cue_before("Le député LREM n'aurait d'ailleurs assisté à aucune commémoration", "LREM") == "ORG"
     assert _cue_before("à la rencontre du député Bruno Bonnell", "Bruno") == "PER"
