@@ -15,6 +15,8 @@ differently). ``--by-file`` prints the dev key-tag recall per labels file (devel
 the others); ``--dev-only`` prints the dev split's figures alone. ``--splits-at REV`` also scores
 the articles by the split their labels had at git revision REV (``--splits-at e2bda75~1``: the first
 heldout split, now dev).
+``--halves`` also scores the dev split's two halves apart (orange-a and -b; orange-c and layouts):
+a rule that moves only the half it was written from is a patch.
 """
 
 from __future__ import annotations
@@ -260,21 +262,37 @@ def splits_at(revision: str, folder: Path = LABELS) -> dict[str, str]:
 
 
 def evaluate(labels: dict[str, dict], got: dict[str, dict],
-             former: dict[str, str] | None = None) -> dict[str, Score]:
+             former: dict[str, str] | None = None, groups: dict[str, str] | None = None) -> dict[str, Score]:
     """Scores for each split and for all labelled articles (and, given ``former``, for each split
-    an article had then, named « was-<split> »)."""
+    an article had then, named « was-<split> »; given ``groups``, for each group of articles)."""
     scores = {"dev": Score(), "heldout": Score(), "all": Score()}
     for split in sorted(set((former or {}).values())):
         scores[f"was-{split}"] = Score()
+    for group in sorted(set((groups or {}).values())):
+        scores[group] = Score()
     for source, label in labels.items():
         # A refused file shows the reader nothing: every entity it names is missed.
         shown_of = got.get(Path(source).name, NOTHING)
         then = [f"was-{former[source]}"] if former and source in former else []
+        then += [groups[source]] if groups and source in groups else []
         for split in (label.get("split", "dev"), "all", *then):
             if shown_of is NOTHING:
                 scores[split].errors.append(f"{source}: no post (refused by the import)")
             score_article(source, label, shown_of, scores[split])
     return scores
+
+
+def dev_halves(folder: Path = LABELS) -> dict[str, str]:
+    """The dev split in two, to tell a rule that generalises from a patch: the articles of
+    ``orange-a.json`` and ``orange-b.json`` (« dev-ab ») and the others (« dev-rest »: orange-c,
+    layouts). Tune on one half, watch the other."""
+    halves = {}
+    for path in sorted(folder.glob("*.json")):
+        half = "dev-ab" if path.stem in ("orange-a", "orange-b") else "dev-rest"
+        for source, label in json.loads(path.read_text(encoding="utf-8")).items():
+            if not source.startswith("_") and label.get("split", "dev") == "dev":
+                halves[source] = half
+    return halves
 
 
 def raw_files(labels: dict[str, dict]) -> list[Path]:
@@ -304,6 +322,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="also score by the split each article had at this git revision")
     parser.add_argument("--by-file", action="store_true", help="the dev split's key-tag recall per labels file")
     parser.add_argument("--dev-only", action="store_true", help="print the dev split's figures only")
+    parser.add_argument("--halves", action="store_true", help="also score the dev split's two halves apart")
     parser.add_argument("--keep", type=Path, help="import into this folder (kept) instead of a temporary one")
     args = parser.parse_args(argv)
     overrides = {}
@@ -318,7 +337,8 @@ def main(argv: list[str] | None = None) -> int:
         posts = import_archive(files, workdir, overrides)
         seconds = time.perf_counter() - started
         got = shown(posts)
-        scores = evaluate(labels, got, splits_at(args.splits_at) if args.splits_at else None)
+        scores = evaluate(labels, got, splits_at(args.splits_at) if args.splits_at else None,
+                          dev_halves() if args.halves else None)
     if args.dev_only:
         scores = {"dev": scores["dev"]}
     print(f"{len(labels)} labelled articles, {len(files)} imported in {seconds:.1f} s "

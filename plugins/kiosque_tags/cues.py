@@ -64,6 +64,11 @@ _PLACED = {"hôpital", "clinique", "lycée", "collège", "école", "université"
 # … and these, a portfolio: « le ministre de la Cohésion des territoires », « la secrétaire d'État
 # chargée de la Formation professionnelle », « ministre délégué aux Transports ».
 _PORTFOLIO_HOLDERS = {"ministre", "ministres", "chargé", "chargée", "délégué", "déléguée", "d'état"}
+# Elected people, whose label an acronym after them is (« le député LREM », « la sénatrice PS »).
+_ELECTED = {"député", "députée", "sénateur", "sénatrice", "maire", "candidat", "candidate"}
+_LETTERS = re.compile(r"^[A-Z]{2,6}\b")
+# A model's number or code right before a name (« 488 », « A110 », « DB11 »; not a year, nor « 2 »).
+_MODEL = re.compile(r"^(?:\d{3}|(?=[\w-]*\d)(?=[\w-]*[a-z])[a-z][\w-]*)$")
 # Words that make the next name a thing one has or buys: « sa Lamborghini », « une Lamborghini ».
 _PRODUCT = {"un", "une", "sa", "son", "ses"}
 _WORDS = re.compile(r"[\w’'.-]+|[^\w\s]")
@@ -108,6 +113,10 @@ def _cue(text: str, start: int) -> tuple[str, bool]:
     article = bool(said) and said[0] in ("le", "la", "les", "l'", "du", "au", "aux")
     kind = _cue_of(said)
     following = text[start:].split(" ")[0]
+    if said and _MODEL.match(said[0]) and following[:1].isupper() and not is_common_first_name(following):
+        return MISC, False  # « les Ferrari 488 Pista », « une 300 SL »: a model's name after its number
+    if kind == "PER" and said[0] in _ELECTED and _LETTERS.match(following):
+        return "ORG", article  # « député REM », « le maire LR »: the elected's party, no one's name
     if kind == MISC and said[1:2] and said[1] in _SHOW_ROLES and is_common_first_name(following):
         return "", False  # « l'ancien chroniqueur de Cyril Hanouna »: his show's host
     if kind == MISC and said[1:2] and said[1] in _NAMING and not following.startswith("France"):

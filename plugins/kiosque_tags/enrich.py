@@ -15,6 +15,7 @@ from kiosque_import.article import Article
 
 from . import ner, readcache, store, workers
 from .analysis import Analysis, analyse, analyse_all, never_named
+from .evidence import first_name_of_family
 from .modelspans import model_names
 from .names import tokens
 from .ranking import choose, fill
@@ -111,8 +112,9 @@ def _recorded_as(cluster) -> str:
     spelled so (a place « Macron » an earlier mistake made)."""
     person = cluster.entity
     if cluster.label == "PER" and person is not None and person.type == "PER" and len(tokens(cluster.best)) == 1 \
-            and len(tokens(person.name)) > 1 and fold(tokens(person.name)[-1]) == fold(cluster.best):
-        return person.name
+            and len(tokens(person.name)) > 1 and fold(cluster.best) in (fold(tokens(person.name)[-1]),
+                                                                         fold(tokens(person.name)[0])):
+        return person.name  # … or a first name alone beside her family (« Johnny » beside « Laeticia Hallyday »)
     return cluster.best
 
 
@@ -121,6 +123,9 @@ def learn(article: Article, found: Analysis, registry: Registry, config: Config)
     article.lede = found.lede
     for block, text in zip(article.blocks, found.blocks, strict=True):
         block.text = text
+    # here, in order, rather than in the analysis: the family may be named in full by an earlier
+    # article of the same batch (the analysis reads the registry as the batch found it)
+    first_name_of_family(found.clusters, registry)
     for cluster in found.clusters:
         learned = cluster.from_model or cluster.entity is not None
         cluster.entity = registry.observe(_recorded_as(cluster), cluster.label or "MISC", cluster.surfaces,

@@ -34,6 +34,10 @@ _SITE = re.compile(r"(?<![\w-])(?:place|marché|ferme|château|domaine|parc|pont
 _ORG_SITE = re.compile(r"(?<![\w-])(?:centre|fondation|institut)\s+(?P<name>" + _NAME + r")")
 # A place and its part: « Afrique de l'Est », « Amérique du Nord », « Corée du Sud ».
 _COMPASS = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞŒ][\w’'-]*\s+(?:du|de\s+l['’])\s*(?:Nord|Sud|Est|Ouest)(?![\w-])")
+# … and a continent's part named by an adjective: « Amérique latine » (not « Amérique », a place
+# of its own the run of capitalised words alone would find), « Afrique subsaharienne ».
+_CONTINENT_PART = re.compile(r"(?<![\w-])(?:Amérique|Afrique|Asie|Europe)\s+(?i:latine|centrale|orientale|occidentale"
+                             r"|australe|subsaharienne|sub-saharienne|septentrionale|méridionale)(?![\w-])")
 _INDEFINITE = re.compile(r"(?:^|\s)(?:un|une|des|chaque)\s+$", re.IGNORECASE)
 
 
@@ -48,7 +52,8 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
             continue  # « un hôpital de Nelkan »: some hospital there, not one named; the place is
         kind = "LOC" if match.group("head") in _PLACES else "ORG"
         out.append((match.start(), match.end(), match.group(), kind))
-    out += [(m.start(), m.end(), m.group(), "LOC") for m in _COMPASS.finditer(text)]
+    out += [(m.start(), m.end(), m.group(), "LOC") for pattern in (_COMPASS, _CONTINENT_PART)
+            for m in pattern.finditer(text)]
     for pattern, kind in ((_SITE, "LOC"), (_ORG_SITE, "ORG")):
         for match in pattern.finditer(text):
             if not _INDEFINITE.search(text[max(0, match.start() - 8):match.start()]):

@@ -7,12 +7,13 @@ archive's votes (every article that named it, registry.py)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
 from kiosque_core.folding import fold
 
-from . import lexicon, places, things, variants
+from . import lexicon, places, spellings, things, variants
 from .cues import AT, CUES, HEADED, IN_TITLE, MISC, PORTFOLIO, QUOTED, SOURCE, THE, TYPES, cue, quoted, title_cue
 from .firstnames import is_first_name
 from .lists import a_model, after_listed, bare_listed, is_organisation, listed
@@ -23,6 +24,8 @@ from .spans import person_shaped, split_span, without_title
 __all__ = ["AT", "HEADED", "IN_TITLE", "MISC", "QUOTED", "SOURCE", "THE", "TYPES", "cue", "decide", "listed",
            "person_shaped", "quoted", "split_span", "title_cue", "without_title"]
 
+# Two capitals, then lowercase letters: a word typed or styled with a stray capital (« MArche »).
+_STUTTER = re.compile(r"^[A-Z]{2}[a-zà-ÿ]{2,}$")
 _ROLE_WORDS = {word for word, kind in CUES.items() if kind == "PER"}
 # A name opening on one of these is an institution's, a company's or a movement's.
 _ORG_HEADS = set("""association fédération chambre institut syndicat compagnie banque comité office agence collectif
@@ -34,6 +37,12 @@ _PLACE_TAILS = set("""house street palace park square hall castle tower bridge g
     abbey cathedral airport station stadium arena center centre beach island islands bay""".split())
 # … or closing on one of these, an organisation of a town: « Vannes Habitat », « Toulouse Métropole ».
 _ORG_TAILS = set("""habitat metropole agglo agglomeration football basket handball rugby volley hockey""".split())
+# … or on one of these, a company's or a medium's whatever its first word (« Marvel Studios »,
+# « Warner Music Group », « Rimac Automobili », « France Libre Actualités »): no first name and
+# surname, however the model read it.
+_COMPANY_TAILS = set("""studios pictures records entertainment productions automobili automobiles automotive motors
+    airlines airways group holding holdings industries technologies laboratories pharmaceuticals biosciences
+    therapeutics inc corp corporation company ltd limited gmbh llc plc actualites infos hebdo magazine""".split())
 # People: a town so big that its name is the town's even where it is also a word (« Rome »).
 _CITY = 100_000
 # Common nouns that open places' names (« Océan indien », « Golfe persique »).
@@ -56,6 +65,8 @@ def _by_shape(name: str, labels: Counter, cues: Counter, archive: Counter, prope
     """A thing (things.py) or no name at all, whatever else is said of it."""
     if things.is_thing(name) and not country(name) or things.is_title(name):
         return MISC
+    if _STUTTER.match(name) and lexicon.is_common(name):
+        return ""  # « En MArche ! »: a word of the language with a stray capital, no name
     if len(tokens(name)) == 1 and name.lower() in _ROLE_WORDS and not listed(name):
         return ""  # « le Président de Bugatti Automobiles »: a title written capitalised
     coded = things.is_code(name) and not is_first_name(tokens(name)[0])
@@ -113,7 +124,9 @@ def _by_words(name: str, labels: Counter, cues: Counter, archive: Counter, prope
 def _by_head(name: str, words: list[str]) -> str | None:
     """Names whose first or last word says an organisation or a place, whatever the votes: « Agence
     régionale de santé », « Ville de Paris » (the archive's early votes are this same decision's),
-    « Quick France » (a company's French branch), « Saint Barth »."""
+    « Quick France » (a company's French branch), « Marvel Studios », « Saint Barth »."""
+    if len(words) >= 2 and fold(words[-1]) in _COMPANY_TAILS and words[-2][:1].isupper():
+        return "ORG"
     if len(words) < 2 or person_shaped(name):
         return None
     if words[0].lower() in _ORG_HEADS:
@@ -143,14 +156,20 @@ def _by_votes(name: str, labels: Counter, cues: Counter, archive: Counter) -> st
         votes["PER"] += 3
         if labels["PER"] and not cues["LOC"] + cues[AT] + cues["ORG"]:
             return "PER"  # « Flavie Flament », « Babette de Rozières »: a name, and the model saw a person
-    if cues[SOURCE]:
-        votes["LOC"] = 0
+    if cues[SOURCE] or len(words) == 1 and variants.is_acronym(name) and not cues["LOC"] and not _a_places_alias(name):
+        votes["LOC"] = 0  # « selon X »; « la MEL », « une 300 SL », « QG »: letters, no place's name
     if words[0].lower() in ("the", "les", "le", "la", "l'", "un", "une", "des") and not person_shaped(name) \
             or len(words) > 1 and (variants.is_acronym(words[0]) or lexicon.is_common(words[0])
                                    and not is_first_name(words[0]) and not _seen_as_person(labels)):
         votes["PER"] = 0  # « The Walking Dead », « CHRU Trousseau », « Proverbes chinois »: no one's name
     best = max(TYPES, key=lambda t: (votes[t], labels[t], -TYPES.index(t)))
     return best if votes[best] > 0 else ""
+
+
+def _a_places_alias(name: str) -> bool:
+    """« USA »: a spelling the newsroom's aliases give a place (« États-Unis | USA »)."""
+    alias = spellings.alias_of(name)  # folded: « etats unis », its hyphens spaces
+    return bool(alias) and any(country(n) or listed(n) == "LOC" for n in (alias, alias.replace(" ", "-")))
 
 
 def _two_places(name: str) -> bool:

@@ -1,7 +1,7 @@
 """The known lists a name's type is read from: countries (pycountry, names.py), French
-départements and régions (pycountry), the institutions of institutions.py, and the media,
-pollsters, parties and institutions of ``data/organisations.txt`` (a name that opens a longer
-one types it too: « France Bleu Touraine »)."""
+départements and régions (pycountry), planets and moons (``data/places.txt``), the institutions
+of institutions.py, and the media, pollsters, parties and institutions of
+``data/organisations.txt`` (a name that opens a longer one types it too: « France Bleu Touraine »)."""
 
 from __future__ import annotations
 
@@ -132,11 +132,18 @@ def _french_divisions() -> frozenset[str]:
     return frozenset(fold(re.sub(r"\s*\(.*\)$", "", s.name)) for s in pycountry.subdivisions.get(country_code="FR"))
 
 
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """``data/places.txt``: planets, moons and stars, places no other list gives."""
+    lines = (Path(__file__).with_name("data") / "places.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+
+
 @lru_cache(maxsize=65536)
 def listed(name: str) -> str:
     """The type a known list gives a name: LOC for countries and French divisions, ORG for listed
     organisations and names they open (« France Bleu Touraine »); '' otherwise."""
-    if country(name) or fold(name) in _french_divisions():
+    if country(name) or fold(name) in _french_divisions() or fold(name) in _places():
         return "LOC"
     if fold(name) in bare_listed():
         return ""  # « selon la Voix du Nord »: a listed name without its article, no « Afrique du Nord »

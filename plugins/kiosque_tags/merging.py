@@ -65,26 +65,43 @@ def _first_names(name: str) -> bool:
 
 def merge_people(clusters: dict) -> None:
     """``Trump`` and ``Donald Trump``, ``al-Assad`` and ``Bachar al-Assad``: one person when only
-    one full name in the article fits the bare surname (or the bare first name)."""
+    one full name in the article fits the bare surname (or the bare first name: a common one, or
+    any the article reads as a person, « Jonathann » beside « Jonathann Daval »)."""
     full = [(k, c) for k, c in clusters.items() if c.label == "PER" and len(tokens(c.best)) >= 2]
     for key, cluster in list(clusters.items()):
         if key not in clusters or len(tokens(cluster.best)) >= 2 and not bare_surname(cluster.best):
             continue
-        placed = cluster.cues["LOC"] + cluster.cues[kinds.AT]
-        if kinds.listed(cluster.best) or placed or cluster.label == "LOC" and cluster.entity is not None \
-                and cluster.entity.type == "LOC":
-            continue  # a place the lists, the words around it or the archive vouch for
+        # « à X » is a person's too when X reads as one (« la défunte épouse reproche à Jonathann »)
+        placed = cluster.cues["LOC"] + (cluster.cues[kinds.AT] if cluster.label != "PER" else 0)
+        if kinds.listed(cluster.best) or placed:
+            continue  # a place the lists or the words around it vouch for
         if _a_company(cluster):
             continue  # « Ferrari » beside « Paola Ferrari »: the brand, not the granddaughter
         fits = [(k, c) for k, c in full if c is not cluster and k in clusters
                 and (surname_key(c.best) == surname_key(cluster.best)
-                     or [fold(cluster.best)] == given_names(c.best)[:1] and _first_names(cluster.best))]
+                     or [fold(cluster.best)] == given_names(c.best)[:1]
+                     and (_first_names(cluster.best) or cluster.label == "PER"))]
+        if _archives_place(cluster) and not any(_outnumbers(c, cluster) for _k, c in fits):
+            continue  # a place the archive vouches for
         targets = sorted({id(c): c for _k, c in fits}.values(), key=lambda c: -c.uses)
         if len(targets) == 1 or len(targets) > 1 and targets[0].uses > targets[1].uses:
             targets[0].absorb(cluster)  # « Macron » beside « Emmanuel Macron », named more than « Brigitte Macron »
             del clusters[key]
         elif targets:
             del clusters[key]  # one of the people the article names in full, no telling which
+
+
+def _archives_place(cluster: Cluster) -> bool:
+    return cluster.label == "LOC" and cluster.entity is not None and cluster.entity.type == "LOC"
+
+
+def _outnumbers(person: Cluster, place: Cluster) -> bool:
+    """The archive names the person three times as often as the place: the place's votes are
+    earlier mistakes (« Macron pas si "sympathique" que Chirac ? » beside « Emmanuel Macron »),
+    not « Washington » beside « George Washington »."""
+    if person.entity is None or person.entity.type != "PER":
+        return False
+    return sum(person.entity.votes.values()) > 3 * sum(place.entity.votes.values())
 
 
 def _a_company(cluster: Cluster) -> bool:

@@ -29,6 +29,10 @@ HEADS = {"affaire", "mort", "deces", "obseques", "proces", "repas", "greve", "ma
 # … or closing on one of these (« Grammy Awards », « Teddy Award », « Sundance Festival »).
 TAILS = {"award", "awards", "festival", "trophy", "cup", "prize", "games", "expo"}
 _ARTICLE = re.compile(r"^(?:(?:les|le|la) |l')")
+# A name opening on a colour is a paint's (« livrées Gris Graphene (optionnelle) ou Gris Rodium »,
+# « Noir Minuit »), not « Michel Blanc », « Mont Blanc » or « Blanc-Mesnil » (one word).
+COLOURS = {"gris", "bleu", "rouge", "noir", "blanc", "vert", "jaune", "argent", "beige", "marron", "brun", "ivoire",
+           "anthracite"}
 # « le marché de Noël de Strasbourg », « Noël d'Alsace »: a festive market or feast, named after its town.
 _FEAST_OF = re.compile(r"^(?:marche de )?noel (?:de|du|des|d')\b")
 # A model's code: letters and digits in one word (« L-410 », « A320 », « 737-Max »).
@@ -62,7 +66,8 @@ def is_thing(name: str) -> bool:
         return False
     bare = _ARTICLE.sub("", fold(name))  # « La République », « le Brexit »
     return (bare in _words() or words[0] in HEADS or len(words) > 1 and words[-1] in TAILS
-            or bool(_FEAST_OF.match(" ".join(words))) or _fixture(name) or _sited(name))
+            or bool(_FEAST_OF.match(" ".join(words))) or _fixture(name) or _sited(name)
+            or len(words) > 1 and words[0] in COLOURS)
 
 
 def _sited(name: str) -> bool:
