@@ -54,7 +54,7 @@ def load_labels(folder: Path = LABELS) -> dict[str, dict]:
                 continue
             if source in labels:
                 raise ValueError(f"{path.name}: {source} is labelled twice")
-            labels[source] = label
+            labels[source] = {**label, "file": path.stem}
     return labels
 
 
@@ -219,16 +219,21 @@ def splits_at(revision: str, folder: Path = LABELS) -> dict[str, str]:
 
 
 def evaluate(labels: dict[str, dict], got: dict[str, dict],
-             former: dict[str, str] | None = None) -> dict[str, Score]:
+             former: dict[str, str] | None = None, groups: list[str] = ()) -> dict[str, Score]:
     """Scores for each split and for all labelled articles (and, given ``former``, for each split
-    an article had then, named « was-<split> »)."""
+    an article had then, named « was-<split> »; given ``groups``, each a ``+``-joined list of label
+    files' stems, for the dev articles of each group, named « dev:<group> »)."""
     scores = {"dev": Score(), "heldout": Score(), "all": Score()}
     for split in sorted(set((former or {}).values())):
         scores[f"was-{split}"] = Score()
+    for group in groups:
+        scores[f"dev:{group}"] = Score()
     for source, label in labels.items():
         # A refused file shows the reader nothing: every entity it names is missed.
         shown_of = got.get(Path(source).name, NOTHING)
         then = [f"was-{former[source]}"] if former and source in former else []
+        if label.get("split", "dev") == "dev":
+            then += [f"dev:{g}" for g in groups if label["file"] in g.split("+")]
         for split in (label.get("split", "dev"), "all", *then):
             if shown_of is NOTHING:
                 scores[split].errors.append(f"{source}: no post (refused by the import)")
@@ -261,6 +266,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list the dev split's errors")
     parser.add_argument("--splits-at", metavar="REV",
                         help="also score by the split each article had at this git revision")
+    parser.add_argument("--group", action="append", default=[], metavar="STEM+STEM",
+                        help="also score the dev articles of these label files (orange-a+orange-b), "
+                             "to learn on one part of dev and watch the other (repeatable)")
+    parser.add_argument("--errors-of", metavar="GROUP",
+                        help="with --errors: only the dev errors of this --group")
     parser.add_argument("--keep", type=Path, help="import into this folder (kept) instead of a temporary one")
     args = parser.parse_args(argv)
     overrides = {}
@@ -274,12 +284,13 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         posts = import_archive(files, workdir, overrides)
         seconds = time.perf_counter() - started
-        scores = evaluate(labels, shown(posts), splits_at(args.splits_at) if args.splits_at else None)
+        scores = evaluate(labels, shown(posts), splits_at(args.splits_at) if args.splits_at else None,
+                          args.group)
     print(f"{len(labels)} labelled articles, {len(files)} imported in {seconds:.1f} s "
           f"({len(files) / seconds:.1f} articles/s), settings {overrides or 'as pelicanconf.py'}")
     print(table(scores))
     if args.errors:
-        print("\n".join(sorted(scores["dev"].errors)))
+        print("\n".join(sorted(scores[f"dev:{args.errors_of}" if args.errors_of else "dev"].errors)))
     return 0
 
 

@@ -47,6 +47,11 @@ _CUES = {
     SOURCE: "selon d'après",
 }
 CUES = {word: kind for kind, words in _CUES.items() for word in words.split()}
+# A name opening on one of these is an institution's, a company's or a movement's.
+ORG_HEADS = set("""association fédération chambre institut syndicat compagnie banque comité office agence collectif
+    union ligue parti mouvement groupe société fondation observatoire caisse commission académie ordre conseil cour
+    tribunal ministère confédération conservatoire direction service brigade secours autorité assemblée parlement
+    gouvernement université école lycée collège hôpital clinique ville""".split())  # « la Ville de Paris »
 # « le maire de X », « la ville de X »: these nouns say what the name after « de » is.
 _THROUGH_DE = {"de", "d'", "du"}
 # … and these make one name with « France »: « le stade de France », « la coupe de France ».

@@ -12,7 +12,7 @@ from pathlib import Path
 from kiosque_core.folding import fold
 
 from . import institutions, lexicon
-from .firstnames import is_common_first_name
+from .firstnames import is_common_first_name, is_first_name
 from .names import country, initials_and_surname, tokens
 
 
@@ -157,8 +157,20 @@ def listed(name: str) -> str:
             return "" if is_common_first_name(after[0]) or after[0].lower() in ("de", "du", "d'") \
                 or len(after) > 1 and is_common_first_name(after[-1]) \
                 or initials_and_surname(" ".join(after)) \
-                or all(lexicon.is_verb(w) for w in after) else "ORG"  # not « Facebook Partager »
+                or all(lexicon.is_verb(w) for w in after) \
+                or rest[0].isupper() and a_person_after(after) else "ORG"  # « Facebook Partager », « AFP Jo Smith »
     return ""
+
+
+def a_person_after(tail: list[str]) -> bool:
+    """Two to four capitalised words, a first name among the first ones and a surname that is no
+    common word (« Marine Martin »: a common first name may take a word's surname), none an acronym:
+    « Rajon Kumar Saha », « Rachida Dati »."""
+    if not 2 <= len(tail) <= 4 or not all(w[:1].isupper() and not w.isupper() for w in tail):
+        return False
+    if not any(is_first_name(w) for w in tail[:-1]) or fold(" ".join(tail)) in _organisations():
+        return False
+    return not lexicon.is_common(tail[-1]) or is_common_first_name(tail[0])
 
 
 @lru_cache(maxsize=1)

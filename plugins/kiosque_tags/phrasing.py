@@ -15,6 +15,7 @@ import re
 
 from . import lexicon
 from .kinds import person_shaped
+from .lists import a_person_after
 from .names import country
 
 _UPPER = "A-ZÀ-ÖØ-ÞŒ"
@@ -135,6 +136,16 @@ def _title_like(name: str) -> bool:
     return 1 <= len(words) <= 7 and not any(w.lower() in _SAID or w.lower().startswith(_SAID_ELIDED) for w in words)
 
 
+def _a_person_from(words: list[str], i: int) -> bool:
+    """The capitalised words from ``i`` on are a person's name."""
+    run = words[i:]
+    for k, word in enumerate(run):
+        if not word[:1].isupper():
+            run = run[:k]
+            break
+    return a_person_after(run)
+
+
 def _institution_name(phrase: str) -> str:
     """The institution's name in ``phrase``: its noun, adjectives (« norvégien »), and after « de »
     the words it governs (« de santé publique »), cut where the sentence goes on (« l'Agence
@@ -145,8 +156,10 @@ def _institution_name(phrase: str) -> str:
     governed = False  # after « de »: a noun may come, not only adjectives
     placed = False  # a place's name ends it (« Conseil de Paris », not « … Paris déplorent »)
     after_de = False  # « de prononcer »: an infinitive after « de » is the sentence's
-    for word in words[kept:]:
+    for i, word in enumerate(words[kept:], kept):
         bare = re.sub(r"^[dl]['’]", "", word)
+        if placed and _a_person_from(words, i):
+            break  # « l'Association des maires de France André Laignel »: its vice-president
         if bare.lower() in _ENDS or bare[:1].islower() and (placed and not lexicon.is_adjective(bare)
                                                              or after_de and bare.endswith(("er", "ir"))):
             break
