@@ -12,6 +12,7 @@ from kiosque_core.folding import fold
 from kiosque_import.article import Article
 
 from . import evidence, kinds, lexicon, lists, paragraph, phrasing, places, spellings, things, variants
+from .cues import cue_after
 from .firstnames import is_common_first_name
 from .glosses import merge_glossed
 from .merging import merge_people, merge_stations, merge_variants
@@ -100,6 +101,7 @@ def analyse(article: Article, ents, registry: Registry, config: Config, heads_te
     clusters = _find_uses(article, local, registry, shared or {}, written)
     _vouch_for_known(clusters.values(), heads_text if head is None else head)
     evidence.models_named_alone(clusters.values(), [article.title, article.lede] + [b.text for b in article.blocks])
+    evidence.relatives(clusters.values())
     _decide_kinds(clusters.values())
     merge_glossed(clusters, [article.title, article.lede, *(b.text for b in article.blocks)])
     merge_variants(clusters)
@@ -211,7 +213,8 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
             title = announced or kinds.title_cue(text, mention.start, mention.start + len(mention.text))
             before = kinds.cue(text, mention.start) if title not in (kinds.MISC, kinds.IN_TITLE) and not announced \
                 else ""
-            for said in {title, before} - {""}:
+            after = cue_after(text, mention.start, mention.start + len(mention.text)) if not title else ""
+            for said in {title, before, after} - {""}:
                 cluster.cues[said] += 1
             order += 1
             if hit[0] == "local":

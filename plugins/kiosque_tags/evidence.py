@@ -50,3 +50,17 @@ def models_named_alone(clusters, texts: list[str]) -> None:
         if fold(tokens(name)[0]) in models and not kinds.listed(name) and not places.is_town(name) \
                 and not country(name) and not kinds.person_shaped(name):  # … or « la Chiron Pur Sport »
             cluster.cues[kinds.MISC] += cluster.uses
+
+
+def relatives(clusters) -> None:
+    """« George Floyd … son petit frère, Philonise Floyd »: a name closing on the surname of a
+    person the article names in full is a relative's, whatever first name the lists lack (the model
+    often calls an unknown first name's bearer an organisation). One more person's cue for it."""
+    surnames = {tokens(c.best)[-1] for c in clusters if len(tokens(c.best)) >= 2 and (
+        kinds.person_shaped(c.best) or 2 * c.labels["PER"] > sum(c.labels.values()))}
+    for cluster in clusters:
+        words = tokens(cluster.best)
+        if 2 <= len(words) <= 3 and words[-1] in surnames and not kinds.person_shaped(cluster.best) \
+                and all(w[:1].isupper() and not w.isupper() and not lexicon.is_common(w) for w in words[:-1]) \
+                and not kinds.listed(cluster.best):
+            cluster.cues["PER"] += 1
