@@ -35,6 +35,10 @@ _ORG_SITE = re.compile(r"(?<![\w-])(?:centre|fondation|institut)\s+(?P<name>" + 
 # A place and its part: « Afrique de l'Est », « Amérique du Nord », « Corée du Sud ».
 _COMPASS = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞŒ][\w’'-]*\s+(?:du|de\s+l['’])\s*(?:Nord|Sud|Est|Ouest)(?![\w-])")
 _INDEFINITE = re.compile(r"(?:^|\s)(?:un|une|des|chaque)\s+$", re.IGNORECASE)
+# « le ministère de la Transition écologique et solidaire », « de l'Éducation nationale »: a
+# portfolio's lowercase adjectives are part of the ministry's name (adjectives by their endings).
+_MINISTRY_ADJECTIVES = re.compile(r"(?:\s(?:et\s)?[a-zà-ÿ]{3,}(?:ique|iques|ale|ales|aux|aire|aires|ieur|ieure|elle"
+                                  r"|elles|ive|ives|ère|ères|iste|istes|naire|naires|ité|ités)(?![\w’'-]))+")
 
 
 def find(text: str) -> list[tuple[int, int, str, str]]:
@@ -47,7 +51,11 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
         if _INDEFINITE.search(text[max(0, match.start() - 8):match.start()]):
             continue  # « un hôpital de Nelkan »: some hospital there, not one named; the place is
         kind = "LOC" if match.group("head") in _PLACES else "ORG"
-        out.append((match.start(), match.end(), match.group(), kind))
+        end = match.end()
+        if match.group("head") == "ministère" and match.group("name") and "Affaires" not in match.group("name"):
+            more = _MINISTRY_ADJECTIVES.match(text, end)
+            end = more.end() if more else end
+        out.append((match.start(), end, text[match.start():end], kind))
     out += [(m.start(), m.end(), m.group(), "LOC") for m in _COMPASS.finditer(text)]
     for pattern, kind in ((_SITE, "LOC"), (_ORG_SITE, "ORG")):
         for match in pattern.finditer(text):

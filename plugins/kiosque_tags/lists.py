@@ -188,7 +188,7 @@ def _makers() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _maker_then_word() -> re.Pattern:
-    # Makers as listed (« Aston Martin »), then one capitalised word: « Bugatti Chiron ».
+    # Makers as listed (« Aston Martin »), then one capitalised word or a code: « Bugatti Chiron », « Audi S5 ».
     path = Path(__file__).with_name("data") / "organisations.txt"
     makers, inside = [], False
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -197,7 +197,7 @@ def _maker_then_word() -> re.Pattern:
         elif inside and line.strip() and not line.startswith("#"):
             makers.append(re.escape(line.strip()))
     return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(makers, key=len, reverse=True))
-                      + r")\s+([A-ZÀ-ÖØ-ÞŒ][\w-]*[^\W\d_])(?![\w'’-])")
+                      + r")\s+([A-ZÀ-ÖØ-ÞŒ][\w-]*[^\W\d_]|[A-Z]{1,3}\d{1,3})(?![\w'’-])")  # « Audi S5 »
 
 
 def models_in(text: str) -> set[str]:

@@ -160,6 +160,9 @@ def _institution_name(phrase: str) -> str:
         bare = re.sub(r"^[dl]['’]", "", word)
         if placed and _a_person_from(words, i):
             break  # « l'Association des maires de France André Laignel »: its vice-president
+        if bare in ("la", "les") and words[i - 1] == "de":
+            kept += 1  # « l'Office français de la biodiversité »: « la » is the governed noun's
+            continue
         if bare.lower() in _ENDS or bare[:1].islower() and (placed and not lexicon.is_adjective(bare)
                                                              or after_de and bare.endswith(("er", "ir"))):
             break

@@ -24,10 +24,11 @@ HEADS = {"affaire", "mort", "deces", "obseques", "proces", "repas", "greve", "ma
          "meurtre", "assassinat", "naissance", "disparition", "enlevement", "scandale", "crise", "guerre",
          "bataille", "hommage", "jo", "jeux", "prix", "trophee", "trophees", "festival", "salon", "fete",
          "miss", "mister", "legion", "medaille", "coupe", "championnat", "tournoi", "jt", "20h", "13h",
-         "ceremonie", "victoires", "nuit",
+         "ceremonie", "victoires", "nuit", "concours",
          *LINES}
 # … or closing on one of these (« Grammy Awards », « Teddy Award », « Sundance Festival »).
-TAILS = {"award", "awards", "festival", "trophy", "cup", "prize", "games", "expo"}
+# « Fashion Week », « Essen Motor Show », « Motorsports Gathering »: a fair, a show, a week of them.
+TAILS = {"award", "awards", "festival", "trophy", "cup", "prize", "games", "expo", "show", "week", "gathering"}
 _ARTICLE = re.compile(r"^(?:(?:les|le|la) |l')")
 # « le marché de Noël de Strasbourg », « Noël d'Alsace »: a festive market or feast, named after its town.
 _FEAST_OF = re.compile(r"^(?:marche de )?noel (?:de|du|des|d')\b")
