@@ -265,9 +265,11 @@ def _worth_keeping(cluster: Cluster, excluded, lowered: frozenset[str] = frozens
     if country(name):
         return True
     if len(tokens(name)) == 1 and is_common_first_name(name) and (cluster.entity is None or not cluster.entity.full) \
-            and not kinds.listed(name) and not (cluster.label == "LOC" and cluster.cues["LOC"] + cluster.cues["AT"]):
+            and not kinds.listed(name) and not (cluster.label == "LOC" and cluster.cues["LOC"] + cluster.cues["AT"]) \
+            and not (cluster.label == "ORG" and cluster.cues["ORG"]):
         # A person the article calls by a first name alone (« la petite Maëlys ») is named (never a
-        # tag: ranking.py); as a place or an organisation, a first name needs « à Florence ».
+        # tag: ranking.py); as a place or an organisation, a first name needs « à Florence », « l'hebdomadaire
+        # Marianne ».
         return cluster.label == "PER" and not cluster.initial_only
     return True
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 _HEADS = (
-    r"mairie|préfecture|sous-préfecture|ministère|gendarmerie|parquet(?: national financier)?"
+    r"mairie|préfecture(?: de police| maritime)?|sous-préfecture|ministère|gendarmerie|parquet(?: national financier)?"
     r"|tribunal(?: correctionnel| administratif| judiciaire| de grande instance| de commerce| de police| pour enfants)?"
     r"|cour d['’]appel|cour d['’]assises|conseil (?:départemental|régional|municipal|général)"
     r"|hôpital|centre hospitalier(?: universitaire| régional)?|CHU|clinique|université|lycée|collège"

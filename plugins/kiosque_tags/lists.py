@@ -42,6 +42,12 @@ def _organisations() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _glued() -> frozenset[str]:
+    """Listed names opening on a number, without their spaces (« 20minutes »)."""
+    return frozenset(key.replace(" ", "") for key in _organisations() if key[:1].isdigit())
+
+
+@lru_cache(maxsize=1)
 def _lowercase_names() -> re.Pattern | None:
     """Listed names with lowercase words (« La République en marche »): runs of capitalised
     words would cut them up, so they are looked for as they are written (any case)."""
@@ -55,8 +61,9 @@ def _lowercase_names() -> re.Pattern | None:
 
 def _as_written(name: str) -> str:
     """A listed name as a pattern, any case (« La République en Marche », « 20 minutes », the
-    newspaper as the corpus often writes it); « Comédie + » as often as « Comédie+ »."""
-    return re.escape(name).replace("'", "['’]").replace(r"\+", r"\s?\+")
+    newspaper as the corpus often writes it, or « 20minutes »); « Comédie + » as often as « Comédie+ »."""
+    pattern = re.escape(name).replace("'", "['’]").replace(r"\+", r"\s?\+")
+    return re.sub(r"(?<=\d)\\ (?=[^\W\d])", r"\\s?", pattern)  # « 20minutes », « 20Minutes »
 
 
 # « d'un peu moins de 20 minutes », « elle roule 20 minutes »: a listed name opening on a number,
@@ -68,8 +75,8 @@ _CITING = {"selon", "d'après", "d’après", "rappelle", "rapporte", "rapporten
 
 def _a_quantity(text: str, match: re.Match) -> bool:
     found = match.group()
-    if not found[:1].isdigit() or found != found.lower():
-        return False
+    if not found[:1].isdigit() or found != found.lower() or not re.match(r"\d+\s", found):
+        return False  # « 20minutes » glued is the newspaper
     before = text[max(0, match.start() - 20):match.start()].split()
     return not before or before[-1].lower() not in _CITING or text.startswith((" de ", " d'", " d’"), match.end())
 
@@ -111,7 +118,7 @@ def with_article(text: str, start: int, name: str) -> str:
 def listed_phrases(text: str) -> list[tuple[int, int, str, str]]:
     """Listed organisations with lowercase words named in ``text``: (start, end, as written, ORG)."""
     pattern = _lowercase_names()
-    lowered = text.lower().replace("’", "'")
+    lowered = text.lower().replace("’", "'").replace(" ", "")
     if pattern is None or not any(head in lowered for head in _phrase_heads()):
         return []  # (a quick test before the slower pattern)
     return [(m.start(), m.end(), m.group(), "ORG") for m in pattern.finditer(text) if not _a_quantity(text, m)]
@@ -119,10 +126,11 @@ def listed_phrases(text: str) -> list[tuple[int, int, str, str]]:
 
 @lru_cache(maxsize=1)
 def _phrase_heads() -> tuple[str, ...]:
-    """Each name ``_lowercase_names`` looks for, lowercase, without its « + » (« canal » of « Canal+ »)."""
+    """Each name ``_lowercase_names`` looks for, lowercase, without its « + » (« canal » of « Canal+ ») and
+    spaces (« 20minutes »)."""
     names = [n for n in _listed_names() if any(w.islower() and len(w) > 2 for w in tokens(n)[1:])
              or not n.replace(" ", "").replace("-", "").replace("'", "").isalpha()]
-    return tuple(sorted({n.lower().replace("’", "'").replace("+", "").strip() for n in names}))
+    return tuple(sorted({n.lower().replace("’", "'").replace("+", "").replace(" ", "") for n in names}))
 
 
 @lru_cache(maxsize=1)
@@ -145,8 +153,8 @@ def listed(name: str) -> str:
         return phrase[0][3]
     words = fold(name.replace(" +", "+")).split()  # « Comédie + » is « Comédie+ »
     orgs = _organisations()
-    if " ".join(words) in orgs:
-        return "ORG"
+    if " ".join(words) in orgs or "".join(words) in _glued():
+        return "ORG"  # (« 20minutes »: a listed name glued)
     rest = [w for w in re.split(r"[\s\-‐‑–—_.]+", name.casefold().replace("’", "'")) if w]
     rest = [w for w in re.split(r"[\s\-‐‑–—_.]+", name) if w] if len(rest) == len(words) else words
     for end in range(len(words) - 1, 0, -1):

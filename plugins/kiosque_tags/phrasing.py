@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon
+from . import lexicon, things
 from .kinds import person_shaped
 from .lists import a_person_after
 from .names import country
@@ -76,8 +76,10 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
     out = []
     for match in _MEDIUM.finditer(text):
         adjectives, name = match.group("adjectives").split(), match.group("name")
-        if " " not in name and lexicon.is_common(name) or not _an_organisation(name):
-            continue  # « le site Internet », « la chaîne Jérémy Frérot » (his YouTube channel)
+        generic = match.group().startswith("site") or things.is_listed(name)
+        if " " not in name and lexicon.is_common(name) and generic or not _an_organisation(name):
+            continue  # « le site Internet », « la chaîne Jérémy Frérot » (his YouTube channel); not
+            # « l'hebdomadaire Marianne », « le quotidien Libération »: a medium's name is often a word
         if all(lexicon.is_adjective(word) for word in adjectives):
             out.append(_span(match, "name", "ORG"))
     for match in _QUOTED_ORG.finditer(text):
