@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from kiosque_core.folding import fold
+
 from . import lexicon, things
 from .kinds import person_shaped
 from .lists import a_person_after
@@ -115,6 +117,13 @@ def _span(match: re.Match, group: str, kind: str) -> tuple[int, int, str, str]:
     return start, start + len(name), name, kind
 
 
+def quoted_organisations(texts: list[str]) -> frozenset[str]:
+    """Folded quoted names an organisation's noun announces somewhere in the article (« chanteur du
+    groupe "The Prodigy" »): the organisation wherever else the article quotes it (« "The Prodigy" a
+    perdu sa voix »), no show or work."""
+    return frozenset(fold(m.group("name").strip()) for text in texts for m in _QUOTED_ORG.finditer(text))
+
+
 def quoted_subjects(title: str, texts: list[str]) -> list[str]:
     """Shows, works and events the article is about, between quotes: quoted twice or more
     (« "On n'est pas couché" »), or quoted in the title after a preposition (« Le retour de
@@ -125,7 +134,8 @@ def quoted_subjects(title: str, texts: list[str]) -> list[str]:
             name = match.group("name").strip()
             if _title_like(name):
                 seen[name] = seen.get(name, 0) + 1
-    found = {name for name, count in seen.items() if count >= 2}
+    organisations = quoted_organisations([title, *texts])
+    found = {name for name, count in seen.items() if count >= 2 and fold(name) not in organisations}
     for match in _QUOTE.finditer(title):
         before = title[:match.start()].split()
         if before and before[-1].lower() in _INTRODUCED and _title_like(match.group("name").strip()):
