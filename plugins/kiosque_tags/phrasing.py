@@ -26,9 +26,13 @@ _CAP = rf"[{_UPPER}][\w’'&-]*(?:\.[a-z]+\b)*"  # « Vente.fr »; not « News.D
 _JOINS = r"(?:de|du|des|la|le|les|della|del|di|da|dei|of|the|and|&|für|van|von)"
 _TITLE = rf"{_CAP}(?:\s(?:{_JOINS}\s)?{_CAP})*(?:\s\d{{1,2}}\b)?"  # « France 2 »
 # « le quotidien néerlandais De Telegraaf », « la chaîne américaine CNN »: a medium, maybe
-# qualified by adjectives (checked against the lexicon: not « le journal où Macron »).
+# qualified by adjectives (checked against the lexicon: not « le journal où Macron »); and any
+# organisation named after its noun: « la start-up Murfy », « le syndicat patronal GNI »,
+# « l'opérateur mobile nippon NTT DoComo », « le groupe Hyphen Hyphen ».
 _MEDIUM = re.compile(
-    r"(?<![\w-])(?:quotidien|journal|hebdomadaire|mensuel|magazine|site|chaîne|radio|tabloïd|agence)"
+    r"(?<![\w-])(?:quotidien|journal|hebdomadaire|mensuel|magazine|site|chaîne|radio|tabloïd|agence"
+    r"|association|société|groupe|syndicat|club|entreprise|start-up|ONG|fédération|parti|mouvement|collectif"
+    r"|fondation|constructeur|enseigne|banque|laboratoire|opérateur|compagnie|cabinet|institut)"
     rf"(?P<adjectives>(?:\s[a-zàâçéèêëîïôûùüÿœ-]+){{0,2}})\s(?P<name>{_TITLE})"
 )
 # « son ONG "Désir d'avenir pour la planète" », « le comité "Aznavour pour l'Arménie" »: an
@@ -79,6 +83,8 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
     for match in _MEDIUM.finditer(text):
         adjectives, name = match.group("adjectives").split(), match.group("name")
         generic = match.group().startswith("site") or things.is_listed(name)
+        if _goes_on(name, text[match.end():match.end() + 30]) or things.is_code(name):
+            continue  # « le groupe jihadiste Etat islamique »: the name goes on; « le groupe V8 », an engine
         if " " not in name and lexicon.is_common(name) and generic or not _an_organisation(name):
             continue  # « le site Internet », « la chaîne Jérémy Frérot » (his YouTube channel); not
             # « l'hebdomadaire Marianne », « le quotidien Libération »: a medium's name is often a word
@@ -104,6 +110,23 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
     for match in _ARRONDISSEMENT.finditer(text):
         out.append((match.start(), match.end(), match.group(), "LOC"))
     return sorted(out)
+
+
+_LINKS = {"au", "aux", "de", "du", "des", "d'", "d’", "et", "pour", "contre", "sans", "en"}
+
+
+def _goes_on(name: str, after: str) -> bool:
+    """The name is longer than its capitalised words: a lowercase adjective follows (« Etat
+    islamique »), another name joined by « et » (« Droit et Justice », « Renault et Nissan »), or a
+    common word then a link (« Droit au logement »)."""
+    following = after.split()
+    if not following:
+        return False
+    word = following[0].strip(".,;:")
+    if word.islower() and lexicon.is_adjective(word) or word == "et" and following[1:2] \
+            and following[1][:1].isupper():
+        return True
+    return " " not in name and lexicon.is_common(name) and word in _LINKS
 
 
 def _an_organisation(name: str) -> bool:
