@@ -176,8 +176,8 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
         if things.is_line(name):
             local[key] = Counter({kinds.MISC: 1})  # « un TGV Nord sur deux »: no « Nord » here
             return ("local", key)
-        if kinds.listed(name):
-            return ("listed", key)
+        if kinds.listed(name) and not (len(words) > 1 and _opens_a_person(fold(words[-1]), local)):
+            return ("listed", key)  # not « l'AFP Rajon » of « l'AFP Rajon Kumar Saha », a person the model found
         if key in lists.bare_listed():
             return ("bare", key)  # « au Parisien »; kept only after an article (_uses)
         if kinds.person_shaped(name) and is_plausible(name, "PER") and not evidence.place_then_person(words):
@@ -241,6 +241,10 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
                 cluster.absorb(other)
                 del clusters[("entity", id(entity))]
     return clusters
+
+
+def _opens_a_person(word: str, local: dict[str, Counter]) -> bool:
+    return any(k.startswith(word + " ") and labels.get("PER") for k, labels in local.items())
 
 
 def _lowercase_words(texts: list[str]) -> frozenset[str]:
