@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from kiosque_core.folding import fold
 
 from . import lexicon
-from .lists import a_person_after
 from .names import FUNCTION_WORDS, PORTFOLIOS, country
 
 # Words, and short numbers standing alone (« Europe 1 », « France 2 », not « 3,5 » or « 1.000 »).
@@ -162,10 +161,7 @@ def find(text: str, lookup, inside=None) -> list[tuple[Mention, object]]:
 
 def _within(run: list[Word], i: int, j: int, initial: bool) -> bool:
     """Whether words ``i:j`` of the run are part of a longer name: another word of the run is
-    capitalised for itself (not a function word, not a sentence's first word), and the words after
-    are not a person's name (« du Parisien Adrien Brunetti »: the newspaper, then its source)."""
-    if a_person_after([w.text for w in run[j:]]) and not any(w.text[:1].isupper() for w in run[:i]):
-        return False
+    capitalised for itself (not a function word, not a sentence's first word)."""
     for k, word in enumerate(run):
         if i <= k < j or k == 0 and initial or word.text.isdigit() or not word.text[:1].isupper():
             continue
