@@ -27,6 +27,7 @@ def test_a_person_named_after_an_acronym_or_an_institution_is_no_part_of_it():
     # A listed name opening a longer one types it, unless a person's name follows.
     assert lists.listed("AFP Rajon Kumar Saha") == "" and lists.listed("France Bleu Touraine") == "ORG"
     assert lists.listed("BFM Business") == "ORG"
+    assert lists.listed("AFP Me") == "" and lists.listed("AFP Mes") == ""  # « l'AFP Me Romain Dieudonné »
     assert _found("le vice-président de l'Association des maires de France André Laignel.") == [
         ("Association des maires de France", "ORG")]
 
@@ -85,6 +86,13 @@ def test_fairs_models_and_institutions_whole():
         "préfecture de police de l'Atlantique"]
     assert _found("rattachés à l'Office français de la biodiversité (OFB), il") == [
         ("Office français de la biodiversité", "ORG")]
+    # … but a verb is the sentence going on: one noun after « de », then adjectives.
+    assert _found("Les recommandations de l'Organisation mondiale de la santé veulent") == [
+        ("Organisation mondiale de la santé", "ORG")]
+    assert _found("Les avis du Conseil supérieur de la magistrature éclairent") == [
+        ("Conseil supérieur de la magistrature", "ORG")]
+    assert [p for _s, _e, p, _k in institutions.find("Le ministère de la Santé communique les chiffres")] == [
+        "ministère de la Santé"]
 
 
 def test_media_the_text_cites():
@@ -108,6 +116,8 @@ def test_an_organisation_named_after_its_noun():
     assert _found("l'association Droit au logement a") == []
     assert _found("un bloc V8 issu du groupe V8 de la marque") == []
     assert _found("la fondation Bob Woodruff") == []
+    assert _found("des ouvrages aux thématiques d'une association LGBT. C'est") == []  # a kind, none named
+    assert _found("a déclaré le président du groupe LR Damien Abad à l'AFP") == [("LR", "ORG")]
 
 
 def test_quoted_organisations_and_a_listed_name_before_a_person(tmp_path):

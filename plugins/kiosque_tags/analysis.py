@@ -219,6 +219,7 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
             after = cue_after(text, mention.start, mention.start + len(mention.text)) if not title else ""
             for said in {title, before, after} - {""}:
                 cluster.cues[said] += 1
+            cluster.cues[ANNOUNCED] += bool(announced)
             order += 1
             if hit[0] == "local":
                 cluster.labels.update(local[hit[1]])
@@ -241,6 +242,9 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
                 cluster.absorb(other)
                 del clusters[("entity", id(entity))]
     return clusters
+
+
+ANNOUNCED = "ANNOUNCED"  # a use whose words announce its type (phrasing.py): « l'hebdomadaire Marianne »
 
 
 def _opens_a_person(word: str, local: dict[str, Counter]) -> bool:
@@ -273,7 +277,7 @@ def _worth_keeping(cluster: Cluster, excluded, lowered: frozenset[str] = frozens
         return True
     if len(tokens(name)) == 1 and is_common_first_name(name) and (cluster.entity is None or not cluster.entity.full) \
             and not kinds.listed(name) and not (cluster.label == "LOC" and cluster.cues["LOC"] + cluster.cues["AT"]) \
-            and not (cluster.label == "ORG" and cluster.cues["ORG"]):
+            and not (cluster.label == "ORG" and cluster.cues[ANNOUNCED]):
         # A person the article calls by a first name alone (« la petite Maëlys ») is named (never a
         # tag: ranking.py); as a place or an organisation, a first name needs « à Florence », « l'hebdomadaire
         # Marianne ».

@@ -36,9 +36,17 @@ _ORG_SITE = re.compile(r"(?<![\w-])(?:centre|fondation|institut)\s+(?P<name>" + 
 _COMPASS = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞŒ][\w’'-]*\s+(?:du|de\s+l['’])\s*(?:Nord|Sud|Est|Ouest)(?![\w-])")
 _INDEFINITE = re.compile(r"(?:^|\s)(?:un|une|des|chaque)\s+$", re.IGNORECASE)
 # « le ministère de la Transition écologique et solidaire », « de l'Éducation nationale »: a
-# portfolio's lowercase adjectives are part of the ministry's name (adjectives by their endings).
-_MINISTRY_ADJECTIVES = re.compile(r"(?:\s(?:et\s)?[a-zà-ÿ]{3,}(?:ique|iques|ale|ales|aux|aire|aires|ieur|ieure|elle"
-                                  r"|elles|ive|ives|ère|ères|iste|istes|naire|naires|ité|ités)(?![\w’'-]))+")
+# portfolio's lowercase adjectives are part of the ministry's name (not « de la Santé communique »).
+_MINISTRY_WORDS = re.compile(r"\s(?:et\s)?([a-zà-ÿ]{3,})(?![\w’'-])")
+
+
+def _adjectives_end(text: str, end: int) -> int:
+    """Where the lowercase adjectives right after ``end`` end."""
+    from . import lexicon  # (lexicon's tables load lazily; institutions is imported by the lists)
+
+    while (word := _MINISTRY_WORDS.match(text, end)) and lexicon.is_adjective(word.group(1)):
+        end = word.end()
+    return end
 
 
 def find(text: str) -> list[tuple[int, int, str, str]]:
@@ -53,8 +61,7 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
         kind = "LOC" if match.group("head") in _PLACES else "ORG"
         end = match.end()
         if match.group("head") == "ministère" and match.group("name") and "Affaires" not in match.group("name"):
-            more = _MINISTRY_ADJECTIVES.match(text, end)
-            end = more.end() if more else end
+            end = _adjectives_end(text, end)
         out.append((match.start(), end, text[match.start():end], kind))
     out += [(m.start(), m.end(), m.group(), "LOC") for m in _COMPASS.finditer(text)]
     for pattern, kind in ((_SITE, "LOC"), (_ORG_SITE, "ORG")):

@@ -140,6 +140,10 @@ def _french_divisions() -> frozenset[str]:
     return frozenset(fold(re.sub(r"\s*\(.*\)$", "", s.name)) for s in pycountry.subdivisions.get(country_code="FR"))
 
 
+# « l'AFP Me Romain Dieudonné », « LR Dr … »: a title, then a person's name.
+_TITLES = {"me", "mes", "maître", "maîtres", "dr", "pr", "mgr", "m", "mme", "mlle"}
+
+
 @lru_cache(maxsize=65536)
 def listed(name: str) -> str:
     """The type a known list gives a name: LOC for countries and French divisions, ORG for listed
@@ -163,6 +167,7 @@ def listed(name: str) -> str:
             after = rest[end:]
             # … nor « à France Bleu Normandie Thomas, l'un des étudiants »: a station, then a person
             return "" if is_common_first_name(after[0]) or after[0].lower() in ("de", "du", "d'") \
+                or after[0].lower().rstrip(".") in _TITLES \
                 or len(after) > 1 and is_common_first_name(after[-1]) \
                 or initials_and_surname(" ".join(after)) \
                 or all(lexicon.is_verb(w) for w in after) \

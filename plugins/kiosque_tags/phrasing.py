@@ -83,13 +83,17 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
     for match in _MEDIUM.finditer(text):
         adjectives, name = match.group("adjectives").split(), match.group("name")
         generic = match.group().startswith("site") or things.is_listed(name)
-        if _goes_on(name, text[match.end():match.end() + 30]) or things.is_code(name):
-            continue  # « le groupe jihadiste Etat islamique »: the name goes on; « le groupe V8 », an engine
+        if _goes_on(name, text[match.end():match.end() + 30]) or things.is_code(name.split()[0]) \
+                or _INDEFINITE.search(text, max(0, match.start() - 8), match.start()):
+            continue  # « le groupe jihadiste Etat islamique »: the name goes on; « le groupe V8 », an engine;
+            # « une association LGBT »: a kind of association, none named
+        name = _without_person(name)
+        start = match.start("name")
         if " " not in name and lexicon.is_common(name) and generic or not _an_organisation(name):
             continue  # « le site Internet », « la chaîne Jérémy Frérot » (his YouTube channel); not
             # « l'hebdomadaire Marianne », « le quotidien Libération »: a medium's name is often a word
         if all(lexicon.is_adjective(word) for word in adjectives):
-            out.append(_span(match, "name", "ORG"))
+            out.append((start, start + len(name), name, "ORG"))
     for match in _QUOTED_ORG.finditer(text):
         name = match.group("name").strip()
         if name[:1].isupper() and not re.search(r"[.!?,;:]", name):
@@ -110,6 +114,18 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
     for match in _ARRONDISSEMENT.finditer(text):
         out.append((match.start(), match.end(), match.group(), "LOC"))
     return sorted(out)
+
+
+_INDEFINITE = re.compile(r"(?:^|\s)(?:un|une|des|d['’]une?)\s$", re.IGNORECASE)
+
+
+def _without_person(name: str) -> str:
+    """« le président du groupe LR Damien Abad »: the group, without its president's name."""
+    words = name.split()
+    for cut in range(1, len(words) - 1):
+        if a_person_after(words[cut:]):
+            return " ".join(words[:cut])
+    return name
 
 
 _LINKS = {"au", "aux", "de", "du", "des", "d'", "d’", "et", "pour", "contre", "sans", "en"}
@@ -191,6 +207,7 @@ def _institution_name(phrase: str) -> str:
     governed = False  # after « de »: a noun may come, not only adjectives
     placed = False  # a place's name ends it (« Conseil de Paris », not « … Paris déplorent »)
     after_de = False  # « de prononcer »: an infinitive after « de » is the sentence's
+    nouns = 0  # lowercase nouns since the last « de »
     for i, word in enumerate(words[kept:], kept):
         bare = re.sub(r"^[dl]['’]", "", word)
         if placed and _a_person_from(words, i):
@@ -204,9 +221,11 @@ def _institution_name(phrase: str) -> str:
         placed = placed or bare[:1].isupper()
         after_de = word in ("de", "d'", "d’")
         if word in ("de", "du", "des", "et") or bare != word:
-            governed = True
-        elif bare[:1].islower() and not governed and not lexicon.is_adjective(bare):
-            break
+            governed, nouns = True, 0
+        elif bare[:1].islower() and not lexicon.is_adjective(bare):
+            if not governed or nouns and (lexicon.is_common(bare) or bare.endswith("ent")):
+                break  # one noun after « de », then its adjectives: not « … de la santé veulent »
+            nouns += 1
         kept += 1
     name = _PARTICLE_END.sub("", " ".join(words[:kept]))
     return name if len(name.split()) > (2 if words[0] in ("Haut", "Haute") else 1) else ""
