@@ -73,6 +73,9 @@ def test_fairs_models_and_institutions_whole():
     assert things.is_thing("Fashion Week") and things.is_thing("Essen Motor Show")
     assert things.is_thing("Concours d'Élégance") and things.is_thing("Motorsports Gathering")
     assert not things.is_thing("Automobile Club de l'Ouest")
+    # A maker's colours (« livrées au choix (Azores Orange, Belize Blue, … Onyx Black) »), not a person's name.
+    assert things.is_thing("Azores Orange") and things.is_thing("Onyx Black")
+    assert not things.is_thing("Barry White") and not things.is_thing("Red Bull")
     assert lists.models_in("au catalogue de l'Audi S5, motorisation qui") == {"s5"}
     assert [p for _s, _e, p, _k in institutions.find(
         "selon le ministère de la Transition écologique et solidaire, il")] == [
@@ -134,6 +137,14 @@ def test_quoted_organisations_and_a_listed_name_before_a_person(tmp_path):
         "Parisien Adrien Brunetti, chargé de mission santé au sein de FNE.")
     assert article.organizations == ["Le Parisien", "FNE"]
     assert article.people == ["Adrien Brunetti"]
+
+
+def test_a_models_span_stops_where_the_sentence_goes_on(tmp_path):
+    article = _tagged(
+        tmp_path, "Le Costa Rica veut préserver son \"succès fragile\" contre le Covid-19",
+        "Pour Maria Dolores Pérez-Rosales, représentante de l'Organisation panaméricaine de la santé dans le pays, "
+        "\"le système de surveillance de la santé a agi rapidement\".")
+    assert article.organizations == ["Organisation panaméricaine de la santé"]
 
 
 def test_one_articles_spellings_with_an_elided_article_join(tmp_path):

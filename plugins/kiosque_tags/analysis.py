@@ -173,8 +173,8 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
         if key in shared:
             local[key] = Counter(shared[key])
             return ("local", key)
-        if things.is_line(name):
-            local[key] = Counter({kinds.MISC: 1})  # « un TGV Nord sur deux »: no « Nord » here
+        if things.is_line(name) or things.a_colour(name):
+            local[key] = Counter({kinds.MISC: 1})  # « un TGV Nord sur deux »: no « Nord » here; « Azores Orange »
             return ("local", key)
         if kinds.listed(name) and not (len(words) > 1 and _opens_a_person(fold(words[-1]), local)):
             return ("listed", key)  # not « l'AFP Rajon » of « l'AFP Rajon Kumar Saha », a person the model found

@@ -43,6 +43,8 @@ def phrases(ents, excluded) -> dict[str, tuple[str, str]]:
             continue
         first = _apart(clean(text))[0]
         name = kinds.split_span(first, label)[0][0]  # not « Le Parisien mercredi »
+        if label in ("ORG", "LOC"):
+            name = _BEYOND.split(name)[0]  # « l'Organisation panaméricaine de la santé dans le pays »
         words = tokens(name)
         if len(words) > 1 and label in ("ORG", "LOC", "MISC") and fold(name) not in excluded \
                 and not re.search(r"[:«»\"“”!?;,()]", name) \
@@ -53,6 +55,8 @@ def phrases(ents, excluded) -> dict[str, tuple[str, str]]:
     return out
 
 
+# Words no organisation's or place's name goes on past: the sentence's.
+_BEYOND = re.compile(r"\s(?:dans|sur|avec|depuis|lors|selon|après|avant|qui|que|dont|où)\s")
 # « Lord Ivar Mountbatten »: an English title written with its capital is no part of the name.
 _HONORIFIC = re.compile(r"^(?:Lord|Lady|Sir|Dame)\s+(?=[A-ZÀ-ÖØ-ÞŒ])")
 # « Val d'Aran », « Afrique de l'Est »: a name going on past an elided particle.

@@ -63,7 +63,18 @@ def is_thing(name: str) -> bool:
         return False
     bare = _ARTICLE.sub("", fold(name))  # « La République », « le Brexit »
     return (bare in _words() or words[0] in HEADS or len(words) > 1 and words[-1] in TAILS
-            or bool(_FEAST_OF.match(" ".join(words))) or _fixture(name) or _sited(name))
+            or bool(_FEAST_OF.match(" ".join(words))) or _fixture(name) or _sited(name) or a_colour(name))
+
+
+# « Azores Orange », « Onyx Black », « Arctic White »: a maker's colour (not « Barry White », a person).
+COLOURS = {"black", "white", "blue", "grey", "gray", "green", "yellow", "silver", "purple", "red", "orange"}
+
+
+def a_colour(name: str) -> bool:
+    from .firstnames import is_first_name  # (the first names load lazily)
+
+    words = name.split()
+    return len(words) == 2 and fold(words[1]) in COLOURS and not is_first_name(words[0])
 
 
 def _sited(name: str) -> bool:
