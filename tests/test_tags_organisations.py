@@ -28,6 +28,10 @@ def test_a_person_named_after_an_acronym_or_an_institution_is_no_part_of_it():
     assert lists.listed("AFP Rajon Kumar Saha") == "" and lists.listed("France Bleu Touraine") == "ORG"
     assert lists.listed("BFM Business") == "ORG"
     assert lists.listed("AFP Me") == "" and lists.listed("AFP Mes") == ""  # « l'AFP Me Romain Dieudonné »
+    # Words of the language after a listed name are no part of it, a place's are.
+    assert spans.split_span("Facebook Gilets Jaunes", "ORG") == [("Facebook", "ORG")]
+    assert _found("d'internautes membres de groupe Facebook Gilets Jaunes accusent") == [("Facebook", "ORG")]
+    assert lists.listed("France 3 Grand Est") == "ORG" and lists.listed("France Bleu Pays Basque") == "ORG"
     assert _found("le vice-président de l'Association des maires de France André Laignel.") == [
         ("Association des maires de France", "ORG")]
 
@@ -145,6 +149,16 @@ def test_a_models_span_stops_where_the_sentence_goes_on(tmp_path):
         "Pour Maria Dolores Pérez-Rosales, représentante de l'Organisation panaméricaine de la santé dans le pays, "
         "\"le système de surveillance de la santé a agi rapidement\".")
     assert article.organizations == ["Organisation panaméricaine de la santé"]
+
+
+def test_a_foreign_article_before_a_longer_name_drops():
+    from kiosque_core.folding import fold
+    from kiosque_tags import variants
+
+    assert variants.droppable(fold("Il Corriere della Serra")) == "corriere della serra"
+    assert variants.droppable(fold("The New York Times")) == "new york times"
+    assert variants.droppable(fold("The Guardian")) == "the guardian"  # one word left: « Guardian » may be another
+    assert variants.droppable(fold("La Provence")) == "la provence"
 
 
 def test_one_articles_spellings_with_an_elided_article_join(tmp_path):

@@ -140,6 +140,12 @@ def _french_divisions() -> frozenset[str]:
     return frozenset(fold(re.sub(r"\s*\(.*\)$", "", s.name)) for s in pycountry.subdivisions.get(country_code="FR"))
 
 
+def words_after(after: list[str]) -> bool:
+    """« groupe Facebook Gilets Jaunes »: words of the language after a listed name are no part of
+    it (but a place's: « France 3 Grand Est »)."""
+    return len(after) > 1 and all(lexicon.is_common(w) for w in after) and not listed(" ".join(after))
+
+
 # « l'AFP Me Romain Dieudonné », « LR Dr … »: a title, then a person's name.
 _TITLES = {"me", "mes", "maître", "maîtres", "dr", "pr", "mgr", "m", "mme", "mlle"}
 
@@ -171,7 +177,8 @@ def listed(name: str) -> str:
                 or len(after) > 1 and is_common_first_name(after[-1]) \
                 or initials_and_surname(" ".join(after)) \
                 or all(lexicon.is_verb(w) for w in after) \
-                or rest[0].isupper() and a_person_after(after) else "ORG"  # « Facebook Partager », « AFP Jo Smith »
+                or rest[0].isupper() and a_person_after(after) \
+                or words_after(after) else "ORG"  # « Facebook Partager », « AFP Jo Smith »
     return ""
 
 

@@ -16,7 +16,7 @@ import re
 from kiosque_core.folding import fold
 
 from . import lexicon, things
-from .kinds import person_shaped
+from .kinds import person_shaped, split_span
 from .lists import a_person_after
 from .names import country
 
@@ -87,8 +87,10 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
                 or _INDEFINITE.search(text, max(0, match.start() - 8), match.start()):
             continue  # « le groupe jihadiste Etat islamique »: the name goes on; « le groupe V8 », an engine;
             # « une association LGBT »: a kind of association, none named
-        name = _without_person(name)
+        name = next((n for n, kind in split_span(_without_person(name), "ORG") if kind == "ORG"), "")
         start = match.start("name")
+        if not name or not text.startswith(name, start):
+            continue
         if " " not in name and lexicon.is_common(name) and generic or not _an_organisation(name):
             continue  # « le site Internet », « la chaîne Jérémy Frérot » (his YouTube channel); not
             # « l'hebdomadaire Marianne », « le quotidien Libération »: a medium's name is often a word

@@ -11,7 +11,7 @@ from kiosque_core.folding import fold
 from . import lexicon, places, things
 from .cues import CUES, ORG_HEADS
 from .firstnames import is_common_first_name, is_first_name
-from .lists import a_person_after, is_organisation, listed
+from .lists import a_person_after, is_organisation, listed, words_after
 from .names import MONTHS, WEEKDAYS, country, initials_and_surname, tokens
 
 # Words the first-name dictionary lists that open titles far more often than names.
@@ -52,8 +52,8 @@ def split_span(name: str, label: str) -> list[tuple[str, str]]:
             return [(head, "LOC"), (rest, "PER")]  # « le procureur de Paris Rémy Heitz »
         if listed(head) == "ORG" and tail[0] == "pour" and len(tail) > 1:
             return [(head, "ORG"), (clean_article(" ".join(tail[1:])), "ORG")]  # « Ifop pour le JDD »
-        if listed(head) == "ORG" and all(lexicon.is_verb(w) for w in tokens(rest)):
-            return [(head, "ORG")]  # « Facebook Partager »: a share button's label
+        if listed(head) == "ORG" and (all(lexicon.is_verb(w) for w in tokens(rest)) or words_after(tail)):
+            return [(head, "ORG")]  # « Facebook Partager »: a share button's label; « Facebook Gilets Jaunes »
         if tail[0] in ("de", "du", "d'") and cut >= 2 and is_common_first_name(words[0]) and listed(rest) == "ORG":
             return [(head, "PER"), (rest, "ORG")]
         if is_organisation(rest) and tail[0] not in ("de", "du", "d'") and all(w[:1].isupper() for w in words[:cut]) \
