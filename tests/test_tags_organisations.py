@@ -100,6 +100,11 @@ def test_fairs_models_and_institutions_whole():
         ("Conseil supérieur de la magistrature", "ORG")]
     assert [p for _s, _e, p, _k in institutions.find("Le ministère de la Santé communique les chiffres")] == [
         "ministère de la Santé"]
+    assert [p for _s, _e, p, _k in institutions.find("Le ministère de la Santé précise que")] == [
+        "ministère de la Santé"]
+    assert _found("toujours l'accord du Centre des monuments nationaux et de l'Elysée malgré") == [
+        ("Centre des monuments nationaux", "ORG")]  # a plural adjective; then a second name
+    assert _found("la saisine de la Cour de cassation devra trancher") == [("Cour de cassation", "ORG")]
 
 
 def test_media_the_text_cites():
@@ -125,6 +130,8 @@ def test_an_organisation_named_after_its_noun():
     assert _found("la fondation Bob Woodruff") == []
     assert _found("des ouvrages aux thématiques d'une association LGBT. C'est") == []  # a kind, none named
     assert _found("a déclaré le président du groupe LR Damien Abad à l'AFP") == [("LR", "ORG")]
+    assert _found("le quotidien américain The New York Times a consacré dimanche sa une") == [
+        ("The New York Times", "ORG")]  # a listed name, no « York Times » person
 
 
 def test_quoted_organisations_and_a_listed_name_before_a_person(tmp_path):

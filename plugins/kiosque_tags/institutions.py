@@ -40,11 +40,17 @@ _INDEFINITE = re.compile(r"(?:^|\s)(?:un|une|des|chaque)\s+$", re.IGNORECASE)
 _MINISTRY_WORDS = re.compile(r"\s(?:et\s)?([a-zà-ÿ]{3,})(?![\w’'-])")
 
 
+# (an adjective's ending too: not « le ministère de la Santé précise », « … fait savoir »)
+_ADJECTIVE_ENDINGS = ("ique", "iques", "aire", "aires", "ale", "ales", "aux", "ieur", "ieure", "elle", "elles", "ive",
+                      "ives", "ien", "ienne", "el")
+
+
 def _adjectives_end(text: str, end: int) -> int:
     """Where the lowercase adjectives right after ``end`` end."""
     from . import lexicon  # (lexicon's tables load lazily; institutions is imported by the lists)
 
-    while (word := _MINISTRY_WORDS.match(text, end)) and lexicon.is_adjective(word.group(1)):
+    while (word := _MINISTRY_WORDS.match(text, end)) and word.group(1).endswith(_ADJECTIVE_ENDINGS) \
+            and lexicon.is_adjective(word.group(1)):
         end = word.end()
     return end
 

@@ -16,8 +16,9 @@ import re
 from kiosque_core.folding import fold
 
 from . import lexicon, things
+from .firstnames import is_first_name
 from .kinds import person_shaped, split_span
-from .lists import a_person_after
+from .lists import a_person_after, listed
 from .names import country
 
 _UPPER = "A-ZÀ-ÖØ-ÞŒ"
@@ -125,8 +126,8 @@ def _without_person(name: str) -> str:
     """« le président du groupe LR Damien Abad »: the group, without its president's name."""
     words = name.split()
     for cut in range(1, len(words) - 1):
-        if a_person_after(words[cut:]):
-            return " ".join(words[:cut])
+        if is_first_name(words[cut]) and a_person_after(words[cut:]) and not listed(name):
+            return " ".join(words[:cut])  # (not « The New York Times »)
     return name
 
 
@@ -189,6 +190,9 @@ def _title_like(name: str) -> bool:
     return 1 <= len(words) <= 7 and not any(w.lower() in _SAID or w.lower().startswith(_SAID_ELIDED) for w in words)
 
 
+_TWO_NAMES = re.compile(r"(?:(?:de|du|des)\s|d['’]|l['’])+[A-ZÀ-ÖØ-ÞŒ]")
+
+
 def _a_person_from(words: list[str], i: int) -> bool:
     """The capitalised words from ``i`` on are a person's name."""
     run = words[i:]
@@ -197,6 +201,16 @@ def _a_person_from(words: list[str], i: int) -> bool:
             run = run[:k]
             break
     return a_person_after(run)
+
+
+# « veulent », « devra », « pourrait »: a verb's endings, the sentence going on after a name.
+_VERB_ENDINGS = ("ent", "ra", "rait", "ront", "raient")
+
+
+def _adjective(word: str) -> bool:
+    """An adjective, its plurals too (« nationaux », « régionaux », which the lemma tables lack)."""
+    return lexicon.is_adjective(word) or word.endswith("aux") and lexicon.is_adjective(word[:-3] + "al") \
+        or word.endswith(("s", "x")) and lexicon.is_adjective(word[:-1])
 
 
 def _institution_name(phrase: str) -> str:
@@ -212,6 +226,8 @@ def _institution_name(phrase: str) -> str:
     nouns = 0  # lowercase nouns since the last « de »
     for i, word in enumerate(words[kept:], kept):
         bare = re.sub(r"^[dl]['’]", "", word)
+        if word == "et" and _TWO_NAMES.match(" ".join(words[i + 1:i + 3])):
+            break  # « du Centre des monuments nationaux et de l'Elysée »: two names
         if placed and _a_person_from(words, i):
             break  # « l'Association des maires de France André Laignel »: its vice-president
         if bare in ("la", "les") and words[i - 1] == "de":
@@ -224,8 +240,8 @@ def _institution_name(phrase: str) -> str:
         after_de = word in ("de", "d'", "d’")
         if word in ("de", "du", "des", "et") or bare != word:
             governed, nouns = True, 0
-        elif bare[:1].islower() and not lexicon.is_adjective(bare):
-            if not governed or nouns and (lexicon.is_common(bare) or bare.endswith("ent")):
+        elif bare[:1].islower() and not _adjective(bare):
+            if not governed or nouns and (lexicon.is_common(bare) or bare.endswith(_VERB_ENDINGS)):
                 break  # one noun after « de », then its adjectives: not « … de la santé veulent »
             nouns += 1
         kept += 1
