@@ -99,9 +99,11 @@ def analyse(article: Article, ents, registry: Registry, config: Config, heads_te
     for name in phrasing.quoted_subjects(article.title, [article.lede] + [b.text for b in article.blocks]):
         written.setdefault(name, (fold(name), kinds.MISC))
     clusters = _find_uses(article, local, registry, shared or {}, written)
-    for key in phrasing.quoted_organisations([article.title, article.lede] + [b.text for b in article.blocks]):
-        for cluster in (c for c in clusters.values() if fold(c.best) == key):
-            cluster.cues[kinds.MISC] = cluster.labels[kinds.MISC] = 0  # quoted, but an organisation's name
+    quoted = [c for c in clusters.values() if c.cues[kinds.MISC] or c.labels[kinds.MISC]]
+    keys = phrasing.quoted_organisations([article.title, article.lede] + [b.text for b in article.blocks]) \
+        if quoted else ()
+    for cluster in (c for c in quoted if fold(c.best) in keys):
+        cluster.cues[kinds.MISC] = cluster.labels[kinds.MISC] = 0  # quoted, but an organisation's name
     _vouch_for_known(clusters.values(), heads_text if head is None else head)
     evidence.models_named_alone(clusters.values(), [article.title, article.lede] + [b.text for b in article.blocks])
     evidence.relatives(clusters.values())

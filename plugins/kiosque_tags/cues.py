@@ -99,7 +99,7 @@ _ROLE_BEFORE = re.compile(r"\b(?:son|sa|ses|leur|leurs|notre|mon|ma)\s(?:[a-zà�
 def cue_after(text: str, start: int, end: int) -> str:
     """What an apposition right after the name, or a role's noun and a comma right before it,
     says the name is (PER, LOC, ORG or '')."""
-    found = _APPOSED.match(text, end, end + 60)
+    found = _APPOSED.match(text, end, end + 60) if text[end:end + 2].lstrip()[:1] == "," else None
     if found:
         noun, adjective = found.group("noun"), found.group("adjective")
         if adjective and not lexicon.is_adjective(adjective):
@@ -108,6 +108,8 @@ def cue_after(text: str, start: int, end: int) -> str:
         kind = "PER" if noun in _ROLES else CUES.get(noun, "")  # « maire » is a person's, here
         if kind in TYPES and noun != "à":
             return kind
+    if text[max(0, start - 2):start] != ", ":
+        return ""
     before = _ROLE_BEFORE.search(text, max(0, start - 40), start)
     return "PER" if before and CUES.get(before.group("noun")) == "PER" else ""
 

@@ -56,11 +56,16 @@ def relatives(clusters) -> None:
     """« George Floyd … son petit frère, Philonise Floyd »: a name closing on the surname of a
     person the article names in full is a relative's, whatever first name the lists lack (the model
     often calls an unknown first name's bearer an organisation). One more person's cue for it."""
-    surnames = {tokens(c.best)[-1] for c in clusters if len(tokens(c.best)) >= 2 and (
+    last = [c.best.rsplit(None, 1)[-1] for c in clusters if " " in c.best]
+    shared = {word for word in last if last.count(word) > 1}  # (most articles have none: nothing more to do)
+    if not shared:
+        return
+    named = [(c, tokens(c.best)) for c in clusters if c.best.rsplit(None, 1)[-1] in shared]
+    named = [(c, words) for c, words in named if len(words) >= 2]
+    surnames = {words[-1] for c, words in named if words[-1] in shared and (
         kinds.person_shaped(c.best) or 2 * c.labels["PER"] > sum(c.labels.values()))}
-    for cluster in clusters:
-        words = tokens(cluster.best)
-        if 2 <= len(words) <= 3 and words[-1] in surnames and not kinds.person_shaped(cluster.best) \
+    for cluster, words in named:
+        if len(words) <= 3 and words[-1] in surnames and not kinds.person_shaped(cluster.best) \
                 and all(w[:1].isupper() and not w.isupper() and not lexicon.is_common(w) for w in words[:-1]) \
                 and not kinds.listed(cluster.best):
             cluster.cues["PER"] += 1

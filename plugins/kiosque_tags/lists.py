@@ -118,7 +118,7 @@ def with_article(text: str, start: int, name: str) -> str:
 def listed_phrases(text: str) -> list[tuple[int, int, str, str]]:
     """Listed organisations with lowercase words named in ``text``: (start, end, as written, ORG)."""
     pattern = _lowercase_names()
-    lowered = text.lower().replace("’", "'").replace(" ", "")
+    lowered = text.lower().replace("’", "'")
     if pattern is None or not any(head in lowered for head in _phrase_heads()):
         return []  # (a quick test before the slower pattern)
     return [(m.start(), m.end(), m.group(), "ORG") for m in pattern.finditer(text) if not _a_quantity(text, m)]
@@ -130,7 +130,8 @@ def _phrase_heads() -> tuple[str, ...]:
     spaces (« 20minutes »)."""
     names = [n for n in _listed_names() if any(w.islower() and len(w) > 2 for w in tokens(n)[1:])
              or not n.replace(" ", "").replace("-", "").replace("'", "").isalpha()]
-    return tuple(sorted({n.lower().replace("’", "'").replace("+", "").replace(" ", "") for n in names}))
+    heads = {n.lower().replace("’", "'").replace("+", "").strip() for n in names}
+    return tuple(sorted(heads | {h.replace(" ", "") for h in heads if h[:1].isdigit()}))
 
 
 @lru_cache(maxsize=1)

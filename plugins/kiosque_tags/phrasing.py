@@ -159,11 +159,15 @@ def _span(match: re.Match, group: str, kind: str) -> tuple[int, int, str, str]:
     return start, start + len(name), name, kind
 
 
+_QUOTES = re.compile(r"[«\"“]")
+
+
 def quoted_organisations(texts: list[str]) -> frozenset[str]:
     """Folded quoted names an organisation's noun announces somewhere in the article (« chanteur du
     groupe "The Prodigy" »): the organisation wherever else the article quotes it (« "The Prodigy" a
     perdu sa voix »), no show or work."""
-    return frozenset(fold(m.group("name").strip()) for text in texts for m in _QUOTED_ORG.finditer(text))
+    return frozenset(fold(m.group("name").strip()) for text in texts if _QUOTES.search(text)
+                     for m in _QUOTED_ORG.finditer(text))
 
 
 def quoted_subjects(title: str, texts: list[str]) -> list[str]:
@@ -176,8 +180,10 @@ def quoted_subjects(title: str, texts: list[str]) -> list[str]:
             name = match.group("name").strip()
             if _title_like(name):
                 seen[name] = seen.get(name, 0) + 1
-    organisations = quoted_organisations([title, *texts])
-    found = {name for name, count in seen.items() if count >= 2 and fold(name) not in organisations}
+    found = {name for name, count in seen.items() if count >= 2}
+    if found:
+        organisations = quoted_organisations([title, *texts])
+        found = {name for name in found if fold(name) not in organisations}
     for match in _QUOTE.finditer(title):
         before = title[:match.start()].split()
         if before and before[-1].lower() in _INTRODUCED and _title_like(match.group("name").strip()):

@@ -45,7 +45,8 @@ def split_span(name: str, label: str) -> list[tuple[str, str]]:
         rest = " ".join(tail[1:] if tail[0] in ("de", "du", "d'") else tail)
         if not rest:
             continue
-        if listed(head) == "ORG" and person_shaped(rest) or _an_organisation(head) and a_person_after(tail):
+        if listed(head) == "ORG" and person_shaped(rest) \
+                or 2 <= len(tail) <= 4 and tail[0][:1].isupper() and _an_organisation(head) and a_person_after(tail):
             return [(head, "ORG"), (rest, "PER")]  # « TF1 Christophe Beaugrand », « l'AFP K L Gurjar »
         if label == "PER" and len(tail) >= 2 and person_shaped(rest) \
                 and (listed(head) == "LOC" or places.is_town(head)):
@@ -80,9 +81,9 @@ def split_span(name: str, label: str) -> list[tuple[str, str]]:
 def _an_organisation(head: str) -> bool:
     """An acronym (« l'AFP Marine Martin », « LR Rachida Dati ») or an institution's name (« l'Association
     des maires de France André Laignel »): what a person's name run after it is not part of."""
-    words = tokens(head)
-    if len(words) == 1:
-        return listed(head) == "ORG" and words[0].isupper()
+    if " " not in head:
+        return head.isupper() and listed(head) == "ORG"
+    words = head.split()
     return words[0].lower() in ORG_HEADS and words[-1][:1].isupper() and not person_shaped(head)
 
 

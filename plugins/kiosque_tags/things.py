@@ -71,10 +71,14 @@ COLOURS = {"black", "white", "blue", "grey", "gray", "green", "yellow", "silver"
 
 
 def a_colour(name: str) -> bool:
+    if name[name.rfind(" ") + 1:].lower() not in COLOURS:
+        return False
+    words = name.split()
+    if len(words) != 2:
+        return False
     from .firstnames import is_first_name  # (the first names load lazily)
 
-    words = name.split()
-    return len(words) == 2 and fold(words[1]) in COLOURS and not is_first_name(words[0])
+    return not is_first_name(words[0])
 
 
 def _sited(name: str) -> bool:
