@@ -73,6 +73,16 @@ def test_a_relative_of_a_person_the_article_names_is_a_person(tmp_path):
     assert article.people == ["George Floyd", "Philonise Floyd"]
 
 
+def test_a_name_listed_with_a_person_the_model_saw_is_a_person(tmp_path):
+    article = _tagged(
+        tmp_path, "Les adieux de Yann Moix à \"On n'est pas couché\"",
+        "Et après avoir vu passer le duo historique (et mythique) Zemmour et Nolleau, le talk-show du samedi soir "
+        "en deuxième partie de soirée sur France 2 a dit au revoir samedi 30 juin à un autre polémiste en la "
+        "personne de Yann Moix.")
+    assert article.organizations == ["France 2"]
+    assert article.people == ["Yann Moix", "Zemmour", "Nolleau"]
+
+
 def test_fairs_models_and_institutions_whole():
     assert things.is_thing("Fashion Week") and things.is_thing("Essen Motor Show")
     assert things.is_thing("Concours d'Élégance") and things.is_thing("Motorsports Gathering")

@@ -196,7 +196,7 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
         placed = {i for i, j in listed.items() if any(paragraph.a_place(uses[k][1], local) for k in j)
                   and not any(kinds.person_shaped(uses[k][0].text) for k in j)
                   and paragraph.a_real_list(text, [use[0] for use in uses], listed, i)}
-        peopled = {i for i, j in listed.items() if any(_a_person(uses[k]) for k in j)
+        peopled = {i for i, j in listed.items() if any(_a_person(uses[k], local) for k in j)
                    and len(tokens(uses[i][0].text)) == 1 and not kinds.listed(uses[i][0].text)
                    and not places.is_town(uses[i][0].text)}
         for index, (mention, hit, announced) in enumerate(uses):
@@ -246,10 +246,12 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
     return clusters
 
 
-def _a_person(use) -> bool:
-    """A person's full name, or a person the archive knows (« Zemmour et Nolleau »: a duo)."""
+def _a_person(use, local: dict[str, Counter]) -> bool:
+    """A person's full name, or a person the archive knows or the model saw (« Zemmour et Nolleau »)."""
     mention, hit, _announced = use
-    return kinds.person_shaped(mention.text) or hit[0] == "entity" and hit[2].type == "PER"
+    labels = local.get(hit[1], Counter()) if hit[0] == "local" else Counter()
+    return kinds.person_shaped(mention.text) or hit[0] == "entity" and hit[2].type == "PER" \
+        or 2 * labels["PER"] > sum(labels.values()) > 0
 
 
 ANNOUNCED = "ANNOUNCED"  # a use whose words announce its type (phrasing.py): « l'hebdomadaire Marianne »
