@@ -12,7 +12,7 @@ from kiosque_core.folding import fold
 from kiosque_import.article import Article
 
 from . import evidence, kinds, lexicon, lists, paragraph, phrasing, places, spellings, things, variants
-from .cues import cue_after
+from .cues import ANNOUNCED, cue_after
 from .firstnames import is_common_first_name
 from .glosses import merge_glossed
 from .merging import merge_people, merge_stations, merge_variants
@@ -178,7 +178,7 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
         if things.is_line(name) or things.a_colour(name):
             local[key] = Counter({kinds.MISC: 1})  # « un TGV Nord sur deux »: no « Nord » here; « Azores Orange »
             return ("local", key)
-        if kinds.listed(name) and not (len(words) > 1 and _opens_a_person(fold(words[-1]), local)):
+        if kinds.listed(name) and not (len(words) > 1 and evidence.opens_a_person(fold(words[-1]), local)):
             return ("listed", key)  # not « l'AFP Rajon » of « l'AFP Rajon Kumar Saha », a person the model found
         if key in lists.bare_listed():
             return ("bare", key)  # « au Parisien »; kept only after an article (_uses)
@@ -196,7 +196,7 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
         placed = {i for i, j in listed.items() if any(paragraph.a_place(uses[k][1], local) for k in j)
                   and not any(kinds.person_shaped(uses[k][0].text) for k in j)
                   and paragraph.a_real_list(text, [use[0] for use in uses], listed, i)}
-        peopled = {i for i, j in listed.items() if any(_a_person(uses[k], local) for k in j)
+        peopled = {i for i, j in listed.items() if any(evidence.a_person(uses[k], local) for k in j)
                    and len(tokens(uses[i][0].text)) == 1 and not kinds.listed(uses[i][0].text)
                    and not places.is_town(uses[i][0].text)}
         for index, (mention, hit, announced) in enumerate(uses):
@@ -244,21 +244,6 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
                 cluster.absorb(other)
                 del clusters[("entity", id(entity))]
     return clusters
-
-
-def _a_person(use, local: dict[str, Counter]) -> bool:
-    """A person's full name, or a person the archive knows or the model saw (« Zemmour et Nolleau »)."""
-    mention, hit, _announced = use
-    labels = local.get(hit[1], Counter()) if hit[0] == "local" else Counter()
-    return kinds.person_shaped(mention.text) or hit[0] == "entity" and hit[2].type == "PER" \
-        or 2 * labels["PER"] > sum(labels.values()) > 0
-
-
-ANNOUNCED = "ANNOUNCED"  # a use whose words announce its type (phrasing.py): « l'hebdomadaire Marianne »
-
-
-def _opens_a_person(word: str, local: dict[str, Counter]) -> bool:
-    return any(k.startswith(word + " ") and labels.get("PER") for k, labels in local.items())
 
 
 def _lowercase_words(texts: list[str]) -> frozenset[str]:

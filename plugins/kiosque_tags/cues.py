@@ -17,6 +17,7 @@ QUOTED = "QUOTED"  # inside a few quoted words: « "La valise RTL" »
 THE = "THE"  # « la Ndrangheta », « le Bigdil »: a definite article, which no person's name takes
 HEADED = "HEADED"  # « Tours : deux personnes… »: a title opening on the name, a name of its own
 IN_TITLE = "IN_TITLE"  # inside a work's quoted title: « "Les Chinois à Paris" de Jean Yanne »
+ANNOUNCED = "ANNOUNCED"  # a use whose words announce its type (phrasing.py): « l'hebdomadaire Marianne »
 PORTFOLIO = "PORTFOLIO"  # « le ministre de la Cohésion des territoires »: a minister's portfolio, no name
 
 _CUES = {

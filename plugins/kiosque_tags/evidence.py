@@ -4,6 +4,8 @@ a bare surname the archive typed a place, a car's model named alone."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from kiosque_core.folding import fold
 
 from . import kinds, lexicon, lists, places
@@ -69,3 +71,16 @@ def relatives(clusters) -> None:
                 and all(w[:1].isupper() and not w.isupper() and not lexicon.is_common(w) for w in words[:-1]) \
                 and not kinds.listed(cluster.best):
             cluster.cues["PER"] += 1
+
+
+def a_person(use, local: dict[str, Counter]) -> bool:
+    """A person's full name, or a person the archive knows or the model saw (« Zemmour et Nolleau »)."""
+    mention, hit, _announced = use
+    labels = local.get(hit[1], Counter()) if hit[0] == "local" else Counter()
+    return kinds.person_shaped(mention.text) or hit[0] == "entity" and hit[2].type == "PER" \
+        or 2 * labels["PER"] > sum(labels.values()) > 0
+
+
+def opens_a_person(word: str, local: dict[str, Counter]) -> bool:
+    """A person the model found opens on this folded word (« l'AFP Rajon Kumar Saha »)."""
+    return any(k.startswith(word + " ") and labels.get("PER") for k, labels in local.items())
