@@ -166,6 +166,11 @@ def test_a_models_span_stops_where_the_sentence_goes_on(tmp_path):
         "Pour Maria Dolores Pérez-Rosales, représentante de l'Organisation panaméricaine de la santé dans le pays, "
         "\"le système de surveillance de la santé a agi rapidement\".")
     assert article.organizations == ["Organisation panaméricaine de la santé"]
+    article = _tagged(
+        tmp_path, "L'Assemblée vote le projet de loi sur la sortie de l'état d'urgence sanitaire",
+        "Même dénonciation d'un maintien d'une \"épée de Damoclès sur les libertés\" (PCF), à l'unisson "
+        "d'associations comme la Ligue des droits de l'Homme ou le Syndicat de la magistrature.")
+    assert article.organizations == ["PCF", "Ligue des droits de l'Homme", "Syndicat de la magistrature"]
 
 
 def test_a_foreign_article_before_a_longer_name_drops():
