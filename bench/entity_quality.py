@@ -60,7 +60,7 @@ def load_labels(folder: Path = LABELS) -> dict[str, dict]:
                 continue
             if source in labels:
                 raise ValueError(f"{path.name}: {source} is labelled twice")
-            labels[source] = label
+            labels[source] = {**label, "file": path.stem}
     return labels
 
 
@@ -262,19 +262,26 @@ def splits_at(revision: str, folder: Path = LABELS) -> dict[str, str]:
 
 
 def evaluate(labels: dict[str, dict], got: dict[str, dict],
-             former: dict[str, str] | None = None, groups: dict[str, str] | None = None) -> dict[str, Score]:
+             former: dict[str, str] | None = None, groups: dict[str, str] | None = None,
+             file_groups: list[str] = ()) -> dict[str, Score]:
     """Scores for each split and for all labelled articles (and, given ``former``, for each split
-    an article had then, named « was-<split> »; given ``groups``, for each group of articles)."""
+    an article had then, named « was-<split> »; given ``groups``, for each group of articles;
+    given ``file_groups``, each a ``+``-joined list of label files' stems, for the dev articles of
+    each group, named « dev:<group> »)."""
     scores = {"dev": Score(), "heldout": Score(), "all": Score()}
     for split in sorted(set((former or {}).values())):
         scores[f"was-{split}"] = Score()
     for group in sorted(set((groups or {}).values())):
         scores[group] = Score()
+    for group in file_groups:
+        scores[f"dev:{group}"] = Score()
     for source, label in labels.items():
         # A refused file shows the reader nothing: every entity it names is missed.
         shown_of = got.get(Path(source).name, NOTHING)
         then = [f"was-{former[source]}"] if former and source in former else []
         then += [groups[source]] if groups and source in groups else []
+        if label.get("split", "dev") == "dev":
+            then += [f"dev:{g}" for g in file_groups if label["file"] in g.split("+")]
         for split in (label.get("split", "dev"), "all", *then):
             if shown_of is NOTHING:
                 scores[split].errors.append(f"{source}: no post (refused by the import)")
@@ -323,6 +330,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--by-file", action="store_true", help="the dev split's key-tag recall per labels file")
     parser.add_argument("--dev-only", action="store_true", help="print the dev split's figures only")
     parser.add_argument("--halves", action="store_true", help="also score the dev split's two halves apart")
+    parser.add_argument("--group", action="append", default=[], metavar="STEM+STEM",
+                        help="also score the dev articles of these label files (orange-a+orange-b), "
+                             "to learn on one part of dev and watch the other (repeatable)")
+    parser.add_argument("--errors-of", metavar="GROUP",
+                        help="with --errors: only the dev errors of this --group")
     parser.add_argument("--keep", type=Path, help="import into this folder (kept) instead of a temporary one")
     args = parser.parse_args(argv)
     overrides = {}
@@ -338,7 +350,7 @@ def main(argv: list[str] | None = None) -> int:
         seconds = time.perf_counter() - started
         got = shown(posts)
         scores = evaluate(labels, got, splits_at(args.splits_at) if args.splits_at else None,
-                          dev_halves() if args.halves else None)
+                          dev_halves() if args.halves else None, args.group)
     if args.dev_only:
         scores = {"dev": scores["dev"]}
     print(f"{len(labels)} labelled articles, {len(files)} imported in {seconds:.1f} s "
@@ -347,7 +359,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.by_file:
         print("\n".join(by_file(labels, got)))
     if args.errors:
-        print("\n".join(sorted(scores["dev"].errors)))
+        print("\n".join(sorted(scores[f"dev:{args.errors_of}" if args.errors_of else "dev"].errors)))
     return 0
 
 

@@ -12,6 +12,7 @@ from kiosque_core.folding import fold
 from kiosque_import.article import Article
 
 from . import evidence, kinds, lexicon, lists, paragraph, phrasing, places, spellings, things, variants
+from .cues import ANNOUNCED, cue_after
 from .firstnames import is_common_first_name
 from .glosses import merge_glossed
 from .merging import merge_people, merge_stations, merge_variants
@@ -98,8 +99,14 @@ def analyse(article: Article, ents, registry: Registry, config: Config, heads_te
     for name in phrasing.quoted_subjects(article.title, [article.lede] + [b.text for b in article.blocks]):
         written.setdefault(name, (fold(name), kinds.MISC))
     clusters = _find_uses(article, local, registry, shared or {}, written)
+    quoted = [c for c in clusters.values() if c.cues[kinds.MISC] or c.labels[kinds.MISC]]
+    keys = phrasing.quoted_organisations([article.title, article.lede] + [b.text for b in article.blocks]) \
+        if quoted else ()
+    for cluster in (c for c in quoted if fold(c.best) in keys):
+        cluster.cues[kinds.MISC] = cluster.labels[kinds.MISC] = 0  # quoted, but an organisation's name
     _vouch_for_known(clusters.values(), heads_text if head is None else head)
     evidence.models_named_alone(clusters.values(), [article.title, article.lede] + [b.text for b in article.blocks])
+    evidence.relatives(clusters.values())
     _decide_kinds(clusters.values())
     merge_glossed(clusters, [article.title, article.lede, *(b.text for b in article.blocks)])
     merge_variants(clusters)
@@ -168,11 +175,11 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
         if key in shared:
             local[key] = Counter(shared[key])
             return ("local", key)
-        if things.is_line(name):
-            local[key] = Counter({kinds.MISC: 1})  # « un TGV Nord sur deux »: no « Nord » here
+        if things.is_line(name) or things.a_colour(name):
+            local[key] = Counter({kinds.MISC: 1})  # « un TGV Nord sur deux »: no « Nord » here; « Azores Orange »
             return ("local", key)
-        if kinds.listed(name):
-            return ("listed", key)
+        if kinds.listed(name) and not (len(words) > 1 and evidence.opens_a_person(fold(words[-1]), local)):
+            return ("listed", key)  # not « l'AFP Rajon » of « l'AFP Rajon Kumar Saha », a person the model found
         if key in lists.bare_listed():
             return ("bare", key)  # « au Parisien »; kept only after an article (_uses)
         if kinds.person_shaped(name) and is_plausible(name, "PER") and not evidence.place_then_person(words):
@@ -189,7 +196,7 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
         placed = {i for i, j in listed.items() if any(paragraph.a_place(uses[k][1], local) for k in j)
                   and not any(kinds.person_shaped(uses[k][0].text) for k in j)
                   and paragraph.a_real_list(text, [use[0] for use in uses], listed, i)}
-        peopled = {i for i, j in listed.items() if any(kinds.person_shaped(uses[k][0].text) for k in j)
+        peopled = {i for i, j in listed.items() if any(evidence.a_person(uses[k], local) for k in j)
                    and len(tokens(uses[i][0].text)) == 1 and not kinds.listed(uses[i][0].text)
                    and not places.is_town(uses[i][0].text)}
         for index, (mention, hit, announced) in enumerate(uses):
@@ -211,8 +218,10 @@ def _find_uses(article: Article, local: dict[str, Counter], registry: Registry, 
             title = announced or kinds.title_cue(text, mention.start, mention.start + len(mention.text))
             before = kinds.cue(text, mention.start) if title not in (kinds.MISC, kinds.IN_TITLE) and not announced \
                 else ""
-            for said in {title, before} - {""}:
+            after = cue_after(text, mention.start, mention.start + len(mention.text)) if not title else ""
+            for said in {title, before, after} - {""}:
                 cluster.cues[said] += 1
+            cluster.cues[ANNOUNCED] += bool(announced)
             order += 1
             if hit[0] == "local":
                 cluster.labels.update(local[hit[1]])
@@ -262,9 +271,11 @@ def _worth_keeping(cluster: Cluster, excluded, lowered: frozenset[str] = frozens
     if country(name):
         return True
     if len(tokens(name)) == 1 and is_common_first_name(name) and (cluster.entity is None or not cluster.entity.full) \
-            and not kinds.listed(name) and not (cluster.label == "LOC" and cluster.cues["LOC"] + cluster.cues["AT"]):
+            and not kinds.listed(name) and not (cluster.label == "LOC" and cluster.cues["LOC"] + cluster.cues["AT"]) \
+            and not (cluster.label == "ORG" and cluster.cues[ANNOUNCED]):
         # A person the article calls by a first name alone (« la petite Maëlys ») is named (never a
-        # tag: ranking.py); as a place or an organisation, a first name needs « à Florence ».
+        # tag: ranking.py); as a place or an organisation, a first name needs « à Florence », « l'hebdomadaire
+        # Marianne ».
         return cluster.label == "PER" and not cluster.initial_only
     return True
 

@@ -17,6 +17,7 @@ QUOTED = "QUOTED"  # inside a few quoted words: « "La valise RTL" »
 THE = "THE"  # « la Ndrangheta », « le Bigdil »: a definite article, which no person's name takes
 HEADED = "HEADED"  # « Tours : deux personnes… »: a title opening on the name, a name of its own
 IN_TITLE = "IN_TITLE"  # inside a work's quoted title: « "Les Chinois à Paris" de Jean Yanne »
+ANNOUNCED = "ANNOUNCED"  # a use whose words announce its type (phrasing.py): « l'hebdomadaire Marianne »
 PORTFOLIO = "PORTFOLIO"  # « le ministre de la Cohésion des territoires »: a minister's portfolio, no name
 
 _CUES = {
@@ -47,6 +48,12 @@ _CUES = {
     SOURCE: "selon d'après",
 }
 CUES = {word: kind for kind, words in _CUES.items() for word in words.split()}
+_ROLES = frozenset(_CUES["PER"].split())
+# A name opening on one of these is an institution's, a company's or a movement's.
+ORG_HEADS = set("""association fédération chambre institut syndicat compagnie banque comité office agence collectif
+    union ligue parti mouvement groupe société fondation observatoire caisse commission académie ordre conseil cour
+    tribunal ministère confédération conservatoire direction service brigade secours autorité assemblée parlement
+    gouvernement université école lycée collège hôpital clinique ville""".split())  # « la Ville de Paris »
 # « le maire de X », « la ville de X »: these nouns say what the name after « de » is.
 _THROUGH_DE = {"de", "d'", "du"}
 # … and these make one name with « France »: « le stade de France », « la coupe de France ».
@@ -82,6 +89,35 @@ def cue(text: str, start: int) -> str:
         return PORTFOLIO  # « ministre du Travail, de l'Emploi et de la Formation professionnelle »
     said, article = _cue(text, start)
     return said or (THE if article else "")
+
+
+# « Tedros Adhanom Ghebreyesus, directeur général de l'OMS », « Ryanair, la compagnie irlandaise »:
+# an apposition's noun says what the name before it is; « son petit frère, Philonise Floyd »: a
+# relative's or a role's noun before a comma, a person.
+_LOWER = "a-zàâçéèêëîïôûùüÿœ"
+_APPOSED = re.compile(rf"\s?,\s(?:(?:le|la|l['’]|un|une|son|sa|leur|notre)\s?)?(?:ancien\s|ancienne\s|ex-)?"
+                      rf"(?:(?P<adjective>[{_LOWER}-]+)\s)?(?P<noun>[{_LOWER}'’-]+)(?:\s[{_LOWER}-]+)?"
+                      r"(?=\s(?:de|du|des|d['’]|qui|chargée?)\b|\s?[,.;)])")
+_ROLE_BEFORE = re.compile(r"\b(?:son|sa|ses|leur|leurs|notre|mon|ma)\s(?:[a-zàâçéèêëîïôûùüÿœ-]+\s)?"
+                          r"(?P<noun>[a-zàâçéèêëîïôûùüÿœ-]+),\s$")
+
+
+def cue_after(text: str, start: int, end: int) -> str:
+    """What an apposition right after the name, or a role's noun and a comma right before it,
+    says the name is (PER, LOC, ORG or '')."""
+    found = _APPOSED.match(text, end, end + 60) if text[end:end + 2].lstrip()[:1] == "," else None
+    if found:
+        noun, adjective = found.group("noun"), found.group("adjective")
+        if adjective and not lexicon.is_adjective(adjective):
+            noun = adjective  # « , directeur général de »: the noun came first
+        noun = noun.replace("’", "'")
+        kind = "PER" if noun in _ROLES else CUES.get(noun, "")  # « maire » is a person's, here
+        if kind in TYPES and noun != "à":
+            return kind
+    if text[max(0, start - 2):start] != ", ":
+        return ""
+    before = _ROLE_BEFORE.search(text, max(0, start - 40), start)
+    return "PER" if before and CUES.get(before.group("noun")) == "PER" else ""
 
 
 _AFTER_A_TITLE = re.compile(r"[»\"”]\s*(?:de|d['’])\s*$")

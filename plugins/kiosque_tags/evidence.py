@@ -5,6 +5,8 @@ her family."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from kiosque_core.folding import fold
 
 from . import kinds, lexicon, lists, places
@@ -70,3 +72,35 @@ def first_name_of_family(clusters, registry: Registry) -> None:
                   and fold(tokens(e.name)[0]) == fold(cluster.best)}
         if len(people) == 1:
             cluster.entity = next(iter(people.values()))
+
+
+def relatives(clusters) -> None:
+    """« George Floyd … son petit frère, Philonise Floyd »: a name closing on the surname of a
+    person the article names in full is a relative's, whatever first name the lists lack (the model
+    often calls an unknown first name's bearer an organisation). One more person's cue for it."""
+    last = [c.best.rsplit(None, 1)[-1] for c in clusters if " " in c.best]
+    shared = {word for word in last if last.count(word) > 1}  # (most articles have none: nothing more to do)
+    if not shared:
+        return
+    named = [(c, tokens(c.best)) for c in clusters if c.best.rsplit(None, 1)[-1] in shared]
+    named = [(c, words) for c, words in named if len(words) >= 2]
+    surnames = {words[-1] for c, words in named if words[-1] in shared and (
+        kinds.person_shaped(c.best) or 2 * c.labels["PER"] > sum(c.labels.values()))}
+    for cluster, words in named:
+        if len(words) <= 3 and words[-1] in surnames and not kinds.person_shaped(cluster.best) \
+                and all(w[:1].isupper() and not w.isupper() and not lexicon.is_common(w) for w in words[:-1]) \
+                and not kinds.listed(cluster.best):
+            cluster.cues["PER"] += 1
+
+
+def a_person(use, local: dict[str, Counter]) -> bool:
+    """A person's full name, or a person the archive knows or the model saw (« Zemmour et Nolleau »)."""
+    mention, hit, _announced = use
+    labels = local.get(hit[1], Counter()) if hit[0] == "local" else Counter()
+    return kinds.person_shaped(mention.text) or hit[0] == "entity" and hit[2].type == "PER" \
+        or 2 * labels["PER"] > sum(labels.values()) > 0
+
+
+def opens_a_person(word: str, local: dict[str, Counter]) -> bool:
+    """A person the model found opens on this folded word (« l'AFP Rajon Kumar Saha »)."""
+    return any(k.startswith(word + " ") and labels.get("PER") for k, labels in local.items())

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 _HEADS = (
-    r"mairie|préfecture|sous-préfecture|ministère|gendarmerie|parquet(?: national financier)?"
+    r"mairie|préfecture(?: de police| maritime)?|sous-préfecture|ministère|gendarmerie|parquet(?: national financier)?"
     r"|tribunal(?: correctionnel| administratif| judiciaire| de grande instance| de commerce| de police| pour enfants)?"
     r"|cour d['’]appel|cour d['’]assises|conseil (?:départemental|régional|municipal|général)"
     r"|hôpital|centre hospitalier(?: universitaire| régional)?|CHU|clinique|université|lycée|collège"
@@ -39,6 +39,24 @@ _COMPASS = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞŒ][\w’'-]*\s+(?:du|de\s+l['�
 _CONTINENT_PART = re.compile(r"(?<![\w-])(?:Amérique|Afrique|Asie|Europe)\s+(?i:latine|centrale|orientale|occidentale"
                              r"|australe|subsaharienne|sub-saharienne|septentrionale|méridionale)(?![\w-])")
 _INDEFINITE = re.compile(r"(?:^|\s)(?:un|une|des|chaque)\s+$", re.IGNORECASE)
+# « le ministère de la Transition écologique et solidaire », « de l'Éducation nationale »: a
+# portfolio's lowercase adjectives are part of the ministry's name (not « de la Santé communique »).
+_MINISTRY_WORDS = re.compile(r"\s(?:et\s)?([a-zà-ÿ]{3,})(?![\w’'-])")
+
+
+# (an adjective's ending too: not « le ministère de la Santé précise », « … fait savoir »)
+_ADJECTIVE_ENDINGS = ("ique", "iques", "aire", "aires", "ale", "ales", "aux", "ieur", "ieure", "elle", "elles", "ive",
+                      "ives", "ien", "ienne", "el")
+
+
+def _adjectives_end(text: str, end: int) -> int:
+    """Where the lowercase adjectives right after ``end`` end."""
+    from . import lexicon  # (lexicon's tables load lazily; institutions is imported by the lists)
+
+    while (word := _MINISTRY_WORDS.match(text, end)) and word.group(1).endswith(_ADJECTIVE_ENDINGS) \
+            and lexicon.is_adjective(word.group(1)):
+        end = word.end()
+    return end
 
 
 def find(text: str) -> list[tuple[int, int, str, str]]:
@@ -51,7 +69,10 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
         if _INDEFINITE.search(text[max(0, match.start() - 8):match.start()]):
             continue  # « un hôpital de Nelkan »: some hospital there, not one named; the place is
         kind = "LOC" if match.group("head") in _PLACES else "ORG"
-        out.append((match.start(), match.end(), match.group(), kind))
+        end = match.end()
+        if match.group("head") == "ministère" and match.group("name") and "Affaires" not in match.group("name"):
+            end = _adjectives_end(text, end)
+        out.append((match.start(), end, text[match.start():end], kind))
     out += [(m.start(), m.end(), m.group(), "LOC") for pattern in (_COMPASS, _CONTINENT_PART)
             for m in pattern.finditer(text)]
     for pattern, kind in ((_SITE, "LOC"), (_ORG_SITE, "ORG")):

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from kiosque_core.folding import fold
 
-from . import lexicon, places, spellings, things, variants
+from . import cues, lexicon, places, spellings, things, variants
 from .cues import AT, CUES, HEADED, IN_TITLE, MISC, PORTFOLIO, QUOTED, SOURCE, THE, TYPES, cue, quoted, title_cue
 from .firstnames import is_first_name
 from .lists import a_model, after_listed, bare_listed, is_organisation, listed
@@ -27,11 +27,6 @@ __all__ = ["AT", "HEADED", "IN_TITLE", "MISC", "QUOTED", "SOURCE", "THE", "TYPES
 # Two capitals, then lowercase letters: a word typed or styled with a stray capital (« MArche »).
 _STUTTER = re.compile(r"^[A-Z]{2}[a-zà-ÿ]{2,}$")
 _ROLE_WORDS = {word for word, kind in CUES.items() if kind == "PER"}
-# A name opening on one of these is an institution's, a company's or a movement's.
-_ORG_HEADS = set("""association fédération chambre institut syndicat compagnie banque comité office agence collectif
-    union ligue parti mouvement groupe société fondation observatoire caisse commission académie ordre conseil cour
-    tribunal ministère confédération conservatoire direction service brigade secours autorité assemblée parlement
-    gouvernement université école lycée collège hôpital clinique ville""".split())  # « la Ville de Paris »
 # A name closing on one of these is a place's: « Clarence House », « Downing Street ».
 _PLACE_TAILS = set("""house street palace park square hall castle tower bridge garden gardens road avenue lane
     abbey cathedral airport station stadium arena center centre beach island islands bay""".split())
@@ -129,7 +124,7 @@ def _by_head(name: str, words: list[str]) -> str | None:
         return "ORG"
     if len(words) < 2 or person_shaped(name):
         return None
-    if words[0].lower() in _ORG_HEADS:
+    if words[0].lower() in cues.ORG_HEADS:
         return "ORG"
     if all(w[:1].isupper() for w in words) and (words[-1] == "France" or fold(words[-1]) in _ORG_TAILS) \
             and not is_first_name(words[0]):

@@ -12,7 +12,7 @@ from pathlib import Path
 from kiosque_core.folding import fold
 
 from . import institutions, lexicon
-from .firstnames import is_common_first_name
+from .firstnames import is_common_first_name, is_first_name
 from .names import country, initials_and_surname, tokens
 
 
@@ -42,6 +42,12 @@ def _organisations() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _glued() -> frozenset[str]:
+    """Listed names opening on a number, without their spaces (« 20minutes »)."""
+    return frozenset(key.replace(" ", "") for key in _organisations() if key[:1].isdigit())
+
+
+@lru_cache(maxsize=1)
 def _lowercase_names() -> re.Pattern | None:
     """Listed names with lowercase words (« La République en marche »): runs of capitalised
     words would cut them up, so they are looked for as they are written (any case)."""
@@ -55,8 +61,9 @@ def _lowercase_names() -> re.Pattern | None:
 
 def _as_written(name: str) -> str:
     """A listed name as a pattern, any case (« La République en Marche », « 20 minutes », the
-    newspaper as the corpus often writes it); « Comédie + » as often as « Comédie+ »."""
-    return re.escape(name).replace("'", "['’]").replace(r"\+", r"\s?\+")
+    newspaper as the corpus often writes it, or « 20minutes »); « Comédie + » as often as « Comédie+ »."""
+    pattern = re.escape(name).replace("'", "['’]").replace(r"\+", r"\s?\+")
+    return re.sub(r"(?<=\d)\\ (?=[^\W\d])", r"\\s?", pattern)  # « 20minutes », « 20Minutes »
 
 
 # « d'un peu moins de 20 minutes », « elle roule 20 minutes »: a listed name opening on a number,
@@ -68,8 +75,8 @@ _CITING = {"selon", "d'après", "d’après", "rappelle", "rapporte", "rapporten
 
 def _a_quantity(text: str, match: re.Match) -> bool:
     found = match.group()
-    if not found[:1].isdigit() or found != found.lower():
-        return False
+    if not found[:1].isdigit() or found != found.lower() or not re.match(r"\d+\s", found):
+        return False  # « 20minutes » glued is the newspaper
     before = text[max(0, match.start() - 20):match.start()].split()
     return not before or before[-1].lower() not in _CITING or text.startswith((" de ", " d'", " d’"), match.end())
 
@@ -119,10 +126,12 @@ def listed_phrases(text: str) -> list[tuple[int, int, str, str]]:
 
 @lru_cache(maxsize=1)
 def _phrase_heads() -> tuple[str, ...]:
-    """Each name ``_lowercase_names`` looks for, lowercase, without its « + » (« canal » of « Canal+ »)."""
+    """Each name ``_lowercase_names`` looks for, lowercase, without its « + » (« canal » of « Canal+ ») and
+    spaces (« 20minutes »)."""
     names = [n for n in _listed_names() if any(w.islower() and len(w) > 2 for w in tokens(n)[1:])
              or not n.replace(" ", "").replace("-", "").replace("'", "").isalpha()]
-    return tuple(sorted({n.lower().replace("’", "'").replace("+", "").strip() for n in names}))
+    heads = {n.lower().replace("’", "'").replace("+", "").strip() for n in names}
+    return tuple(sorted(heads | {h.replace(" ", "") for h in heads if h[:1].isdigit()}))
 
 
 @lru_cache(maxsize=1)
@@ -139,6 +148,16 @@ def _places() -> frozenset[str]:
     return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
 
 
+def words_after(after: list[str]) -> bool:
+    """« groupe Facebook Gilets Jaunes »: words of the language after a listed name are no part of
+    it (but a place's: « France 3 Grand Est »)."""
+    return len(after) > 1 and all(lexicon.is_common(w) for w in after) and not listed(" ".join(after))
+
+
+# « l'AFP Me Romain Dieudonné », « LR Dr … »: a title, then a person's name.
+_TITLES = {"me", "mes", "maître", "maîtres", "dr", "pr", "mgr", "m", "mme", "mlle"}
+
+
 @lru_cache(maxsize=65536)
 def listed(name: str) -> str:
     """The type a known list gives a name: LOC for countries and French divisions, ORG for listed
@@ -152,8 +171,8 @@ def listed(name: str) -> str:
         return phrase[0][3]
     words = fold(name.replace(" +", "+")).split()  # « Comédie + » is « Comédie+ »
     orgs = _organisations()
-    if " ".join(words) in orgs:
-        return "ORG"
+    if " ".join(words) in orgs or "".join(words) in _glued():
+        return "ORG"  # (« 20minutes »: a listed name glued)
     rest = [w for w in re.split(r"[\s\-‐‑–—_.]+", name.casefold().replace("’", "'")) if w]
     rest = [w for w in re.split(r"[\s\-‐‑–—_.]+", name) if w] if len(rest) == len(words) else words
     for end in range(len(words) - 1, 0, -1):
@@ -162,10 +181,24 @@ def listed(name: str) -> str:
             after = rest[end:]
             # … nor « à France Bleu Normandie Thomas, l'un des étudiants »: a station, then a person
             return "" if is_common_first_name(after[0]) or after[0].lower() in ("de", "du", "d'") \
+                or after[0].lower().rstrip(".") in _TITLES \
                 or len(after) > 1 and is_common_first_name(after[-1]) \
                 or initials_and_surname(" ".join(after)) \
-                or all(lexicon.is_verb(w) for w in after) else "ORG"  # not « Facebook Partager »
+                or all(lexicon.is_verb(w) for w in after) \
+                or rest[0].isupper() and a_person_after(after) \
+                or words_after(after) else "ORG"  # « Facebook Partager », « AFP Jo Smith »
     return ""
+
+
+def a_person_after(tail: list[str]) -> bool:
+    """Two to four capitalised words, a first name among the first ones and a surname that is no
+    common word (« Marine Martin »: a common first name may take a word's surname), none an acronym:
+    « Rajon Kumar Saha », « Rachida Dati »."""
+    if not 2 <= len(tail) <= 4 or not all(w[:1].isupper() and not w.isupper() for w in tail):
+        return False
+    if not any(is_first_name(w) for w in tail[:-1]) or fold(" ".join(tail)) in _organisations():
+        return False
+    return not lexicon.is_common(tail[-1]) or is_common_first_name(tail[0])
 
 
 @lru_cache(maxsize=1)
@@ -183,7 +216,7 @@ def _makers() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _maker_then_word() -> re.Pattern:
-    # Makers as listed (« Aston Martin »), then one capitalised word: « Bugatti Chiron ».
+    # Makers as listed (« Aston Martin »), then one capitalised word or a code: « Bugatti Chiron », « Audi S5 ».
     path = Path(__file__).with_name("data") / "organisations.txt"
     makers, inside = [], False
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -192,7 +225,7 @@ def _maker_then_word() -> re.Pattern:
         elif inside and line.strip() and not line.startswith("#"):
             makers.append(re.escape(line.strip()))
     return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(makers, key=len, reverse=True))
-                      + r")\s+([A-ZÀ-ÖØ-ÞŒ][\w-]*[^\W\d_])(?![\w'’-])")
+                      + r")\s+([A-ZÀ-ÖØ-ÞŒ][\w-]*[^\W\d_]|[A-Z]{1,3}\d{1,3})(?![\w'’-])")  # « Audi S5 »
 
 
 def models_in(text: str) -> set[str]:

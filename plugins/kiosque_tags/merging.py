@@ -32,7 +32,8 @@ def merge_variants(clusters: dict) -> None:
     def shape(name: str) -> tuple[str, int]:
         """The name without its article, and how many words it has."""
         if name not in shapes:
-            shapes[name] = (variants.droppable(fold(name)), len(tokens(name)))
+            # (an elided article is a word too: « L'Eclair de Génie » is « Éclair de génie » with its article)
+            shapes[name] = (variants.droppable(fold(name)), len(tokens(name)) + (name[:2].lower() in ("l'", "l’")))
         return shapes[name]
 
     for key in sorted(names, key=lambda k: clusters[k].uses):

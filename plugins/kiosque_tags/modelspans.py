@@ -43,6 +43,9 @@ def phrases(ents, excluded) -> dict[str, tuple[str, str]]:
             continue
         first = _apart(clean(text))[0]
         name = kinds.split_span(first, label)[0][0]  # not « Le Parisien mercredi »
+        if label in ("ORG", "LOC"):
+            # « l'Organisation panaméricaine de la santé dans le pays », « la Ligue des droits de l'Homme ou »
+            name = _DANGLING.sub("", _BEYOND.split(name)[0])
         words = tokens(name)
         if len(words) > 1 and label in ("ORG", "LOC", "MISC") and fold(name) not in excluded \
                 and not re.search(r"[:«»\"“”!?;,()]", name) \
@@ -53,6 +56,10 @@ def phrases(ents, excluded) -> dict[str, tuple[str, str]]:
     return out
 
 
+# Words no organisation's or place's name goes on past: the sentence's.
+_BEYOND = re.compile(r"\s(?:dans|sur|avec|depuis|lors|selon|après|avant|qui|que|dont|où)\s")
+# … nor ends on: a conjunction or a preposition is the sentence's.
+_DANGLING = re.compile(r"(?:\s(?:ou|et|de|du|des|à|au|aux|en|le|la|les))+$")
 # « Lord Ivar Mountbatten »: an English title written with its capital is no part of the name.
 _HONORIFIC = re.compile(r"^(?:Lord|Lady|Sir|Dame)\s+(?=[A-ZÀ-ÖØ-ÞŒ])")
 # « Val d'Aran », « Afrique de l'Est »: a name going on past an elided particle.

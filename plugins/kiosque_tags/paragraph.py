@@ -36,7 +36,8 @@ def names(text: str, lookup, local: dict[str, Counter], written: dict[str, tuple
         # The model's names with lowercase words may open a sentence (« Promotions exclusives, prix… »).
         initial = not kind and mentions.opens_sentence(text, start)
         uses.append((mentions.Mention(phrase, key, start, initial), ("local", key), said))
-    for mention, hit in mentions.find(text, lookup, inside=lambda hit: hit[0] == "local"):
+    # (a listed name without its article may open a run: « du Parisien Adrien Brunetti », its source)
+    for mention, hit in mentions.find(text, lookup, inside=lambda hit: hit[0] in ("local", "bare")):
         if not any(start <= mention.start < end for start, end, _phrase, _kind in found):
             listed = lists.with_article(text, mention.start, mention.text)
             if listed:  # « au Parisien »: the newspaper, not an inhabitant

@@ -13,8 +13,12 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon
-from .kinds import person_shaped
+from kiosque_core.folding import fold
+
+from . import lexicon, things
+from .firstnames import is_first_name
+from .kinds import person_shaped, split_span
+from .lists import a_person_after, listed
 from .names import country
 
 _UPPER = "A-ZÀ-ÖØ-ÞŒ"
@@ -23,9 +27,13 @@ _CAP = rf"[{_UPPER}][\w’'&-]*(?:\.[a-z]+\b)*"  # « Vente.fr »; not « News.D
 _JOINS = r"(?:de|du|des|la|le|les|della|del|di|da|dei|of|the|and|&|für|van|von)"
 _TITLE = rf"{_CAP}(?:\s(?:{_JOINS}\s)?{_CAP})*(?:\s\d{{1,2}}\b)?"  # « France 2 »
 # « le quotidien néerlandais De Telegraaf », « la chaîne américaine CNN »: a medium, maybe
-# qualified by adjectives (checked against the lexicon: not « le journal où Macron »).
+# qualified by adjectives (checked against the lexicon: not « le journal où Macron »); and any
+# organisation named after its noun: « la start-up Murfy », « le syndicat patronal GNI »,
+# « l'opérateur mobile nippon NTT DoComo », « le groupe Hyphen Hyphen ».
 _MEDIUM = re.compile(
-    r"(?<![\w-])(?:quotidien|journal|hebdomadaire|mensuel|magazine|site|chaîne|radio|tabloïd|agence)"
+    r"(?<![\w-])(?:quotidien|journal|hebdomadaire|mensuel|magazine|site|chaîne|radio|tabloïd|agence"
+    r"|association|société|groupe|syndicat|club|entreprise|start-up|ONG|fédération|parti|mouvement|collectif"
+    r"|fondation|constructeur|enseigne|banque|laboratoire|opérateur|compagnie|cabinet|institut)"
     rf"(?P<adjectives>(?:\s[a-zàâçéèêëîïôûùüÿœ-]+){{0,2}})\s(?P<name>{_TITLE})"
 )
 # « son ONG "Désir d'avenir pour la planète" », « le comité "Aznavour pour l'Arménie" »: an
@@ -75,10 +83,20 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
     out = []
     for match in _MEDIUM.finditer(text):
         adjectives, name = match.group("adjectives").split(), match.group("name")
-        if " " not in name and lexicon.is_common(name) or not _an_organisation(name):
-            continue  # « le site Internet », « la chaîne Jérémy Frérot » (his YouTube channel)
+        generic = match.group().startswith("site") or things.is_listed(name)
+        if _goes_on(name, text[match.end():match.end() + 30]) or things.is_code(name.split()[0]) \
+                or _INDEFINITE.search(text, max(0, match.start() - 8), match.start()):
+            continue  # « le groupe jihadiste Etat islamique »: the name goes on; « le groupe V8 », an engine;
+            # « une association LGBT »: a kind of association, none named
+        name = next((n for n, kind in split_span(_without_person(name), "ORG") if kind == "ORG"), "")
+        start = match.start("name")
+        if not name or not text.startswith(name, start):
+            continue
+        if " " not in name and lexicon.is_common(name) and generic or not _an_organisation(name):
+            continue  # « le site Internet », « la chaîne Jérémy Frérot » (his YouTube channel); not
+            # « l'hebdomadaire Marianne », « le quotidien Libération »: a medium's name is often a word
         if all(lexicon.is_adjective(word) for word in adjectives):
-            out.append(_span(match, "name", "ORG"))
+            out.append((start, start + len(name), name, "ORG"))
     for match in _QUOTED_ORG.finditer(text):
         name = match.group("name").strip()
         if name[:1].isupper() and not re.search(r"[.!?,;:]", name):
@@ -101,6 +119,35 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
     return sorted(out)
 
 
+_INDEFINITE = re.compile(r"(?:^|\s)(?:un|une|des|d['’]une?)\s$", re.IGNORECASE)
+
+
+def _without_person(name: str) -> str:
+    """« le président du groupe LR Damien Abad »: the group, without its president's name."""
+    words = name.split()
+    for cut in range(1, len(words) - 1):
+        if is_first_name(words[cut]) and a_person_after(words[cut:]) and not listed(name):
+            return " ".join(words[:cut])  # (not « The New York Times »)
+    return name
+
+
+_LINKS = {"au", "aux", "de", "du", "des", "d'", "d’", "et", "pour", "contre", "sans", "en"}
+
+
+def _goes_on(name: str, after: str) -> bool:
+    """The name is longer than its capitalised words: a lowercase adjective follows (« Etat
+    islamique »), another name joined by « et » (« Droit et Justice », « Renault et Nissan »), or a
+    common word then a link (« Droit au logement »)."""
+    following = after.split()
+    if not following:
+        return False
+    word = following[0].strip(".,;:")
+    if word.islower() and lexicon.is_adjective(word) or word == "et" and following[1:2] \
+            and following[1][:1].isupper():
+        return True
+    return " " not in name and lexicon.is_common(name) and word in _LINKS
+
+
 def _an_organisation(name: str) -> bool:
     """Neither a country nor a person's shape (a director's film, a YouTuber's channel)."""
     return not country(name) and not person_shaped(name)
@@ -110,6 +157,17 @@ def _span(match: re.Match, group: str, kind: str) -> tuple[int, int, str, str]:
     name = match.group(group).strip()
     start = match.start(group) + match.group(group).index(name)
     return start, start + len(name), name, kind
+
+
+_QUOTES = re.compile(r"[«\"“]")
+
+
+def quoted_organisations(texts: list[str]) -> frozenset[str]:
+    """Folded quoted names an organisation's noun announces somewhere in the article (« chanteur du
+    groupe "The Prodigy" »): the organisation wherever else the article quotes it (« "The Prodigy" a
+    perdu sa voix »), no show or work."""
+    return frozenset(fold(m.group("name").strip()) for text in texts if _QUOTES.search(text)
+                     for m in _QUOTED_ORG.finditer(text))
 
 
 def quoted_subjects(title: str, texts: list[str]) -> list[str]:
@@ -123,6 +181,9 @@ def quoted_subjects(title: str, texts: list[str]) -> list[str]:
             if _title_like(name):
                 seen[name] = seen.get(name, 0) + 1
     found = {name for name, count in seen.items() if count >= 2}
+    if found:
+        organisations = quoted_organisations([title, *texts])
+        found = {name for name in found if fold(name) not in organisations}
     for match in _QUOTE.finditer(title):
         before = title[:match.start()].split()
         if before and before[-1].lower() in _INTRODUCED and _title_like(match.group("name").strip()):
@@ -135,6 +196,29 @@ def _title_like(name: str) -> bool:
     return 1 <= len(words) <= 7 and not any(w.lower() in _SAID or w.lower().startswith(_SAID_ELIDED) for w in words)
 
 
+_TWO_NAMES = re.compile(r"(?:(?:de|du|des)\s|d['’]|l['’])+[A-ZÀ-ÖØ-ÞŒ]")
+
+
+def _a_person_from(words: list[str], i: int) -> bool:
+    """The capitalised words from ``i`` on are a person's name."""
+    run = words[i:]
+    for k, word in enumerate(run):
+        if not word[:1].isupper():
+            run = run[:k]
+            break
+    return a_person_after(run)
+
+
+# « veulent », « devra », « pourrait »: a verb's endings, the sentence going on after a name.
+_VERB_ENDINGS = ("ent", "ra", "rait", "ront", "raient")
+
+
+def _adjective(word: str) -> bool:
+    """An adjective, its plurals too (« nationaux », « régionaux », which the lemma tables lack)."""
+    return lexicon.is_adjective(word) or word.endswith("aux") and lexicon.is_adjective(word[:-3] + "al") \
+        or word.endswith(("s", "x")) and lexicon.is_adjective(word[:-1])
+
+
 def _institution_name(phrase: str) -> str:
     """The institution's name in ``phrase``: its noun, adjectives (« norvégien »), and after « de »
     the words it governs (« de santé publique »), cut where the sentence goes on (« l'Agence
@@ -145,17 +229,27 @@ def _institution_name(phrase: str) -> str:
     governed = False  # after « de »: a noun may come, not only adjectives
     placed = False  # a place's name ends it (« Conseil de Paris », not « … Paris déplorent »)
     after_de = False  # « de prononcer »: an infinitive after « de » is the sentence's
-    for word in words[kept:]:
+    nouns = 0  # lowercase nouns since the last « de »
+    for i, word in enumerate(words[kept:], kept):
         bare = re.sub(r"^[dl]['’]", "", word)
+        if word == "et" and _TWO_NAMES.match(" ".join(words[i + 1:i + 3])):
+            break  # « du Centre des monuments nationaux et de l'Elysée »: two names
+        if placed and _a_person_from(words, i):
+            break  # « l'Association des maires de France André Laignel »: its vice-president
+        if bare in ("la", "les") and words[i - 1] == "de":
+            kept += 1  # « l'Office français de la biodiversité »: « la » is the governed noun's
+            continue
         if bare.lower() in _ENDS or bare[:1].islower() and (placed and not lexicon.is_adjective(bare)
                                                              or after_de and bare.endswith(("er", "ir"))):
             break
         placed = placed or bare[:1].isupper()
         after_de = word in ("de", "d'", "d’")
         if word in ("de", "du", "des", "et") or bare != word:
-            governed = True
-        elif bare[:1].islower() and not governed and not lexicon.is_adjective(bare):
-            break
+            governed, nouns = True, 0
+        elif bare[:1].islower() and not _adjective(bare):
+            if not governed or nouns and (lexicon.is_common(bare) or bare.endswith(_VERB_ENDINGS)):
+                break  # one noun after « de », then its adjectives: not « … de la santé veulent »
+            nouns += 1
         kept += 1
     name = _PARTICLE_END.sub("", " ".join(words[:kept]))
     return name if len(name.split()) > (2 if words[0] in ("Haut", "Haute") else 1) else ""

@@ -9,9 +9,9 @@ import re
 from kiosque_core.folding import fold
 
 from . import lexicon, places, things
-from .cues import CUES
+from .cues import CUES, ORG_HEADS
 from .firstnames import is_common_first_name, is_first_name
-from .lists import is_organisation, listed
+from .lists import a_person_after, is_organisation, listed, words_after
 from .names import MONTHS, WEEKDAYS, country, initials_and_surname, tokens
 
 # Words the first-name dictionary lists that open titles far more often than names.
@@ -45,15 +45,16 @@ def split_span(name: str, label: str) -> list[tuple[str, str]]:
         rest = " ".join(tail[1:] if tail[0] in ("de", "du", "d'") else tail)
         if not rest:
             continue
-        if listed(head) == "ORG" and person_shaped(rest):
+        if listed(head) == "ORG" and person_shaped(rest) \
+                or 2 <= len(tail) <= 4 and tail[0][:1].isupper() and _an_organisation(head) and a_person_after(tail):
             return [(head, "ORG"), (rest, "PER")]  # « TF1 Christophe Beaugrand », « l'AFP K L Gurjar »
         if label == "PER" and len(tail) >= 2 and person_shaped(rest) \
                 and (listed(head) == "LOC" or places.is_town(head)):
             return [(head, "LOC"), (rest, "PER")]  # « le procureur de Paris Rémy Heitz »
         if listed(head) == "ORG" and tail[0] == "pour" and len(tail) > 1:
             return [(head, "ORG"), (clean_article(" ".join(tail[1:])), "ORG")]  # « Ifop pour le JDD »
-        if listed(head) == "ORG" and all(lexicon.is_verb(w) for w in tokens(rest)):
-            return [(head, "ORG")]  # « Facebook Partager »: a share button's label
+        if listed(head) == "ORG" and (all(lexicon.is_verb(w) for w in tokens(rest)) or words_after(tail)):
+            return [(head, "ORG")]  # « Facebook Partager »: a share button's label; « Facebook Gilets Jaunes »
         if tail[0] in ("de", "du", "d'") and cut >= 2 and is_common_first_name(words[0]) and listed(rest) == "ORG":
             return [(head, "PER"), (rest, "ORG")]
         if is_organisation(rest) and tail[0] not in ("de", "du", "d'") and all(w[:1].isupper() for w in words[:cut]) \
@@ -75,6 +76,15 @@ def split_span(name: str, label: str) -> list[tuple[str, str]]:
             and not lexicon.is_common(words[0]) and not listed(name):
         return [(words[0], label)]  # « Camorra napolitaine »: the adjective says where it is from
     return [(name, label)]
+
+
+def _an_organisation(head: str) -> bool:
+    """An acronym (« l'AFP Marine Martin », « LR Rachida Dati ») or an institution's name (« l'Association
+    des maires de France André Laignel »): what a person's name run after it is not part of."""
+    if " " not in head:
+        return head.isupper() and listed(head) == "ORG"
+    words = head.split()
+    return words[0].lower() in ORG_HEADS and words[-1][:1].isupper() and not person_shaped(head)
 
 
 def clean_article(name: str) -> str:

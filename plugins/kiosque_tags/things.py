@@ -24,10 +24,11 @@ HEADS = {"affaire", "mort", "deces", "obseques", "proces", "repas", "greve", "ma
          "meurtre", "assassinat", "naissance", "disparition", "enlevement", "scandale", "crise", "guerre",
          "bataille", "hommage", "jo", "jeux", "prix", "trophee", "trophees", "festival", "salon", "fete",
          "miss", "mister", "legion", "medaille", "coupe", "championnat", "tournoi", "jt", "20h", "13h",
-         "ceremonie", "victoires", "nuit",
+         "ceremonie", "victoires", "nuit", "concours",
          *LINES}
 # … or closing on one of these (« Grammy Awards », « Teddy Award », « Sundance Festival »).
-TAILS = {"award", "awards", "festival", "trophy", "cup", "prize", "games", "expo"}
+# « Fashion Week », « Essen Motor Show », « Motorsports Gathering »: a fair, a show, a week of them.
+TAILS = {"award", "awards", "festival", "trophy", "cup", "prize", "games", "expo", "show", "week", "gathering"}
 _ARTICLE = re.compile(r"^(?:(?:les|le|la) |l')")
 # A name opening on a colour is a paint's (« livrées Gris Graphene (optionnelle) ou Gris Rodium »,
 # « Noir Minuit »), not « Michel Blanc », « Mont Blanc » or « Blanc-Mesnil » (one word).
@@ -67,7 +68,22 @@ def is_thing(name: str) -> bool:
     bare = _ARTICLE.sub("", fold(name))  # « La République », « le Brexit »
     return (bare in _words() or words[0] in HEADS or len(words) > 1 and words[-1] in TAILS
             or bool(_FEAST_OF.match(" ".join(words))) or _fixture(name) or _sited(name)
-            or len(words) > 1 and words[0] in COLOURS)
+            or len(words) > 1 and words[0] in COLOURS or a_colour(name))
+
+
+# « Azores Orange », « Onyx Black », « Arctic White »: a maker's colour (not « Barry White », a person).
+TAIL_COLOURS = {"black", "white", "blue", "grey", "gray", "green", "yellow", "silver", "purple", "red", "orange"}
+
+
+def a_colour(name: str) -> bool:
+    if name[name.rfind(" ") + 1:].lower() not in TAIL_COLOURS:
+        return False
+    words = name.split()
+    if len(words) != 2:
+        return False
+    from .firstnames import is_first_name  # (the first names load lazily)
+
+    return not is_first_name(words[0])
 
 
 def _sited(name: str) -> bool:
