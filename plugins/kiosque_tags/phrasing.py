@@ -22,10 +22,12 @@ _UPPER = "A-ZÀ-ÖØ-ÞŒ"
 _CAP = rf"[{_UPPER}][\w’'&-]*(?:\.[a-z]+\b)*"  # « Vente.fr »; not « News.Dans » (a full stop, a space lost)
 _JOINS = r"(?:de|du|des|la|le|les|della|del|di|da|dei|of|the|and|&|für|van|von)"
 _TITLE = rf"{_CAP}(?:\s(?:{_JOINS}\s)?{_CAP})*(?:\s\d{{1,2}}\b)?"  # « France 2 »
+_MEDIA = ("quotidien", "journal", "hebdomadaire", "mensuel", "magazine", "site", "chaîne", "radio", "tabloïd",
+          "agence")
 # « le quotidien néerlandais De Telegraaf », « la chaîne américaine CNN »: a medium, maybe
 # qualified by adjectives (checked against the lexicon: not « le journal où Macron »).
 _MEDIUM = re.compile(
-    r"(?<![\w-])(?:quotidien|journal|hebdomadaire|mensuel|magazine|site|chaîne|radio|tabloïd|agence)"
+    r"(?<![\w-])(?:" + "|".join(_MEDIA) + ")"
     rf"(?P<adjectives>(?:\s[a-zàâçéèêëîïôûùüÿœ-]+){{0,2}})\s(?P<name>{_TITLE})"
 )
 # « son ONG "Désir d'avenir pour la planète" », « le comité "Aznavour pour l'Arménie" »: an
@@ -53,10 +55,12 @@ _INTRODUCED = {"à", "de", "du", "dans", "sur", "pour", "avec"}
 # « l'Institut norvégien de santé publique », « le Comité d'enquête russe », « l'Union des
 # démocrates et indépendants », « la Chambre d'agriculture de l'Ariège »: a capitalised
 # institution's noun mid-sentence, its lowercase words, maybe a place.
+_BODY_NOUNS = ("Institut", "Agence", "Office", "Observatoire", "Comité", "Conseil", "Haut Conseil", "Haute Autorité",
+               "Autorité", "Centre", "Fédération", "Confédération", "Union", "Syndicat", "Association", "Fondation",
+               "Société", "Chambre", "Commission", "Organisation", "Collectif", "Académie", "Cour", "Caisse",
+               "Compagnie", "Direction", "Inspection")
 _BODY = re.compile(
-    r"(?<=[\w,;»\"”)] )(?:l['’])?(?P<name>(?:Institut|Agence|Office|Observatoire|Comité|Conseil|Haut Conseil"
-    r"|Haute Autorité|Autorité|Centre|Fédération|Confédération|Union|Syndicat|Association|Fondation|Société"
-    r"|Chambre|Commission|Organisation|Collectif|Académie|Cour|Caisse|Compagnie|Direction|Inspection)"
+    r"(?<=[\w,;»\"”)] )(?:l['’])?(?P<name>(?:" + "|".join(_BODY_NOUNS) + ")"
     rf"(?:\s(?:(?:de\sla|de\sl['’]|du|des|de|d['’])\s?{_CAP}(?:[\s-]{_CAP})*"
     r"|(?:d['’]|l['’])?[a-zàâçéèêëîïôûùüÿœ-]+(?![’'\w]))){1,8})"
 )
@@ -69,34 +73,43 @@ _ENDS = {"a", "ont", "est", "sont", "était", "avait", "va", "qui", "que", "dont
 _PARTICLE_END = re.compile(r"(?:\s(?:de|du|des|d['’]|l['’]|et|la|le|les))+$")
 _ARRONDISSEMENT = re.compile(r"(?<![\w-])\d{1,2}(?:e|er|ème)\sarrondissement\b")
 
+# Words or marks each pattern cannot match without: a paragraph holding none is not scanned (a
+# pattern opening with a look-behind is tried at every character; `in` is a fast search).
+_OPENING_QUOTES = ("«", "\"", "“")
+
+
+def _scan(pattern: re.Pattern, text: str, needles: tuple[str, ...]):
+    """``pattern.finditer(text)``, or nothing when ``text`` holds none of the pattern's ``needles``."""
+    return pattern.finditer(text) if any(needle in text for needle in needles) else ()
+
 
 def find(text: str) -> list[tuple[int, int, str, str]]:
     """Each announced name's (start, end, as written, type), in the text's order."""
     out = []
-    for match in _MEDIUM.finditer(text):
+    for match in _scan(_MEDIUM, text, _MEDIA):
         adjectives, name = match.group("adjectives").split(), match.group("name")
         if " " not in name and lexicon.is_common(name) or not _an_organisation(name):
             continue  # « le site Internet », « la chaîne Jérémy Frérot » (his YouTube channel)
         if all(lexicon.is_adjective(word) for word in adjectives):
             out.append(_span(match, "name", "ORG"))
-    for match in _QUOTED_ORG.finditer(text):
+    for match in _scan(_QUOTED_ORG, text, _OPENING_QUOTES):
         name = match.group("name").strip()
         if name[:1].isupper() and not re.search(r"[.!?,;:]", name):
             out.append(_span(match, "name", "ORG"))
-    for match in _QUOTED_WORK.finditer(text):
+    for match in _scan(_QUOTED_WORK, text, _OPENING_QUOTES):
         name = match.group("name").strip()
         if name[:1].isupper() and not re.search(r"[.!?,;:]", name):
             out.append(_span(match, "name", "MISC"))
-    for match in _PUBLISHER.finditer(text):
+    for match in _scan(_PUBLISHER, text, ("(",)):
         group = "name" if match.group("name") else "quoted"
         if _an_organisation(match.group(group)) and not match.group(group).isupper():
             out.append(_span(match, group, "ORG"))  # not « (Paul Verhoeven, 1990) », « "Frexit" (FRX) »
-    for match in _BODY.finditer(text):
+    for match in _scan(_BODY, text, _BODY_NOUNS):
         name = _institution_name(match.group("name"))
         if name:
             start = match.start("name")
             out.append((start, start + len(name), name, "ORG"))
-    for match in _ARRONDISSEMENT.finditer(text):
+    for match in _scan(_ARRONDISSEMENT, text, ("arrondissement",)):
         out.append((match.start(), match.end(), match.group(), "LOC"))
     return sorted(out)
 
