@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .screens import scan
+
 _HEADS = (
     r"mairie|préfecture|sous-préfecture|ministère|gendarmerie|parquet(?: national financier)?"
     r"|tribunal(?: correctionnel| administratif| judiciaire| de grande instance| de commerce| de police| pour enfants)?"
@@ -28,12 +30,15 @@ _INSTITUTION = re.compile(
 )
 # Places named by a common noun and a name right after it: « la ferme Saint-Siméon », « le
 # marché Forville », « la place Saint-Marc » (with « de », the name is mostly a town's own).
-_SITE = re.compile(r"(?<![\w-])(?:place|marché|ferme|château|domaine|parc|pont|jardin|cimetière)\s+(?P<name>"
-                   + _NAME + r")")
+_SITES = ("place", "marché", "ferme", "château", "domaine", "parc", "pont", "jardin", "cimetière")
+_SITE = re.compile(r"(?<![\w-])(?:" + "|".join(_SITES) + r")\s+(?P<name>" + _NAME + r")")
 # … and organisations: « le centre Simon-Wiesenthal », « l'institut Paoli-Calmettes ».
-_ORG_SITE = re.compile(r"(?<![\w-])(?:centre|fondation|institut)\s+(?P<name>" + _NAME + r")")
+_ORG_SITES = ("centre", "fondation", "institut")
+_ORG_SITE = re.compile(r"(?<![\w-])(?:" + "|".join(_ORG_SITES) + r")\s+(?P<name>" + _NAME + r")")
 # A place and its part: « Afrique de l'Est », « Amérique du Nord », « Corée du Sud ».
-_COMPASS = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞŒ][\w’'-]*\s+(?:du|de\s+l['’])\s*(?:Nord|Sud|Est|Ouest)(?![\w-])")
+_POINTS = ("Nord", "Sud", "Est", "Ouest")
+_COMPASS = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞŒ][\w’'-]*\s+(?:du|de\s+l['’])\s*(?:" + "|".join(_POINTS)
+                      + r")(?![\w-])")
 _INDEFINITE = re.compile(r"(?:^|\s)(?:un|une|des|chaque)\s+$", re.IGNORECASE)
 
 
@@ -48,9 +53,9 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
             continue  # « un hôpital de Nelkan »: some hospital there, not one named; the place is
         kind = "LOC" if match.group("head") in _PLACES else "ORG"
         out.append((match.start(), match.end(), match.group(), kind))
-    out += [(m.start(), m.end(), m.group(), "LOC") for m in _COMPASS.finditer(text)]
-    for pattern, kind in ((_SITE, "LOC"), (_ORG_SITE, "ORG")):
-        for match in pattern.finditer(text):
+    out += [(m.start(), m.end(), m.group(), "LOC") for m in scan(_COMPASS, text, _POINTS)]
+    for pattern, kind, needles in ((_SITE, "LOC", _SITES), (_ORG_SITE, "ORG", _ORG_SITES)):
+        for match in scan(pattern, text, needles):
             if not _INDEFINITE.search(text[max(0, match.start() - 8):match.start()]):
                 out.append((match.start(), match.end(), match.group(), kind))
     return out

@@ -16,6 +16,7 @@ import re
 from . import lexicon
 from .kinds import person_shaped
 from .names import country
+from .screens import scan
 
 _UPPER = "A-ZÀ-ÖØ-ÞŒ"
 # A capitalised word, and the lowercase words a foreign or French title keeps inside it.
@@ -73,43 +74,37 @@ _ENDS = {"a", "ont", "est", "sont", "était", "avait", "va", "qui", "que", "dont
 _PARTICLE_END = re.compile(r"(?:\s(?:de|du|des|d['’]|l['’]|et|la|le|les))+$")
 _ARRONDISSEMENT = re.compile(r"(?<![\w-])\d{1,2}(?:e|er|ème)\sarrondissement\b")
 
-# Words or marks each pattern cannot match without: a paragraph holding none is not scanned (a
-# pattern opening with a look-behind is tried at every character; `in` is a fast search).
+# (what the quoted names' patterns cannot match without: screens.py)
 _OPENING_QUOTES = ("«", "\"", "“")
-
-
-def _scan(pattern: re.Pattern, text: str, needles: tuple[str, ...]):
-    """``pattern.finditer(text)``, or nothing when ``text`` holds none of the pattern's ``needles``."""
-    return pattern.finditer(text) if any(needle in text for needle in needles) else ()
 
 
 def find(text: str) -> list[tuple[int, int, str, str]]:
     """Each announced name's (start, end, as written, type), in the text's order."""
     out = []
-    for match in _scan(_MEDIUM, text, _MEDIA):
+    for match in scan(_MEDIUM, text, _MEDIA):
         adjectives, name = match.group("adjectives").split(), match.group("name")
         if " " not in name and lexicon.is_common(name) or not _an_organisation(name):
             continue  # « le site Internet », « la chaîne Jérémy Frérot » (his YouTube channel)
         if all(lexicon.is_adjective(word) for word in adjectives):
             out.append(_span(match, "name", "ORG"))
-    for match in _scan(_QUOTED_ORG, text, _OPENING_QUOTES):
+    for match in scan(_QUOTED_ORG, text, _OPENING_QUOTES):
         name = match.group("name").strip()
         if name[:1].isupper() and not re.search(r"[.!?,;:]", name):
             out.append(_span(match, "name", "ORG"))
-    for match in _scan(_QUOTED_WORK, text, _OPENING_QUOTES):
+    for match in scan(_QUOTED_WORK, text, _OPENING_QUOTES):
         name = match.group("name").strip()
         if name[:1].isupper() and not re.search(r"[.!?,;:]", name):
             out.append(_span(match, "name", "MISC"))
-    for match in _scan(_PUBLISHER, text, ("(",)):
+    for match in scan(_PUBLISHER, text, ("(",)):
         group = "name" if match.group("name") else "quoted"
         if _an_organisation(match.group(group)) and not match.group(group).isupper():
             out.append(_span(match, group, "ORG"))  # not « (Paul Verhoeven, 1990) », « "Frexit" (FRX) »
-    for match in _scan(_BODY, text, _BODY_NOUNS):
+    for match in scan(_BODY, text, _BODY_NOUNS):
         name = _institution_name(match.group("name"))
         if name:
             start = match.start("name")
             out.append((start, start + len(name), name, "ORG"))
-    for match in _scan(_ARRONDISSEMENT, text, ("arrondissement",)):
+    for match in scan(_ARRONDISSEMENT, text, ("arrondissement",)):
         out.append((match.start(), match.end(), match.group(), "LOC"))
     return sorted(out)
 
