@@ -16,7 +16,10 @@ import entity_quality  # noqa: E402
 # Issue #15's targets, for every labelled article (dev and heldout splits together).
 PRECISION, RECALL, KEY_TAG_RECALL = 0.95, 0.85, 0.85
 # Not met yet (a strict xfail turns into a failure the day it is met, so the mark goes then).
-NOT_MET = {("LOC", "precision"), ("ORG", "precision"), ("ORG", "recall")}
+# PER precision and key tags fell under their targets when the second heldout sample (50 articles)
+# arrived: on text nobody tuned on, the rules do worse than on the text they were written from.
+NOT_MET = {("PER", "precision"), ("LOC", "precision"), ("ORG", "precision"), ("ORG", "recall"),
+           ("key tags", "recall")}
 
 
 @pytest.fixture(scope="module")

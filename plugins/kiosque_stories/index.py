@@ -19,7 +19,7 @@ from pathlib import Path
 from datasketch import LeanMinHash, MinHashLSH
 from kiosque_core import parallel
 
-from . import shingles, store
+from . import sentences, shingles, store
 
 # The LSH bands: 28 bands of 2 rows of the 64 permutations, what datasketch chooses for a Jaccard
 # threshold of 0.2 (a pair at 0.2 is a candidate 69 % of the time, at 0.4 99 %, at 0.1 25 %),
@@ -29,8 +29,8 @@ LSH_BANDS = (28, 2)
 # words shares a paragraph with many articles; over 300, a text is seldom extended into another.
 SHORT = (100, 300)
 # What the cache was made with: another value, and it is started again.
-VERSION = (7, shingles.MIN_WORDS, shingles.SIZE, shingles.LEAD, shingles.OPENING, shingles.NEW_WORD, SHORT,
-           shingles.PERMUTATIONS, shingles.SEED, LSH_BANDS)
+VERSION = (8, shingles.MIN_WORDS, shingles.SIZE, shingles.LEAD, shingles.OPENING, shingles.NEW_WORD, SHORT,
+           shingles.PERMUTATIONS, shingles.SEED, LSH_BANDS, sentences.GRAM, sentences.NEAR, sentences.MIN_WORDS)
 _TAG = re.compile(r"<[^>]+>")
 # The kinds of LSH entries (after the article's key), and the kind each one is matched with.
 _WHOLE, _OPENING, _SHORT = "", "\0opening", "\0short"

@@ -16,6 +16,10 @@ and one of these holds (``window``):
   and opening (a follow-up puts its new development in its headline);
 - the same day, they share at least ``SAME_DAY`` (a story rewritten under a new lede), or the
   shorter is mostly found in the longer (``CONTAINED``) with some of a lead (``SAME_DAY_LEAD``);
+- the same day or the next, a developing story updated over the earlier text: they share at
+  least ``KEPT_SHARED`` and most of the earlier's sentences reappear in the later, edited or not
+  (``KEPT``, the next day ``KEPT_NEXT``), whatever its new top: the reading standard's version
+  that carries the day's news (tests/fixtures/stories/README.md);
 - up to ``LATER`` days apart, a text re-published with edits (an explainer, a portrait, a
   study's write-up) shares at least ``LATER_SHARED`` and keeps both leads, or both body leads
   under a new lede, or tells at most ``LATER_NEW`` new words: the recurring bulletins that keep
@@ -46,6 +50,10 @@ REWORDED = 0.4  # within WINDOW days, a rewrite in other sentences: Jaccard…
 NEW_WORDS = 0.08  # … and share of the later text's vocabulary the earlier never uses
 RETOLD = 0.3  # a day or two later, the same news retold under its headline: Jaccard…
 HEADLINE_NEW = 0.0  # … and share of the later headline's words not in the earlier's headline and opening
+KEPT_SHARED = 0.25  # the same day or the next, a story updated over the earlier text: Jaccard…
+KEPT = 0.6  # … and share of the earlier's sentences that reappear in the later, the same day…
+KEPT_NEXT = 0.7  # … or the next day…
+DRAWN = 0.0  # … and share of the later's sentences drawn from the earlier (swept to 0.5: no gain, off)
 
 
 def days_between(a, b) -> int:
@@ -70,17 +78,29 @@ def new_headline(measures, days: int) -> float | None:
     return measures.headline_b if days > 0 else measures.headline_a
 
 
+def kept_and_drawn(measures, days: int) -> tuple[float, float]:
+    """The share of the earlier text's sentences that reappear in the later, and of the later's
+    drawn from the earlier; the same day, when either may be the earlier, the larger and the
+    smaller (a pair passes both thresholds one way round if and only if it passes these)."""
+    if days == 0:
+        return max(measures.kept_a, measures.kept_b), min(measures.kept_a, measures.kept_b)
+    return (measures.kept_a, measures.kept_b) if days > 0 else (measures.kept_b, measures.kept_a)
+
+
 def window(measures, days: int) -> int | None:
     """The days a story joined by this pair (``shingles.Measures`` of texts a and b, published
     ``days`` apart, from a to b) may span, or None when the two are not versions."""
     jaccard, contained, lead_min, lead_max, body_lead = measures[:5]
     fresh, headline = new_words(measures, days), new_headline(measures, days)
+    kept, drawn = kept_and_drawn(measures, days)
     days = abs(days)
     if jaccard < SHARED:
         return None
     if days <= WINDOW and (lead_min >= LEAD or (jaccard >= REWRITTEN and body_lead >= BODY_LEAD)
                            or (jaccard >= REWORDED and fresh <= NEW_WORDS)
                            or (jaccard >= RETOLD and headline is not None and headline <= HEADLINE_NEW)):
+        return WINDOW
+    if days <= 1 and jaccard >= KEPT_SHARED and kept >= (KEPT, KEPT_NEXT)[days] and drawn >= DRAWN:
         return WINDOW
     if days == 0 and (jaccard >= SAME_DAY or (lead_max >= SAME_DAY_LEAD and contained >= CONTAINED)):
         return WINDOW

@@ -18,6 +18,8 @@ from typing import NamedTuple
 import numpy as np
 from datasketch import MinHash
 
+from . import sentences
+
 SIZE = 5  # words per shingle
 LEAD = 60  # words that make an article's lead (its lede and the start of its body)
 MIN_WORDS = 30  # a shorter text (a brief, a caption) is never taken for a version of another
@@ -119,6 +121,8 @@ class Text:
         self.title = vocabulary(words(title))
         self.vocabulary = vocabulary(found) | self.title
         self.opening = vocabulary(found[:OPENING]) | self.title
+        self.sentences = sentences.sentences(f"{lede}\n{body}", words)
+        self.runs = sentences.every_run(self.sentences)
 
 
 def _kept(part: set, whole: set) -> float:
@@ -137,6 +141,8 @@ class Measures(NamedTuple):
     new_b: float  # the same for b
     headline_a: float  # share of a's headline vocabulary that b's headline and opening never use
     headline_b: float  # the same for b
+    kept_a: float  # share of a's sentences (in words) that reappear in b, edited or not
+    kept_b: float  # the same for b
 
 
 def _new(a: frozenset, b: frozenset, empty: float = 0.0) -> float:
@@ -154,4 +160,5 @@ def measures(a: Text, b: Text) -> Measures:
     return Measures(*(round(value, 4) for value in (
         jaccard(a.shingles, b.shingles), containment(a.shingles, b.shingles), leads[0], leads[1], body_lead,
         _new(a.vocabulary, b.vocabulary), _new(b.vocabulary, a.vocabulary),
-        _new(a.title, b.opening, 1.0), _new(b.title, a.opening, 1.0))))
+        _new(a.title, b.opening, 1.0), _new(b.title, a.opening, 1.0),
+        sentences.reappear(a.sentences, b.runs), sentences.reappear(b.sentences, a.runs))))
