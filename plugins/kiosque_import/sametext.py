@@ -12,12 +12,12 @@ import hashlib
 import re
 import unicodedata
 
-_QUOTES = str.maketrans({
+_QUOTES = {
     "’": "'", "‘": "'", "‚": "'", "‛": "'", "`": "'", "´": "'", "ʼ": "'", "′": "'",
     "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"', "‹": '"', "›": '"',
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
     "…": "...",
-})
+}
 _SPACES = re.compile(r"\s+")  # \s covers the no-break spaces (U+00A0, U+202F, U+2007, …)
 # Spaces around a quote or a dash vary with the site's typography (« x » / "x"; a–b / a – b).
 _AROUND = re.compile(r' ?([\'"-]) ?')
@@ -25,7 +25,12 @@ _AROUND = re.compile(r' ?([\'"-]) ?')
 
 def normalize(text: str) -> str:
     """``text`` with typography and spacing made uniform; letters, digits and words kept."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = unicodedata.normalize("NFKC", text)
+    # What str.translate would give (no replacement holds a character replaced), asked only of the
+    # characters present: translate's per-character dictionary look-ups were half this function's time.
+    for mark, plain in _QUOTES.items():
+        if mark in text:
+            text = text.replace(mark, plain)
     text = _SPACES.sub(" ", text)
     return _AROUND.sub(r"\1", text).strip()
 

@@ -209,6 +209,7 @@ def _cue_of(words: list[str]) -> str:
 
 _OPENING, _CLOSING = "«\"“'‘", "»\"”'’"
 _TITLE_ARTICLE = re.compile(r"(?<=[«\"“])\s*(?:Le|La|Les|L['’]|Un|Une)\s*$")
+_TITLE_ARTICLES = ("Le", "La", "Les", "L'", "L’", "Un", "Une")  # what it ends on (but spaces)
 
 
 def title_cue(text: str, start: int, end: int) -> str:
@@ -244,7 +245,8 @@ def quoted(text: str, start: int, end: int) -> bool:
     before, after = text[:start].rstrip(" \u00a0\u202f"), text[end:].lstrip(" \u00a0\u202f")
     if before[-2:-1].islower() and before[-1:] in ("'", "’"):
         return False  # « la gloire d'Anne Hidalgo" »: an elision, not an opening quote
-    before = _TITLE_ARTICLE.sub("", before)  # « "La Bohème" »: a title opening on its article
+    if before.rstrip().endswith(_TITLE_ARTICLES):  # (else no match: not worth a scan of all before it)
+        before = _TITLE_ARTICLE.sub("", before)  # « "La Bohème" »: a title opening on its article
     return bool(before) and before[-1] in _OPENING and bool(after) and after[0] in _CLOSING
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .screens import scan
+
 _HEADS = (
     r"mairie|préfecture(?: de police| maritime)?|sous-préfecture|ministère|gendarmerie|parquet(?: national financier)?"
     r"|tribunal(?: correctionnel| administratif| judiciaire| de grande instance| de commerce| de police| pour enfants)?"
@@ -28,16 +30,20 @@ _INSTITUTION = re.compile(
 )
 # Places named by a common noun and a name right after it: « la ferme Saint-Siméon », « le
 # marché Forville », « la place Saint-Marc » (with « de », the name is mostly a town's own).
-_SITE = re.compile(r"(?<![\w-])(?:place|marché|ferme|château|domaine|parc|pont|jardin|cimetière)\s+(?P<name>"
-                   + _NAME + r")")
+_SITES = ("place", "marché", "ferme", "château", "domaine", "parc", "pont", "jardin", "cimetière")
+_SITE = re.compile(r"(?<![\w-])(?:" + "|".join(_SITES) + r")\s+(?P<name>" + _NAME + r")")
 # … and organisations: « le centre Simon-Wiesenthal », « l'institut Paoli-Calmettes ».
-_ORG_SITE = re.compile(r"(?<![\w-])(?:centre|fondation|institut)\s+(?P<name>" + _NAME + r")")
+_ORG_SITES = ("centre", "fondation", "institut")
+_ORG_SITE = re.compile(r"(?<![\w-])(?:" + "|".join(_ORG_SITES) + r")\s+(?P<name>" + _NAME + r")")
 # A place and its part: « Afrique de l'Est », « Amérique du Nord », « Corée du Sud ».
-_COMPASS = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞŒ][\w’'-]*\s+(?:du|de\s+l['’])\s*(?:Nord|Sud|Est|Ouest)(?![\w-])")
+_POINTS = ("Nord", "Sud", "Est", "Ouest")
+_COMPASS = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞŒ][\w’'-]*\s+(?:du|de\s+l['’])\s*(?:" + "|".join(_POINTS)
+                      + r")(?![\w-])")
 # … and a continent's part named by an adjective: « Amérique latine » (not « Amérique », a place
 # of its own the run of capitalised words alone would find), « Afrique subsaharienne ».
-_CONTINENT_PART = re.compile(r"(?<![\w-])(?:Amérique|Afrique|Asie|Europe)\s+(?i:latine|centrale|orientale|occidentale"
-                             r"|australe|subsaharienne|sub-saharienne|septentrionale|méridionale)(?![\w-])")
+_CONTINENTS = ("Amérique", "Afrique", "Asie", "Europe")
+_CONTINENT_PART = re.compile(r"(?<![\w-])(?:" + "|".join(_CONTINENTS) + r")\s+(?i:latine|centrale|orientale"
+                             r"|occidentale|australe|subsaharienne|sub-saharienne|septentrionale|méridionale)(?![\w-])")
 _INDEFINITE = re.compile(r"(?:^|\s)(?:un|une|des|chaque)\s+$", re.IGNORECASE)
 # « le ministère de la Transition écologique et solidaire », « de l'Éducation nationale »: a
 # portfolio's lowercase adjectives are part of the ministry's name (not « de la Santé communique »).
@@ -73,10 +79,11 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
         if match.group("head") == "ministère" and match.group("name") and "Affaires" not in match.group("name"):
             end = _adjectives_end(text, end)
         out.append((match.start(), end, text[match.start():end], kind))
-    out += [(m.start(), m.end(), m.group(), "LOC") for pattern in (_COMPASS, _CONTINENT_PART)
-            for m in pattern.finditer(text)]
-    for pattern, kind in ((_SITE, "LOC"), (_ORG_SITE, "ORG")):
-        for match in pattern.finditer(text):
+    out += [(m.start(), m.end(), m.group(), "LOC")
+            for pattern, needles in ((_COMPASS, _POINTS), (_CONTINENT_PART, _CONTINENTS))
+            for m in scan(pattern, text, needles)]
+    for pattern, kind, needles in ((_SITE, "LOC", _SITES), (_ORG_SITE, "ORG", _ORG_SITES)):
+        for match in scan(pattern, text, needles):
             if not _INDEFINITE.search(text[max(0, match.start() - 8):match.start()]):
                 out.append((match.start(), match.end(), match.group(), kind))
     return out

@@ -49,6 +49,23 @@ def decide(name: str, labels: Counter, cues: Counter, archive: Counter, proper: 
     """PER, LOC, ORG, MISC (named, but no person, place or organisation) or '' (no name at all).
     ``labels``: the model's in this article; ``cues``: the words before its uses; ``archive``: the
     registry's votes (one per article); ``proper``: capitalised somewhere no sentence starts."""
+    # The answer depends on these alone (the lists are fixed): each name is decided twice (before
+    # and after an article's merges, which leave most names as they were) and the same evidence
+    # comes back in other articles.
+    key = (name, tuple(labels.items()), tuple(cues.items()), tuple(archive.items()), proper)
+    found = _decided.get(key)
+    if found is None:
+        if len(_decided) >= _DECIDED_KEPT:
+            _decided.clear()
+        found = _decided[key] = _decide(name, labels, cues, archive, proper)
+    return found
+
+
+_decided: dict[tuple, str] = {}
+_DECIDED_KEPT = 65536
+
+
+def _decide(name: str, labels: Counter, cues: Counter, archive: Counter, proper: bool) -> str:
     for rule in (_by_shape, _by_lists, _by_words):
         found = rule(name, labels, cues, archive, proper)
         if found is not None:

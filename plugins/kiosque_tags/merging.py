@@ -27,32 +27,55 @@ def merge_variants(clusters: dict) -> None:
     """Spellings of one entity in the article: an acronym and its long form, a name with and
     without its article, a misspelling; each joins the best attested one (the long form)."""
     names = {key: c.best for key, c in clusters.items() if c.label}
-    shapes: dict[str, tuple[str, int]] = {}  # each name is compared with every other: worked out once
+    shapes: dict[str, _Shape] = {}  # each name is compared with every other: worked out once
 
-    def shape(name: str) -> tuple[str, int]:
-        """The name without its article, and how many words it has."""
+    def shape(name: str) -> _Shape:
         if name not in shapes:
-            # (an elided article is a word too: « L'Eclair de Génie » is « Éclair de génie » with its article)
-            shapes[name] = (variants.droppable(fold(name)), len(tokens(name)) + (name[:2].lower() in ("l'", "l’")))
+            shapes[name] = _Shape(name)
         return shapes[name]
 
     for key in sorted(names, key=lambda k: clusters[k].uses):
         cluster, name = clusters[key], names[key]
-        bare, length = shape(name)
+        mine = shape(name)
         for other_key, other_name in names.items():
             other = clusters.get(other_key)
             if other is None or other is cluster:
                 continue
+            theirs = shape(other_name)
+            # Each test of the names is asked only when what it cannot do without holds (most
+            # pairs of an article's names fail all of them).
+            acronym = mine.acronym and variants.stands_for(name, other_name)
+            longer = theirs.bare == mine.bare and theirs.length > mine.length
+            spelt = mine.first == theirs.first and variants.misspelt(name, other_name) \
+                or mine.alias and spellings.listed_together(name, other_name) \
+                or mine.compact == theirs.compact and spellings.spaced_apart(name, other_name)
+            if not (acronym or longer or spelt):
+                continue
             more = (other.uses, len(other_name)) >= (cluster.uses, len(name))
-            if variants.stands_for(name, other_name) or _same_kind(cluster, other) and (
-                    shape(other_name)[0] == bare and shape(other_name)[1] > length
-                    or (variants.misspelt(name, other_name) or spellings.listed_together(name, other_name)
-                        or spellings.spaced_apart(name, other_name)) and more):
+            if acronym or _same_kind(cluster, other) and (longer or spelt and more):
                 other.absorb(cluster)
                 other.kind = other.kind if other.kind != kinds.MISC else cluster.kind
                 names[other_key] = other.best
                 del clusters[key]
                 break
+
+
+class _Shape:
+    """What ``merge_variants`` compares of a name: without its article and its number of words;
+    what each test of two names needs to be asked (an acronym; as many folded words, the first
+    letter alike; a spelling the aliases list; the same letters without spaces and hyphens)."""
+
+    __slots__ = ("bare", "length", "acronym", "first", "alias", "compact")
+
+    def __init__(self, name: str):
+        # (an elided article is a word too: « L'Eclair de Génie » is « Éclair de génie » with its article)
+        self.bare = variants.droppable(fold(name))
+        self.length = len(tokens(name)) + (name[:2].lower() in ("l'", "l’"))
+        self.acronym = variants.is_acronym(name)
+        words = variants.folded_words(name)
+        self.first = (len(words), words[0][:1] if words else "")
+        self.alias = bool(spellings.alias_of(name))
+        self.compact = spellings.compact(name)
 
 
 def _same_kind(a: Cluster, b: Cluster) -> bool:

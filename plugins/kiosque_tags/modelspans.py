@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from kiosque_core.folding import fold
 
@@ -14,8 +15,17 @@ from . import kinds, mentions
 from .names import PARTICLES, clean, country, drop_opening_article, is_plausible, tokens
 
 
-def model_names(ents, excluded, head: str) -> dict[str, Counter]:
-    """Folded name → labels the model gave it, for plausible names only."""
+def model_names(ents, excluded: frozenset, head: str) -> dict[str, Counter]:
+    """Folded name → labels the model gave it, for plausible names only; a new dict each time
+    (the analysis adds to it)."""
+    found = _model_names(tuple(tuple(ent) for ent in ents), excluded, head)
+    return {key: Counter(labels) for key, labels in found.items()}
+
+
+@lru_cache(maxsize=2048)
+def _model_names(ents: tuple, excluded: frozenset, head: str) -> dict[str, Counter]:
+    """Kept: each article is asked twice (its batch's shared names, then its analysis, in a process
+    forked after the first), for more than a chunk's articles."""
     local: dict[str, Counter] = {}
     for text, label, start in ents:
         if text.endswith(("'", "’")) and head[start + len(text):start + len(text) + 1] == "s":

@@ -81,8 +81,10 @@ def given_names(name: str) -> list[str]:
     return [fold(w) for w in head if w.lower() not in PARTICLES]
 
 
+@lru_cache(maxsize=65536)
 def clean(surface: str) -> str:
-    """A name as a reader should see it: no elided article, no title, no edge punctuation."""
+    """A name as a reader should see it: no elided article, no title, no edge punctuation (cached:
+    the model's spans and the archive's names come back in article after article)."""
     text = " ".join(surface.split())
     for _ in range(3):
         before = text

@@ -11,6 +11,7 @@ from functools import lru_cache
 from kiosque_core.folding import fold
 
 from . import institutions, lists, mentions, phrasing, things
+from .screens import holds
 
 
 def names(text: str, lookup, local: dict[str, Counter], written: dict[str, tuple[str, str]]) -> list:
@@ -55,14 +56,15 @@ def _written(phrase: str) -> re.Pattern:
 
 # « au Tribunal de Nanterre », « le Tribunal de Grande Instance de Toulouse »: an institution's
 # noun capitalised mid-sentence is still its noun.
-_CAPITAL_HEAD = re.compile(r"(?<=[\w,;] )(?:Tribunal|Mairie|Préfecture|Ministère|Gendarmerie|Parquet|Hôpital"
-                           r"|Clinique|Université|Lycée|Collège|Commissariat)(?=\s)")
+_CAPITAL_HEADS = ("Tribunal", "Mairie", "Préfecture", "Ministère", "Gendarmerie", "Parquet", "Hôpital", "Clinique",
+                  "Université", "Lycée", "Collège", "Commissariat")
+_CAPITAL_HEAD = re.compile(r"(?<=[\w,;] )(?:" + "|".join(_CAPITAL_HEADS) + r")(?=\s)")
 
 
 def _institutions(text: str) -> list[tuple[int, int, str, str]]:
     """institutions.find, whatever the case of the institution's noun (same offsets); not a place
     named after an organisation (« claquer la porte de TF1 »: TF1 is named)."""
-    lowered = _CAPITAL_HEAD.sub(lambda noun: noun.group().lower(), text)
+    lowered = _CAPITAL_HEAD.sub(lambda noun: noun.group().lower(), text) if holds(text, _CAPITAL_HEADS) else text
     return [(start, end, text[start:end], kind) for start, end, _phrase, kind in institutions.find(lowered)
             if kind != "LOC" or lists.listed(_AFTER_HEAD.sub("", text[start:end])) != "ORG"
             and fold(text[start:end]) not in lists.bare_listed()]  # « selon la Voix du Nord »

@@ -20,20 +20,24 @@ from .firstnames import is_first_name
 from .kinds import person_shaped, split_span
 from .lists import a_person_after, listed
 from .names import country
+from .screens import scan
 
 _UPPER = "A-ZÀ-ÖØ-ÞŒ"
 # A capitalised word, and the lowercase words a foreign or French title keeps inside it.
 _CAP = rf"[{_UPPER}][\w’'&-]*(?:\.[a-z]+\b)*"  # « Vente.fr »; not « News.Dans » (a full stop, a space lost)
 _JOINS = r"(?:de|du|des|la|le|les|della|del|di|da|dei|of|the|and|&|für|van|von)"
 _TITLE = rf"{_CAP}(?:\s(?:{_JOINS}\s)?{_CAP})*(?:\s\d{{1,2}}\b)?"  # « France 2 »
+_MEDIA = ("quotidien", "journal", "hebdomadaire", "mensuel", "magazine", "site", "chaîne", "radio", "tabloïd",
+          "agence")
+_ORG_NOUNS = ("association", "société", "groupe", "syndicat", "club", "entreprise", "start-up", "ONG", "fédération",
+              "parti", "mouvement", "collectif", "fondation", "constructeur", "enseigne", "banque", "laboratoire",
+              "opérateur", "compagnie", "cabinet", "institut")
 # « le quotidien néerlandais De Telegraaf », « la chaîne américaine CNN »: a medium, maybe
 # qualified by adjectives (checked against the lexicon: not « le journal où Macron »); and any
 # organisation named after its noun: « la start-up Murfy », « le syndicat patronal GNI »,
 # « l'opérateur mobile nippon NTT DoComo », « le groupe Hyphen Hyphen ».
 _MEDIUM = re.compile(
-    r"(?<![\w-])(?:quotidien|journal|hebdomadaire|mensuel|magazine|site|chaîne|radio|tabloïd|agence"
-    r"|association|société|groupe|syndicat|club|entreprise|start-up|ONG|fédération|parti|mouvement|collectif"
-    r"|fondation|constructeur|enseigne|banque|laboratoire|opérateur|compagnie|cabinet|institut)"
+    r"(?<![\w-])(?:" + "|".join(_MEDIA + _ORG_NOUNS) + ")"
     rf"(?P<adjectives>(?:\s[a-zàâçéèêëîïôûùüÿœ-]+){{0,2}})\s(?P<name>{_TITLE})"
 )
 # « son ONG "Désir d'avenir pour la planète" », « le comité "Aznavour pour l'Arménie" »: an
@@ -61,10 +65,12 @@ _INTRODUCED = {"à", "de", "du", "dans", "sur", "pour", "avec"}
 # « l'Institut norvégien de santé publique », « le Comité d'enquête russe », « l'Union des
 # démocrates et indépendants », « la Chambre d'agriculture de l'Ariège »: a capitalised
 # institution's noun mid-sentence, its lowercase words, maybe a place.
+_BODY_NOUNS = ("Institut", "Agence", "Office", "Observatoire", "Comité", "Conseil", "Haut Conseil", "Haute Autorité",
+               "Autorité", "Centre", "Fédération", "Confédération", "Union", "Syndicat", "Association", "Fondation",
+               "Société", "Chambre", "Commission", "Organisation", "Collectif", "Académie", "Cour", "Caisse",
+               "Compagnie", "Direction", "Inspection")
 _BODY = re.compile(
-    r"(?<=[\w,;»\"”)] )(?:l['’])?(?P<name>(?:Institut|Agence|Office|Observatoire|Comité|Conseil|Haut Conseil"
-    r"|Haute Autorité|Autorité|Centre|Fédération|Confédération|Union|Syndicat|Association|Fondation|Société"
-    r"|Chambre|Commission|Organisation|Collectif|Académie|Cour|Caisse|Compagnie|Direction|Inspection)"
+    r"(?<=[\w,;»\"”)] )(?:l['’])?(?P<name>(?:" + "|".join(_BODY_NOUNS) + ")"
     rf"(?:\s(?:(?:de\sla|de\sl['’]|du|des|de|d['’])\s?{_CAP}(?:[\s-]{_CAP})*"
     r"|(?:d['’]|l['’])?[a-zàâçéèêëîïôûùüÿœ-]+(?![’'\w]))){1,8})"
 )
@@ -77,11 +83,14 @@ _ENDS = {"a", "ont", "est", "sont", "était", "avait", "va", "qui", "que", "dont
 _PARTICLE_END = re.compile(r"(?:\s(?:de|du|des|d['’]|l['’]|et|la|le|les))+$")
 _ARRONDISSEMENT = re.compile(r"(?<![\w-])\d{1,2}(?:e|er|ème)\sarrondissement\b")
 
+# (what the quoted names' patterns cannot match without: screens.py)
+_OPENING_QUOTES = ("«", "\"", "“")
+
 
 def find(text: str) -> list[tuple[int, int, str, str]]:
     """Each announced name's (start, end, as written, type), in the text's order."""
     out = []
-    for match in _MEDIUM.finditer(text):
+    for match in scan(_MEDIUM, text, _MEDIA + _ORG_NOUNS):
         adjectives, name = match.group("adjectives").split(), match.group("name")
         generic = match.group().startswith("site") or things.is_listed(name)
         if _goes_on(name, text[match.end():match.end() + 30]) or things.is_code(name.split()[0]) \
@@ -97,24 +106,24 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
             # « l'hebdomadaire Marianne », « le quotidien Libération »: a medium's name is often a word
         if all(lexicon.is_adjective(word) for word in adjectives):
             out.append((start, start + len(name), name, "ORG"))
-    for match in _QUOTED_ORG.finditer(text):
+    for match in scan(_QUOTED_ORG, text, _OPENING_QUOTES):
         name = match.group("name").strip()
         if name[:1].isupper() and not re.search(r"[.!?,;:]", name):
             out.append(_span(match, "name", "ORG"))
-    for match in _QUOTED_WORK.finditer(text):
+    for match in scan(_QUOTED_WORK, text, _OPENING_QUOTES):
         name = match.group("name").strip()
         if name[:1].isupper() and not re.search(r"[.!?,;:]", name):
             out.append(_span(match, "name", "MISC"))
-    for match in _PUBLISHER.finditer(text):
+    for match in scan(_PUBLISHER, text, ("(",)):
         group = "name" if match.group("name") else "quoted"
         if _an_organisation(match.group(group)) and not match.group(group).isupper():
             out.append(_span(match, group, "ORG"))  # not « (Paul Verhoeven, 1990) », « "Frexit" (FRX) »
-    for match in _BODY.finditer(text):
+    for match in scan(_BODY, text, _BODY_NOUNS):
         name = _institution_name(match.group("name"))
         if name:
             start = match.start("name")
             out.append((start, start + len(name), name, "ORG"))
-    for match in _ARRONDISSEMENT.finditer(text):
+    for match in scan(_ARRONDISSEMENT, text, ("arrondissement",)):
         out.append((match.start(), match.end(), match.group(), "LOC"))
     return sorted(out)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cache
 
 from kiosque_import.article import Article
 
@@ -26,12 +27,19 @@ def heads_and_inputs(articles: list[Article], registry: Registry, config: Config
     if config.sentences == "all":
         return heads, list(heads)
 
+    # The registry does not change meanwhile: a name, or a run asked alone (« AFP », « Covid-19 »
+    # in hundreds of articles), gets the same answer each time it comes back in the batch.
+    @cache
     def is_known(key: str) -> bool:
         return known(registry, key)
 
+    @cache
+    def explained(run: str) -> bool:
+        return mentions._explained(run, is_known)
+
     inputs = [mentions.unexplained(head, is_known) for head in heads]
     if config.window:
-        inputs = [around_unknown(text, is_known, config.window) for text in inputs]
+        inputs = [around_unknown(text, is_known, config.window, explained) for text in inputs]
     return heads, inputs
 
 
@@ -39,22 +47,24 @@ def known(registry: Registry, key: str) -> bool:
     return registry.known(key) is not None or country(key) is not None
 
 
-def around_unknown(text: str, is_known, margin: int) -> str:
+def around_unknown(text: str, is_known, margin: int, explained=None) -> str:
     """``text`` (what ``mentions.unexplained`` kept) with, after its first line (the title, kept
     whole), only ``margin`` words either side of each name the archive does not know. The model
     labels a word from its neighbours a few words away (its window of convolutions spans four
     words either side), so what lies further off does not change what it finds there; a sentence
-    is ~30 words, its unknown name one or two."""
+    is ~30 words, its unknown name one or two. ``explained``: ``mentions._explained`` of a run
+    with ``is_known`` (kept by the caller)."""
+    explained = explained or (lambda run: mentions._explained(run, is_known))
     title, newline, rest = text.partition("\n")
-    lines = [_around(line, is_known, margin) for line in rest.split("\n")] if newline else []
+    lines = [_around(line, explained, margin) for line in rest.split("\n")] if newline else []
     return "\n".join([title, *filter(None, lines)])
 
 
-def _around(line: str, is_known, margin: int) -> str:
+def _around(line: str, explained, margin: int) -> str:
     words = [match.span() for match in _WORD.finditer(line)]
     starts, ends = [a for a, _b in words], [b for _a, b in words]  # both increasing
     keep = [False] * len(words)
-    for start, end in _unknown_names(line, is_known):
+    for start, end in _unknown_names(line, explained):
         inside = range(bisect_right(ends, start), bisect_left(starts, end))  # the words it overlaps
         for i in range(max(0, inside[0] - margin), min(len(words), inside[-1] + margin + 1)):
             keep[i] = True
@@ -72,7 +82,7 @@ def _around(line: str, is_known, margin: int) -> str:
     return (JOIN.lstrip() if not keep[0] else "") + JOIN.join(stretches) + (JOIN.rstrip() if not keep[-1] else "")
 
 
-def _unknown_names(line: str, is_known) -> list[tuple[int, int]]:
+def _unknown_names(line: str, explained) -> list[tuple[int, int]]:
     """Where the runs of capitalised words that name something unknown are (``mentions``' test,
     asked of each run alone, with its place at a sentence's opening kept)."""
     found = []
@@ -80,6 +90,6 @@ def _unknown_names(line: str, is_known) -> list[tuple[int, int]]:
         start, end = run[0].start, run[-1].end
         # A lowercase word before a run that does not open a sentence keeps it from opening one.
         alone = line[start:end] if initial else "a " + line[start:end]
-        if not mentions._explained(alone, is_known):
+        if not explained(alone):
             found.append((start, end))
     return found

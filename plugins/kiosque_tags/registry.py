@@ -256,7 +256,7 @@ class Registry:
         first = given_names(entity.name)[:1] if by_surname_only else []
         for name in {entity.name, *entity.variants, *entity.former}:
             if by_surname_only and len(tokens(name)) == 1:
-                if [fold(name)] == first and entity not in self._by_first.setdefault(first[0], []):
+                if [fold(name)] == first and not _among(entity, self._by_first.setdefault(first[0], [])):
                     self._by_first[first[0]].append(entity)  # « Johnny » written for Johnny Hallyday
                 continue
             if entity.type == "PER" and spellings.named_after(name):
@@ -265,12 +265,20 @@ class Registry:
                 self._by_key.setdefault(key, entity)
         for key in registrykeys.edges(entity.name):
             edge = self._by_edge.setdefault(key, [])
-            if entity not in edge:
+            if not _among(entity, edge):
                 edge.append(entity)
         if entity.type == "PER":
             people = self._by_surname.setdefault(surname_key(entity.name), [])
-            if entity not in people:
+            if not _among(entity, people):
                 people.append(entity)
+
+
+def _among(entity: Entity, entities: list[Entity]) -> bool:
+    """``entity in entities``, the names compared first: equal entities (the dataclass compares
+    every field) have equal names, and building the fields of each entity of a long list (the
+    people whose names open on « Jean ») for each entity indexed was the registry's reload's time."""
+    name = entity.name
+    return any(other is entity or other.name == name and other == entity for other in entities)
 
 
 def _outnumbers(bare: Entity, person: Entity) -> bool:

@@ -4,6 +4,8 @@ organisation is written by after a lowercase « la »; by first and last word, f
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kiosque_core.folding import fold
 
 from . import spellings, variants
@@ -23,19 +25,22 @@ def alone(name: str, type_: str) -> str:
     return f"{fold(name)}#{type_}"
 
 
-def keys(name: str, type_: str) -> list[str]:
+@lru_cache(maxsize=262144)
+def keys(name: str, type_: str) -> tuple[str, ...]:
     """A name's lookup keys: folded, and without its article (« Le Monde » is « Monde »; « La
     Mecque » is « Mecque » for a place only: ``typed``), and the keys its other spellings find it
     by (``Registry._spelled_alike``: « =… » its aliases' name, « ~… » without spaces and
-    hyphens, for a name that has some: a one-word name's own key is that already)."""
+    hyphens, for a name that has some: a one-word name's own key is that already). Cached: the
+    registry indexes every spelling of every entity it reloads after each chunk."""
     key = spellings.key(name)
     alias = spellings.alias_of(name)
     by_type = typed(name, type_)
     spaced = ["~" + spellings.compact(name)] if " " in fold(name) else []
-    return list(dict.fromkeys([key, variants.droppable(key), *spaced]
-                              + (["=" + alias] if alias else []) + ([by_type] if by_type else [])))
+    return tuple(dict.fromkeys([key, variants.droppable(key), *spaced]
+                               + (["=" + alias] if alias else []) + ([by_type] if by_type else [])))
 
 
-def edges(name: str) -> set[str]:
+@lru_cache(maxsize=262144)
+def edges(name: str) -> frozenset[str]:
     words = fold(name).split()
-    return {f"<{words[0]}", f"{words[-1]}>"} if words else set()
+    return frozenset({f"<{words[0]}", f"{words[-1]}>"}) if words else frozenset()

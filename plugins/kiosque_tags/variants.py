@@ -87,15 +87,15 @@ def stands_for(acronym: str, name: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _words(name: str) -> tuple[str, ...]:
-    """(cached: an article's names are compared two by two)"""
+def folded_words(name: str) -> tuple[str, ...]:
+    """The words ``misspelt`` compares (cached: an article's names are compared two by two)."""
     return tuple(fold(name).replace("-", " ").split())
 
 
 def misspelt(a: str, b: str) -> bool:
     """Two spellings of one name: the same words but one, which differs by one letter (added,
     dropped, changed or two swapped) or is the other cut short (« Lagaf », « Lagaffe »)."""
-    wa, wb = _words(a), _words(b)
+    wa, wb = folded_words(a), folded_words(b)
     if len(wa) != len(wb) or wa == wb:
         return False
     diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
