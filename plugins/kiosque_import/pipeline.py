@@ -33,7 +33,7 @@ from .structure import Splitter
 from .text import clean_lines
 
 # Bump when a change to the conversion should regenerate posts that were not edited by hand.
-CONVERTER = 6
+CONVERTER = 7
 CHUNK = 500  # articles parsed, enriched and written between two manifest saves
 # Up to this many posts in a chunk, each is fsynced (and the folder once) before the manifest
 # records them; past it, one os.sync(). os.sync() flushes every file system of the machine: on a
