@@ -64,3 +64,6 @@ def test_a_title_ends_the_run_of_capitals_before_it():
     # Not after a particle: the place keeps its name.
     assert words("stationné leur voiture au Pré de Mme Carle sur la commune de Pelvoux") == [
         ["Pré", "de", "Mme", "Carle"], ["Pelvoux"]]
+    # After the agency and « le », the title still opens the person's name.
+    assert words("\"Nous sommes partis au bout d'une heure\", a précisé à l'AFP le Dr Rachel Bocher, "
+                 "présidente de l'Intersyndicat") == [["Nous"], ["AFP"], ["Rachel", "Bocher"], ["Intersyndicat"]]

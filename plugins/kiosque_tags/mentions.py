@@ -23,6 +23,7 @@ _PARTICLES = {"de", "du", "des", "la", "le", "von", "van", "der", "di", "da", "d
               "ibn", "d'", "l'", "d’", "l’",
               "ar", "an"}  # Breton articles: « la pointe de Beg ar Scaf » is one place
 _OPENERS = set(".!?«\"“:…—–-•(")
+_OF = {"de", "du", "des", "d'", "d’"}
 
 
 @dataclass
@@ -113,9 +114,9 @@ def _step(text: str, out: list, current: list, word: tuple, following: tuple | N
         return [word] if capital else []
     joined = text[current[-1][2]:word[1]].strip() in ("", "-")
     if capital and joined and (_shouted(word[0], current)
-                               or word[0] in TITLES and current[-1][0].lower() not in _PARTICLES):
+                               or word[0] in TITLES and current[-1][0].lower() not in _OF):
         out.append(current)  # (a title ends the run before it, and the name after it opens one;
-        return []  # not after a particle: « le pré de Mme Carle » is a place)
+        return []  # not after « de »: « le Pré de Mme Carle » is a place; « l'AFP le Dr X » is X)
     if capital and joined:
         current.append(word)
     elif joined and word[0].lower() in _PARTICLES and following is not None and following[0][:1].isupper():
