@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from kiosque_core.folding import fold
 
 from . import lexicon
-from .names import FUNCTION_WORDS, PORTFOLIOS, country
+from .names import FUNCTION_WORDS, PORTFOLIOS, TITLES, country
 
 # Words, and short numbers standing alone (« Europe 1 », « France 2 », not « 3,5 » or « 1.000 »).
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*[\w]|[^\W\d_]|(?<!\w)(?<!\d[,.])\d{1,2}(?!\w|[,.]\d)")
@@ -23,6 +23,7 @@ _PARTICLES = {"de", "du", "des", "la", "le", "von", "van", "der", "di", "da", "d
               "ibn", "d'", "l'", "d’", "l’",
               "ar", "an"}  # Breton articles: « la pointe de Beg ar Scaf » is one place
 _OPENERS = set(".!?«\"“:…—–-•(")
+_OF = {"de", "du", "des", "d'", "d’"}
 
 
 @dataclass
@@ -112,9 +113,10 @@ def _step(text: str, out: list, current: list, word: tuple, following: tuple | N
     if not current:
         return [word] if capital else []
     joined = text[current[-1][2]:word[1]].strip() in ("", "-")
-    if capital and joined and _shouted(word[0], current):
-        out.append(current)
-        return []
+    if capital and joined and (_shouted(word[0], current)
+                               or word[0] in TITLES and current[-1][0].lower() not in _OF):
+        out.append(current)  # (a title ends the run before it, and the name after it opens one;
+        return []  # not after « de »: « le Pré de Mme Carle » is a place; « l'AFP le Dr X » is X)
     if capital and joined:
         current.append(word)
     elif joined and word[0].lower() in _PARTICLES and following is not None and following[0][:1].isupper():

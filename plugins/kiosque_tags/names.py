@@ -33,6 +33,9 @@ culture travail etat interieur sante justice defense education economie agricult
 finances armees sports solidarites logement transports
 """.split())
 FUNCTION_WORDS |= PORTFOLIOS
+# Titles written before a name: inside a run of capitals they open the person's name (« le
+# bâtonnier de Paris Me Olivier Cousi »).
+TITLES = {"Me", "Mes", "Mgr", "Dr", "Pr", "Mme"}
 # Elided articles and prepositions glued to a name: l’Élysée, d’Alep, qu’Idlib.
 _ELISION = re.compile(r"^(?:[lLdDjJnNsStT]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’]\s*")
 # Lowercase articles only: a capitalised one inside a name is part of it (Le Monde, Le Pen).

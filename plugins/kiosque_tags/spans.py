@@ -12,12 +12,17 @@ from . import lexicon, places, things
 from .cues import CUES, ORG_HEADS
 from .firstnames import is_common_first_name, is_first_name
 from .lists import a_person_after, is_organisation, listed, words_after
-from .names import MONTHS, WEEKDAYS, country, initials_and_surname, tokens
+from .names import MONTHS, TITLES, WEEKDAYS, country, initials_and_surname, tokens
 
 # Words the first-name dictionary lists that open titles far more often than names.
 NOT_FIRST_NAMES = set("the a an of and le la les un une des mon ma ton ta son sa".split())
 # Words that open a sentence, never a name: « À en croire le Americain Journal… ».
 _OPENERS = {"a", "selon", "pour", "en", "dans", "avec", "sur", "par", "chez", "apres", "avant", "depuis", "d'apres"}
+# A scraper glued the next sentence to a name (« Carole BouquetProducteur de cinéma »): a plain
+# capitalised word, then a capitalised word of the language. McCann, DiCaprio, PewDiePie never match.
+_GLUED = re.compile(r"^([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)$")
+# An editor's note closes the words before it (« l'ancien manager de Johnny NDLR) »).
+_NOTES = {"ndlr", "ndr"}
 
 def without_title(name: str) -> str:
     """« général de Gaulle », « maréchal Pétain », « prince Charles »: the name without the title
@@ -28,10 +33,23 @@ def without_title(name: str) -> str:
     return " ".join(words)
 
 
+def _run_over(words: list[str], label: str) -> list[str]:
+    """The span's words that belong to the name: not past an editor's note or a sentence glued to
+    the name, not before a title inside a person's span."""
+    for i, word in enumerate(words):
+        if fold(word) in _NOTES:
+            return words[:i]
+        glued = _GLUED.match(word) if label == "PER" else None
+        if glued and lexicon.is_common(glued[2]) and not is_first_name(glued[2]):
+            return [*words[:i], glued[1]]
+    titles = [i for i, word in enumerate(words[:-1]) if word in TITLES] if label == "PER" else []
+    return words[titles[-1] + 1:] if titles and titles[-1] > 0 else words
+
+
 def split_span(name: str, label: str) -> list[tuple[str, str]]:
     """A model's span that runs two names together: « TF1 Christophe Beaugrand », « RTL de
     Marc-Olivier Fogiel », « Jérôme Anthony de M6 », « Télématin Laura Tenoudji »."""
-    words = tokens(name)
+    words = _run_over(tokens(name), label) or tokens(name)[:1]
     while len(words) > 1 and fold(words[-1]) in WEEKDAYS | MONTHS:
         words = words[:-1]  # « Le Parisien mercredi »
     opener = label != "PER" and len(words) > 1 and fold(words[0]) in _OPENERS
@@ -98,7 +116,7 @@ def person_shaped(name: str) -> bool:
     if len(words) <= 4 and initials_and_surname(name):
         return True
     if len(words) < 2 or len(words) > 4 or not is_common_first_name(words[0].split("-")[0]) \
-            or fold(words[0]) in NOT_FIRST_NAMES:
+            or fold(words[0]) in NOT_FIRST_NAMES or words[-1] in TITLES or _run_over(words, "PER") != words:
         return False
     last = words[-1]
     return last[:1].isupper() and not last.isupper() and not is_common_first_name(last)
