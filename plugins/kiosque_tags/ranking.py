@@ -17,6 +17,12 @@ FILL = 7  # names a reader expects among the tags: who and where the story is ab
 PERSON = 0.5
 # A name used only as an item of a list (« des villes comme Lisbonne ou Londres ») comes after.
 LISTED = 0.5
+# Who, where and which body: a kind the article names that no tag is yet adds its best ranked
+# name on top of the fill (« Limoges » where the actor died, behind seven films' actors).
+KINDS = ("PER", "LOC", "ORG")
+# A person the body calls by a first name alone this often is one of the story's people
+# (« Maud », the farmer's companion, four times); once or twice it may be anyone's.
+FIRST_NAME_USES = 3
 
 
 def score(cluster, within: int = 0) -> float:
@@ -59,7 +65,22 @@ def choose(article: Article, clusters: list, config) -> list:
                 break
             if cluster not in chosen:
                 chosen.append(cluster)
-    return _distinct(chosen, sections)[:room]
+    return _every_kind(_distinct(chosen, sections), ranked, extra)[:room]
+
+
+def _every_kind(chosen: list, ranked: list, extra: set) -> list:
+    """``chosen`` and, for each kind of name (person, place, organisation) the article names
+    but none of the chosen names is, the best ranked name of that kind that is more than an
+    item of a list or a surname in passing."""
+    have = {kind(c) for c in chosen if id(c) not in extra}
+    seen = {fold(canonical(c)) for c in chosen}
+    for wanted in KINDS:
+        best = next((c for c in ranked if kind(c) == wanted and c.enumerated < c.uses and not _in_passing(c)
+                     and fold(canonical(c)) not in seen), None)
+        if wanted not in have and best is not None:
+            chosen.append(best)
+            seen.add(fold(canonical(best)))
+    return chosen
 
 
 def _giving_way(clusters: list, found: list) -> list:
@@ -89,13 +110,13 @@ def _within_longer(clusters: list) -> dict[int, int]:
 def taggable(cluster, stop: frozenset) -> bool:
     """Agencies and platforms (``KIOSQUE_STOP_TAGS``) are named in the facets, never tags; a
     person known by a first name alone is a tag only when the title or lede names her (the
-    story is hers: « la petite Maëlys »)."""
+    story is hers: « la petite Maëlys ») or the body calls her so ``FIRST_NAME_USES`` times."""
     if fold(canonical(cluster)) in stop:
         return False
     entity = cluster.entity
     lone = kind(cluster) == "PER" and len(canonical(cluster).split()) == 1 \
         and is_common_first_name(canonical(cluster)) and (entity is None or not entity.full)
-    return not lone or bool(cluster.zones & {"title", "lede"})
+    return not lone or bool(cluster.zones & {"title", "lede"}) or cluster.uses >= FIRST_NAME_USES
 
 
 def _distinct(chosen: list, sections: set) -> list:
