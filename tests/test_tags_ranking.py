@@ -45,14 +45,18 @@ def _cluster(name: str, kind: str, uses: int = 1, enumerated: int = 0, zones=("b
     return Cluster(surfaces=Counter({name: uses}), zones=set(zones), kind=kind, enumerated=enumerated)
 
 
-def test_an_item_of_a_list_or_a_first_name_named_in_passing_adds_nothing():
+def test_an_item_of_a_list_a_person_or_another_spelling_adds_nothing():
     chosen = [_cluster("Yann Moix", "PER", 6, zones=("title", "body"))]
     listed = _cluster("Lisbonne", "LOC", enumerated=1)  # « des villes comme Lisbonne ou Londres »
-    surname = _cluster("Macron", "PER")  # « les "bus Macron" »
+    surname = _cluster("Macron", "PER")  # people are no kind added: those of a story without one are in passing
     place, body = _cluster("Limoges", "LOC"), _cluster("France 2", "ORG", 2)
     assert [c.best for c in _every_kind(list(chosen), [listed, surname, place, body], set())] == [
         "Yann Moix", "Limoges", "France 2"]
     assert [c.best for c in _every_kind(list(chosen), [listed, surname], set())] == ["Yann Moix"]
+    # another spelling of a chosen name is no other place (« Haute Cour de Londres », « Cour de Londres »)
+    court = [_cluster("Cour de Londres", "ORG", 2)]
+    assert [c.best for c in _every_kind(court, [_cluster("Haute Cour de Londres", "LOC")], set())] == [
+        "Cour de Londres"]
     # a first name alone: a tag from the title or lede, or from three uses in the body
     assert [taggable(_cluster("Maud", "PER", n), frozenset()) for n in (1, 2, 3)] == [False, False, True]
     assert taggable(_cluster("Maëlys", "PER", 1, zones=("lede",)), frozenset())

@@ -17,9 +17,11 @@ FILL = 7  # names a reader expects among the tags: who and where the story is ab
 PERSON = 0.5
 # A name used only as an item of a list (« des villes comme Lisbonne ou Londres ») comes after.
 LISTED = 0.5
-# Who, where and which body: a kind the article names that no tag is yet adds its best ranked
-# name on top of the fill (« Limoges » where the actor died, behind seven films' actors).
-KINDS = ("PER", "LOC", "ORG")
+# Where and which body: a kind the article names that no tag is yet adds its best ranked name on
+# top of the fill (« Limoges » where the actor died, behind seven films' actors; « France 2 »,
+# the show's channel, behind its columnists). Not people: a story without a person among its
+# tags names them in passing (« Will Horspool, un habitant de la ville »).
+KINDS = ("LOC", "ORG")
 # A person the body calls by a first name alone this often is one of the story's people
 # (« Maud », the farmer's companion, four times); once or twice it may be anyone's.
 FIRST_NAME_USES = 3
@@ -69,18 +71,22 @@ def choose(article: Article, clusters: list, config) -> list:
 
 
 def _every_kind(chosen: list, ranked: list, extra: set) -> list:
-    """``chosen`` and, for each kind of name (person, place, organisation) the article names
-    but none of the chosen names is, the best ranked name of that kind that is more than an
-    item of a list or a surname in passing."""
+    """``chosen`` and, for each of ``KINDS`` the article names but none of the chosen names
+    is, the best ranked name of that kind that is more than an item of a list and not another
+    spelling of a chosen name (« Haute Cour de Londres » beside « Cour de Londres »)."""
     have = {kind(c) for c in chosen if id(c) not in extra}
-    seen = {fold(canonical(c)) for c in chosen}
+    seen = [f" {fold(canonical(c))} " for c in chosen]
     for wanted in KINDS:
-        best = next((c for c in ranked if kind(c) == wanted and c.enumerated < c.uses and not _in_passing(c)
-                     and fold(canonical(c)) not in seen), None)
+        best = next((c for c in ranked if kind(c) == wanted and c.enumerated < c.uses
+                     and not any(_overlap(f" {fold(canonical(c))} ", name) for name in seen)), None)
         if wanted not in have and best is not None:
             chosen.append(best)
-            seen.add(fold(canonical(best)))
+            seen.append(f" {fold(canonical(best))} ")
     return chosen
+
+
+def _overlap(name: str, other: str) -> bool:
+    return name in other or other in name
 
 
 def _giving_way(clusters: list, found: list) -> list:
