@@ -46,11 +46,11 @@ def choose(article: Article, clusters: list, config) -> list:
     """Ranked entity clusters to tag, leaving room for the sections (always tags): the salient
     ones, and never fewer than ``config.min_tags`` names when the article names that many."""
     sections = {fold(s) for s in article.sections}
-    stop = config.stop | {fold(a) for a in article.authors}  # the byline is no tag
+    byline = frozenset(fold(a) for a in article.authors)  # the byline is no tag
     found = [c for c in subjects(article.title, article.lede, [b.text for b in article.blocks]) if salient(c)]
     clusters = _giving_way(clusters, found)
     within = _within_longer(clusters)
-    ranked = sorted([c for c in clusters if taggable(c, stop)],
+    ranked = sorted([c for c in clusters if taggable(c, config.stop, byline)],
                     key=lambda c: (-score(c, within.get(id(c), 0)), c.first))
     room = max(0, config.max_tags - len(sections))
     chosen = [c for c in ranked if salient(c)]
@@ -113,11 +113,13 @@ def _within_longer(clusters: list) -> dict[int, int]:
     return out
 
 
-def taggable(cluster, stop: frozenset) -> bool:
-    """Agencies and platforms (``KIOSQUE_STOP_TAGS``) are named in the facets, never tags; a
-    person known by a first name alone is a tag only when the title or lede names her (the
-    story is hers: « la petite Maëlys ») or the body calls her so ``FIRST_NAME_USES`` times."""
-    if fold(canonical(cluster)) in stop:
+def taggable(cluster, stop: frozenset, byline: frozenset = frozenset()) -> bool:
+    """Agencies and platforms (``KIOSQUE_STOP_TAGS``) are named in the facets, not tags, unless
+    the title names them (« Le patron de Facebook joue l'apaisement »: the story is theirs); the
+    byline never is. A person known by a first name alone is a tag only when the title or lede
+    names her (« la petite Maëlys ») or the body calls her so ``FIRST_NAME_USES`` times."""
+    name = fold(canonical(cluster))
+    if name in byline or name in stop and "title" not in cluster.zones:
         return False
     entity = cluster.entity
     lone = kind(cluster) == "PER" and len(canonical(cluster).split()) == 1 \
