@@ -11,20 +11,14 @@ from .subjects import subject_key, subjects
 
 TITLE, LEDE = 6, 3  # a title mention outweighs a few body mentions
 BODY_CAP = 5  # past five uses, more says little more
-FILL = 7  # names a reader expects among the tags: who and where the story is about, and its subject
+FILL = 8  # names a reader expects among the tags: who and where the story is about, and its subject
+# (8, not 7: a random sample's articles name 9 to 26 people, places and bodies, and a reader's
+# key names are the eighth as often as the seventh: bench/results/keytags5-2026-12-08.md)
 # Between names used as often, a person named in full comes first: whom a story quotes is
 # more its subject than the places it passes through.
 PERSON = 0.5
 # A name used only as an item of a list (« des villes comme Lisbonne ou Londres ») comes after.
 LISTED = 0.5
-# Where and which body: a kind the article names that no tag is yet adds its best ranked name on
-# top of the fill (« Limoges » where the actor died, behind seven films' actors; « France 2 »,
-# the show's channel, behind its columnists). Not people: a story without a person among its
-# tags names them in passing (« Will Horspool, un habitant de la ville »).
-KINDS = ("LOC", "ORG")
-# A person the body calls by a first name alone this often is one of the story's people
-# (« Maud », the farmer's companion, four times); once or twice it may be anyone's.
-FIRST_NAME_USES = 3
 
 
 def score(cluster, within: int = 0) -> float:
@@ -67,26 +61,7 @@ def choose(article: Article, clusters: list, config) -> list:
                 break
             if cluster not in chosen:
                 chosen.append(cluster)
-    return _every_kind(_distinct(chosen, sections), ranked, extra)[:room]
-
-
-def _every_kind(chosen: list, ranked: list, extra: set) -> list:
-    """``chosen`` and, for each of ``KINDS`` the article names but none of the chosen names
-    is, the best ranked name of that kind that is more than an item of a list and not another
-    spelling of a chosen name (« Haute Cour de Londres » beside « Cour de Londres »)."""
-    have = {kind(c) for c in chosen if id(c) not in extra}
-    seen = [f" {fold(canonical(c))} " for c in chosen]
-    for wanted in KINDS:
-        best = next((c for c in ranked if kind(c) == wanted and c.enumerated < c.uses
-                     and not any(_overlap(f" {fold(canonical(c))} ", name) for name in seen)), None)
-        if wanted not in have and best is not None:
-            chosen.append(best)
-            seen.append(f" {fold(canonical(best))} ")
-    return chosen
-
-
-def _overlap(name: str, other: str) -> bool:
-    return name in other or other in name
+    return _distinct(chosen, sections)[:room]
 
 
 def _giving_way(clusters: list, found: list) -> list:
@@ -117,14 +92,14 @@ def taggable(cluster, stop: frozenset, byline: frozenset = frozenset()) -> bool:
     """Agencies and platforms (``KIOSQUE_STOP_TAGS``) are named in the facets, not tags, unless
     the title names them (« Le patron de Facebook joue l'apaisement »: the story is theirs); the
     byline never is. A person known by a first name alone is a tag only when the title or lede
-    names her (« la petite Maëlys ») or the body calls her so ``FIRST_NAME_USES`` times."""
+    names her (the story is hers: « la petite Maëlys »)."""
     name = fold(canonical(cluster))
     if name in byline or name in stop and "title" not in cluster.zones:
         return False
     entity = cluster.entity
     lone = kind(cluster) == "PER" and len(canonical(cluster).split()) == 1 \
         and is_common_first_name(canonical(cluster)) and (entity is None or not entity.full)
-    return not lone or bool(cluster.zones & {"title", "lede"}) or cluster.uses >= FIRST_NAME_USES
+    return not lone or bool(cluster.zones & {"title", "lede"})
 
 
 def _distinct(chosen: list, sections: set) -> list:
