@@ -12,8 +12,9 @@ from .subjects import subject_key, subjects
 TITLE, LEDE = 6, 3  # a title mention outweighs a few body mentions
 BODY_CAP = 5  # past five uses, more says little more
 FILL = 8  # names a reader expects among the tags: who and where the story is about, and its subject
-# (8, not 7: a random sample's articles name 9 to 26 people, places and bodies, and a reader's
-# key names are the eighth as often as the seventh: bench/results/keytags5-2026-12-08.md)
+# (8, not 7: articles drawn at random name 9 to 26 people, places and bodies, mostly once in the
+# body; of the key names seven missed on dev-e + dev-f, 10 of 33 were the eighth:
+# bench/results/keytags5-2026-12-08.md)
 # Between names used as often, a person named in full comes first: whom a story quotes is
 # more its subject than the places it passes through.
 PERSON = 0.5
