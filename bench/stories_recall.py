@@ -24,23 +24,20 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "tests")]
 
+from draw_pairs import distinct  # noqa: E402
 from kiosque_stories import index, rules, shingles  # noqa: E402
+from make_corpus import records  # noqa: E402
+from stories_corpus import candidates, post  # noqa: E402
 from stories_grid import SETS  # noqa: E402
 from test_stories_labelled import labelled  # noqa: E402
 
 BINS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 1.01)
-
-
-def post(record: dict) -> SimpleNamespace:
-    """A corpus record as the index reads a post: summary, body, headline."""
-    return SimpleNamespace(metadata={"summary": record["lede"]}, _content=record["body"], title=record["title"])
 
 
 def meet(x, y) -> bool:
@@ -96,10 +93,6 @@ def diagnosis() -> None:
 
 
 def corpus(days: int) -> None:
-    from draw_pairs import distinct
-    from make_corpus import records
-    from stories_corpus import candidates
-
     started = time.perf_counter()
     kept = [r for r in distinct(records()) if len(shingles.words(f"{r['lede']}\n{r['body']}")) >= shingles.MIN_WORDS]
     by_id = {r["id"]: r for r in kept}
