@@ -83,15 +83,13 @@ def test_hand_labelled_entities_precision_and_recall(tagged):
         entity_tags += len(tags - {fold(s) for s in article.sections})
     recall, precision = found / expected, found / entity_tags
     # Precision counts every entity tag beyond the labelled main ones as wrong: a floor, not the truth
-    # (lower since the tags are filled up to eight names, 190 entity tags for 55 labelled main ones:
-    # tests/test_entity_labels.py measures the key tags, bench/results/keytags5-2026-12-08.md the
-    # tags a reader would drop).
+    # (lower since the tags are filled up to five names: tests/test_entity_labels.py measures them).
     print(f"\nhand labels: {len(LABELS)} articles, {expected} entities; recall {recall:.1%}; "
           f"precision against the labels {precision:.1%} ({entity_tags} entity tags); "
           f"junk tags {junk_tags}; missed: {missed}")
     assert len(LABELS) >= 30
     assert recall >= 0.95
-    assert precision >= 0.28
+    assert precision >= 0.3
     assert junk_tags == []
 
 

@@ -11,9 +11,9 @@ from .subjects import subject_key, subjects
 
 TITLE, LEDE = 6, 3  # a title mention outweighs a few body mentions
 BODY_CAP = 5  # past five uses, more says little more
-FILL = 8  # names a reader expects among the tags: who and where the story is about, and its subject
-# (8, not 7: articles drawn at random name 9 to 26 people, places and bodies, mostly once in the
-# body; of the key names seven missed on dev-e + dev-f, 10 of 33 were the eighth:
+FILL = 7  # names a reader expects among the tags: who and where the story is about, and its subject
+# (7, not 8: an eighth name gains a few key names on the random dev articles, but most eighth names
+# are people and places named once in passing, tags a reader would drop:
 # bench/results/keytags5-2026-12-08.md)
 # Between names used as often, a person named in full comes first: whom a story quotes is
 # more its subject than the places it passes through.
