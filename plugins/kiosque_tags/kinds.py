@@ -33,11 +33,14 @@ _PLACE_TAILS = set("""house street palace park square hall castle tower bridge g
 # … or closing on one of these, an organisation of a town: « Vannes Habitat », « Toulouse Métropole ».
 _ORG_TAILS = set("""habitat metropole agglo agglomeration football basket handball rugby volley hockey""".split())
 # … or on one of these, a company's or a medium's whatever its first word (« Marvel Studios »,
-# « Warner Music Group », « Rimac Automobili », « France Libre Actualités »): no first name and
-# surname, however the model read it.
+# « Warner Music Group », « Rimac Automobili », « France Libre Actualités », « Williams Advanced
+# Engineering », « Hennessey Performance », « Gordon Murray Design »): no first name and surname,
+# however the model read it.
 _COMPANY_TAILS = set("""studios pictures records entertainment productions automobili automobiles automotive motors
     airlines airways group holding holdings industries technologies laboratories pharmaceuticals biosciences
-    therapeutics inc corp corporation company ltd limited gmbh llc plc actualites infos hebdo magazine""".split())
+    therapeutics inc corp corporation company ltd limited gmbh llc plc actualites infos hebdo magazine
+    engineering performance vehicles pharma motorsport motorsports racing design cycles partners media aerospace
+    automobile autoroutes foods airline cars systems labs energy capital""".split())
 # People: a town so big that its name is the town's even where it is also a word (« Rome »).
 _CITY = 100_000
 # Common nouns that open places' names (« Océan indien », « Golfe persique »).
@@ -69,8 +72,12 @@ def _decide(name: str, labels: Counter, cues: Counter, archive: Counter, proper:
     for rule in (_by_shape, _by_lists, _by_words):
         found = rule(name, labels, cues, archive, proper)
         if found is not None:
-            return found
-    return _by_votes(name, labels, cues, archive)
+            break
+    else:
+        found = _by_votes(name, labels, cues, archive)
+    if found == "LOC" and fold(name) in _kind_nouns() and not listed(name):
+        return ""  # « l'Hôpital européen Georges-Pompidou », « le Palais » (de l'Élysée): a kind, no place's name
+    return found
 
 
 def _by_shape(name: str, labels: Counter, cues: Counter, archive: Counter, proper: bool) -> str | None:
@@ -206,6 +213,21 @@ def _share(labels: Counter, kind: str, weight: int = 3) -> float:
     counted once per use of each span, so a name used five times would outvote every cue."""
     total = sum(labels[t] for t in TYPES)
     return labels[kind] * min(total, weight) / total if total else 0
+
+
+@lru_cache(maxsize=1)
+def _kind_nouns() -> frozenset[str]:
+    """Nouns of a kind of institution or site (« Hôpital », « Brigade », « Palais », « Parc »): alone,
+    capitalised, they open a longer name the run of capitals lost at its lowercase adjective (« la
+    Brigade criminelle de Paris ») or stand for one named before; never a place's name of their own."""
+    from . import institutions
+
+    words = cues.ORG_HEADS | set(institutions.SITES) | set(institutions.PLACES) | set(_SITE_NOUNS)
+    return frozenset(fold(w) for w in words)
+
+
+_SITE_NOUNS = """palais musée théâtre manufacture galerie police gendarmerie brigade centre mairie préfecture village
+    région église cathédrale stade hôtel château marché""".split()
 
 
 @lru_cache(maxsize=1)

@@ -23,12 +23,16 @@ _OPENERS = {"a", "selon", "pour", "en", "dans", "avec", "sur", "par", "chez", "a
 _GLUED = re.compile(r"^([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)$")
 # An editor's note closes the words before it (« l'ancien manager de Johnny NDLR) »).
 _NOTES = {"ndlr", "ndr"}
+# Titles whose « de » names a land, not the family: « le prince de Galles » is no « de Galles ».
+_NOBLE = {"prince", "princesse", "duc", "duchesse", "roi", "reine"}
 
 def without_title(name: str) -> str:
     """« général de Gaulle », « maréchal Pétain », « prince Charles »: the name without the title
     a model's span often carries (a particle that opens a surname stays: « de Gaulle »)."""
     words = tokens(name)
     while len(words) > 1 and words[0].islower() and CUES.get(words[0]) == "PER":
+        if words[0] in _NOBLE and words[1] in ("de", "d'", "du"):
+            break  # « le prince de Galles », « la duchesse de Cambridge »: a title and its land, no surname
         words = words[1:]
     return " ".join(words)
 
