@@ -53,7 +53,8 @@ _ROLES = frozenset(_CUES["PER"].split())
 ORG_HEADS = set("""association fédération chambre institut syndicat compagnie banque comité office agence collectif
     union ligue parti mouvement groupe société fondation observatoire caisse commission académie ordre conseil cour
     tribunal ministère confédération conservatoire direction service brigade secours autorité assemblée parlement
-    gouvernement université école lycée collège hôpital clinique ville""".split())  # « la Ville de Paris »
+    gouvernement université école lycée collège hôpital clinique ville gendarmerie police préfecture mairie
+    commissariat""".split())  # « la Ville de Paris », « la Gendarmerie du Rhin »
 # « le maire de X », « la ville de X »: these nouns say what the name after « de » is.
 _THROUGH_DE = {"de", "d'", "du"}
 # … and these make one name with « France »: « le stade de France », « la coupe de France ».
