@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon
+from . import lexicon, places
 from .firstnames import is_common_first_name
+from .names import country
 
 TYPES = ("PER", "LOC", "ORG")
 MISC = "MISC"
@@ -150,6 +151,8 @@ def _cue(text: str, start: int) -> tuple[str, bool]:
     article = bool(said) and said[0] in ("le", "la", "les", "l'", "du", "au", "aux")
     kind = _cue_of(said)
     following = text[start:].split(" ")[0]
+    if said and said[0] in _SPEAKING and not _a_place_speaking(text, start):
+        return SOURCE, article  # « ", a expliqué Sailsquare. »: who speaks, no place
     if said and _MODEL.match(said[0]) and following[:1].isupper() and not is_common_first_name(following):
         return MISC, False  # « les Ferrari 488 Pista », « une 300 SL »: a model's name after its number
     if kind == "PER" and said[0] in _ELECTED and _LETTERS.match(following):
@@ -159,6 +162,22 @@ def _cue(text: str, start: int) -> tuple[str, bool]:
     if kind == MISC and said[1:2] and said[1] in _NAMING and not following.startswith("France"):
         return "LOC" if said[1] == "stade" else "", article  # « le stade de Juillan »: Juillan's
     return kind, article
+
+
+# Verbs of speech a subject follows (« ", a expliqué Sailsquare », « explique Vipin Narang »): the
+# name after them speaks, a person or an organisation; a town or a country only as its
+# government (« a réagi Moscou »), which stays a place.
+_SPEAKING = set("""expliqué explique indiqué indique précisé précise déclaré déclare affirmé affirme assuré assure
+    ajouté ajoute souligné souligne estimé estime réagi réagit confié confie raconté raconte commenté commente
+    résumé résume rapporté rapporte insisté insiste poursuivi poursuit conclu conclut tweeté twitté dénoncé dénonce
+    regretté regrette martelé martèle""".split())
+_CAPITALISED_RUN = re.compile(r"[A-ZÀ-ÖØ-ÞŒ][\w’'-]*(?:\s[A-ZÀ-ÖØ-ÞŒ][\w’'-]*)*")
+
+
+def _a_place_speaking(text: str, start: int) -> bool:
+    run = _CAPITALISED_RUN.match(text, start)
+    words = run.group().split() if run else []
+    return any(places.is_town(" ".join(words[:n])) or country(" ".join(words[:n])) for n in range(1, len(words) + 1))
 
 
 def _words_before(text: str, start: int) -> list[str]:

@@ -181,6 +181,9 @@ def _by_votes(name: str, labels: Counter, cues: Counter, archive: Counter) -> st
             or len(words) > 1 and (variants.is_acronym(words[0]) or lexicon.is_common(words[0])
                                    and not is_first_name(words[0]) and not _seen_as_person(labels)):
         votes["PER"] = 0  # « The Walking Dead », « CHRU Trousseau », « Proverbes chinois »: no one's name
+    if cues[SOURCE] and labels["LOC"] and all(votes[t] <= 0 for t in TYPES):
+        # « ", a expliqué Sailsquare », « selon Laura »: what the model took for a place speaks
+        return "PER" if is_first_name(words[0]) else "ORG"
     best = max(TYPES, key=lambda t: (votes[t], labels[t], -TYPES.index(t)))
     return best if votes[best] > 0 else ""
 
