@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kiosque_tags import institutions, kinds, spans
+from kiosque_tags import cues, institutions, kinds, names, phrasing, spans
 from kiosque_tags.registry import Registry
 from test_tags_organisations import _tagged
 
@@ -75,3 +75,30 @@ def test_names_closing_on_a_company_s_word_are_organisations():
                  "Red Bull Racing", "Innate Pharma"):
         assert kinds.decide(name, Counter({"PER": 2}), Counter(), Counter(), True) == "ORG", name
     assert kinds.decide("Gordon Murray", Counter({"PER": 2}), Counter(), Counter(), True) == "PER"
+
+
+def test_a_medium_announced_by_its_news_noun():
+    # « le site d'information » is no generic « site » (« le site Internet », « le site de Libération »).
+    assert phrasing.find("Cet enregistrement, diffusé par le site d'information local alsacien Heb'di et dont "
+                         "l'authenticité a été confirmée par l'hôpital") == [(69, 75, "Heb'di", "ORG")]
+    assert phrasing.find("a affirmé à l'AFP le site d'information Streetpress.") == [(40, 51, "Streetpress", "ORG")]
+    assert phrasing.find("la chaîne d'information en continu BFMTV a diffusé") == [(35, 40, "BFMTV", "ORG")]
+    assert phrasing.find("la chaîne d'information sur la TNT") == []
+
+
+def test_a_name_after_a_verb_of_speech_speaks():
+    sentence = ("3.000 candidatures donc, mais \"celle d'Alyzée est tout de suite sortie du lot\", "
+                "a expliqué Sailsquare.")
+    assert cues.cue(sentence, sentence.index("Sailsquare")) == cues.SOURCE
+    # A town or a country after the verb is its government: it stays a place.
+    for sentence, name in (('"Nous ne céderons pas", a réagi Moscou.', "Moscou"),
+                           ('"C\'est inacceptable", a réagi Hong Kong.', "Hong Kong")):
+        assert cues.cue(sentence, sentence.index(name)) == ""
+    # What the model took for a place speaks: a person with a first name, else an organisation.
+    assert kinds.decide("Sailsquare", Counter({"LOC": 2}), Counter({cues.SOURCE: 1}), Counter(), True) == "ORG"
+    assert kinds.decide("Laura", Counter({"LOC": 1}), Counter({cues.SOURCE: 1}), Counter(), True) == "PER"
+
+
+def test_an_editors_brackets_are_no_part_of_a_name():
+    assert not names.is_plausible("Palais [de Buckingham", "LOC")
+    assert names.is_plausible("Palais de Buckingham", "LOC")
