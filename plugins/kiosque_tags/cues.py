@@ -153,6 +153,8 @@ def _cue(text: str, start: int) -> tuple[str, bool]:
     following = text[start:].split(" ")[0]
     if said and said[0] in _SPEAKING and not _a_place_speaking(text, start):
         return SOURCE, article  # « ", a expliqué Sailsquare. »: who speaks, no place
+    if said[1:2] and said[0] in ("par", "avec") and _MAKING.match(said[1]) and not is_common_first_name(following):
+        return "ORG", article  # « carrossée par Vanden Plas », « développée avec Bosch »: its maker
     if said and _MODEL.match(said[0]) and following[:1].isupper() and not is_common_first_name(following):
         return MISC, False  # « les Ferrari 488 Pista », « une 300 SL »: a model's name after its number
     if kind == "PER" and said[0] in _ELECTED and _LETTERS.match(following):
@@ -171,6 +173,11 @@ _SPEAKING = set("""expliqué explique indiqué indique précisé précise décla
     ajouté ajoute souligné souligne estimé estime réagi réagit confié confie raconté raconte commenté commente
     résumé résume rapporté rapporte insisté insiste poursuivi poursuit conclu conclut tweeté twitté dénoncé dénonce
     regretté regrette martelé martèle""".split())
+# Participles of making (« carrossée par Vanden Plas », « une injection développée avec Bosch »,
+# « équipée par Brembo »): the name after « par » or « avec » made it, a company (a person has a
+# first name: « dessinée par Marcello Gandini »).
+_MAKING = re.compile(r"^(?:carross|développ|conç|fabriqu|produit|équip|motoris|prépar|construit|assembl)"
+                     r"(?:é|ée|és|ées|u|ue|us|ues|e|es|s)?$")
 _CAPITALISED_RUN = re.compile(r"[A-ZÀ-ÖØ-ÞŒ][\w’'-]*(?:\s[A-ZÀ-ÖØ-ÞŒ][\w’'-]*)*")
 
 

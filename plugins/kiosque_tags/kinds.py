@@ -171,8 +171,8 @@ def _by_votes(name: str, labels: Counter, cues: Counter, archive: Counter) -> st
     if len(words) == 2 and words[1].islower() and lexicon.is_common(words[1]) and lexicon.is_common(words[0]) \
             and fold(words[0]) not in _GEOGRAPHY:
         votes["LOC"] = 0  # « Occupation nazie », « Dalle sacrée »: a common noun and its adjective
-    if person_shaped(name):
-        votes["PER"] += 3
+    if person_shaped(name) or cues["PER"] and _titled_person(words):
+        votes["PER"] += 3  # … or « la sénatrice Kamala Harris »: a role, a first name of any country
         if labels["PER"] and not cues["LOC"] + cues[AT] + cues["ORG"]:
             return "PER"  # « Flavie Flament », « Babette de Rozières »: a name, and the model saw a person
     if cues[SOURCE] or len(words) == 1 and variants.is_acronym(name) and not cues["LOC"] and not _a_places_alias(name):
@@ -186,6 +186,12 @@ def _by_votes(name: str, labels: Counter, cues: Counter, archive: Counter) -> st
         return "PER" if is_first_name(words[0]) else "ORG"
     best = max(TYPES, key=lambda t: (votes[t], labels[t], -TYPES.index(t)))
     return best if votes[best] > 0 else ""
+
+
+def _titled_person(words: list[str]) -> bool:
+    """A first name (of any country: « Kamala ») and a surname that is no word of the language."""
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and is_first_name(words[0]) \
+        and not lexicon.is_common(words[-1])
 
 
 def _a_places_alias(name: str) -> bool:

@@ -31,7 +31,7 @@ _MEDIA = ("quotidien", "journal", "hebdomadaire", "mensuel", "magazine", "site",
           "agence")
 _ORG_NOUNS = ("association", "société", "groupe", "syndicat", "club", "entreprise", "start-up", "ONG", "fédération",
               "parti", "mouvement", "collectif", "fondation", "constructeur", "enseigne", "banque", "laboratoire",
-              "opérateur", "compagnie", "cabinet", "institut")
+              "opérateur", "compagnie", "cabinet", "institut", "usine")
 # « le quotidien néerlandais De Telegraaf », « la chaîne américaine CNN »: a medium, maybe
 # qualified by adjectives (checked against the lexicon: not « le journal où Macron »); and any
 # organisation named after its noun: « la start-up Murfy », « le syndicat patronal GNI »,
@@ -99,6 +99,8 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
                 or _INDEFINITE.search(text, max(0, match.start() - 8), match.start()):
             continue  # « le groupe jihadiste Etat islamique »: the name goes on; « le groupe V8 », an engine;
             # « une association LGBT »: a kind of association, none named
+        if match.group().startswith("usine"):
+            name = re.split(r"\s(?:de|d['’]|du)\s?", name)[0]  # « l'usine Renault de Flins »: where it is
         name = next((n for n, kind in split_span(_without_person(name), "ORG") if kind == "ORG"), "")
         start = match.start("name")
         if not name or not text.startswith(name, start):
