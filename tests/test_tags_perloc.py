@@ -102,3 +102,40 @@ def test_a_name_after_a_verb_of_speech_speaks():
 def test_an_editors_brackets_are_no_part_of_a_name():
     assert not names.is_plausible("Palais [de Buckingham", "LOC")
     assert names.is_plausible("Palais de Buckingham", "LOC")
+
+
+def test_a_ministers_portfolio_then_the_minister():
+    # dev-e: « a indiqué le ministre congolais de la Santé Eteni Longondo » (a first name the
+    # dictionary does not know); « Santé » is also a first name there, never a person's here.
+    assert spans.split_span("Santé Eteni Longondo", "MISC") == [("Eteni Longondo", "PER")]
+    assert spans.split_span("Santé Iraj Harirchi", "PER") == [("Iraj Harirchi", "PER")]
+    assert spans.split_span("Santé Publique France", "ORG") == [("Santé Publique France", "ORG")]
+    assert not spans.person_shaped("Santé Eteni Longondo") and not spans.person_shaped("Justice Hallelujah")
+
+
+def test_an_intertitles_dash_ends_a_name():
+    # AFP intertitles lose their line break: « - Val Demings -Elue de la Chambre depuis 2017 ».
+    assert spans.split_span("Val Demings -Elue", "PER") == [("Val Demings", "PER")]
+    assert spans.split_span("Elon Musk -Malgré", "PER") == [("Elon Musk", "PER")]
+    assert spans.split_span("Etats-Unis -cet Afro-Américain", "LOC") == [("Etats-Unis", "LOC")]
+
+
+def test_a_maker_after_a_participle_of_making():
+    for sentence, name in (("une Bentley 3/4.5 litres Four-Seater de 1924 carrossée par Vanden Plas et estimée",
+                            "Vanden Plas"),
+                           ("suite à l'installation d'une injection électronique développée avec Bosch.", "Bosch"),
+                           ("un coupé conçu par Pininfarina", "Pininfarina")):
+        assert cues.cue(sentence, sentence.index(name)) == "ORG", name
+    # A first name: the designer, a person.
+    sentence = "une carrosserie dessinée puis conçue par Marcello Gandini"
+    assert cues.cue(sentence, sentence.index("Marcello")) == ""
+    assert phrasing.find("ont empêché un camion rempli de soufre d'entrer dans l'usine Cerexagri, qui fabrique") == [
+        (61, 70, "Cerexagri", "ORG")]
+    assert phrasing.find("l'usine Renault de Flins") == [(8, 15, "Renault", "ORG")]
+
+
+def test_a_title_then_a_first_name_of_any_country():
+    # dev-f: « La sénatrice Kamala Harris, grande favorite »; the model read « Kamala Harris » as a
+    # place twice (« Kamala » is no common French first name).
+    assert kinds.decide("Kamala Harris", Counter({"LOC": 6}), Counter({"PER": 1}), Counter(), True) == "PER"
+    assert kinds.decide("Kamala Harris", Counter({"LOC": 6}), Counter(), Counter(), True) == "LOC"
