@@ -139,3 +139,9 @@ def test_a_title_then_a_first_name_of_any_country():
     # place twice (« Kamala » is no common French first name).
     assert kinds.decide("Kamala Harris", Counter({"LOC": 6}), Counter({"PER": 1}), Counter(), True) == "PER"
     assert kinds.decide("Kamala Harris", Counter({"LOC": 6}), Counter(), Counter(), True) == "LOC"
+
+
+def test_a_span_of_no_words_is_kept_as_it_is():
+    # A model's span that is only punctuation leaves no words (the import of the sample broke here).
+    assert spans.split_span("", "PER") == [("", "PER")]
+    assert spans.split_span("-", "LOC") == [("-", "LOC")]

@@ -107,7 +107,7 @@ def _portfolio_then_person(words: list[str]) -> bool:
     language: the minister's name (« Santé Eteni Longondo », « Santé Iraj Harirchi »; not « Santé
     Publique France »)."""
     rest = words[1:]
-    return fold(words[0]) in PORTFOLIOS and 2 <= len(rest) <= 4 and all(w[:1].isupper() for w in rest) \
+    return 2 <= len(rest) <= 4 and fold(words[0]) in PORTFOLIOS and all(w[:1].isupper() for w in rest) \
         and not (lexicon.is_common(rest[0]) and not is_first_name(rest[0])) and not listed(" ".join(rest)) \
         and not country(rest[-1])  # « Santé Publique France », the agency
 
