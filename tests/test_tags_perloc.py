@@ -145,3 +145,10 @@ def test_a_span_of_no_words_is_kept_as_it_is():
     # A model's span that is only punctuation leaves no words (the import of the sample broke here).
     assert spans.split_span("", "PER") == [("", "PER")]
     assert spans.split_span("-", "LOC") == [("-", "LOC")]
+
+
+def test_english_names_of_cars_are_no_minister_and_no_titled_person():
+    # « un SAC (Sports Activity Vehicle) : le BMW… »; « son grand frère le Mercedes GLB »
+    assert spans.split_span("Sports Activity Vehicle", "ORG") == [("Sports Activity Vehicle", "ORG")]
+    assert not kinds._titled_person(["Mercedes", "GLB"])
+    assert kinds._titled_person(["Kamala", "Harris"])

@@ -190,8 +190,9 @@ def _by_votes(name: str, labels: Counter, cues: Counter, archive: Counter) -> st
 
 def _titled_person(words: list[str]) -> bool:
     """A first name (of any country: « Kamala ») and a surname that is no word of the language."""
+    last = words[-1]
     return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and is_first_name(words[0]) \
-        and not lexicon.is_common(words[-1])
+        and not lexicon.is_common(last) and last[1:].islower() and not listed(words[0])  # not « Mercedes GLB »
 
 
 def _a_places_alias(name: str) -> bool:

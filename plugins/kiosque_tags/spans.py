@@ -107,7 +107,9 @@ def _portfolio_then_person(words: list[str]) -> bool:
     language: the minister's name (« Santé Eteni Longondo », « Santé Iraj Harirchi »; not « Santé
     Publique France »)."""
     rest = words[1:]
-    return 2 <= len(rest) <= 4 and fold(words[0]) in PORTFOLIOS and all(w[:1].isupper() for w in rest) \
+    # (not « Sports Activity Vehicle », BMW's English name for its SUVs)
+    return 2 <= len(rest) <= 4 and fold(words[0]) in PORTFOLIOS - {"sports", "etat"} \
+        and not any(w.isupper() or any(ch.isdigit() for ch in w) for w in rest) and all(w[:1].isupper() for w in rest) \
         and not (lexicon.is_common(rest[0]) and not is_first_name(rest[0])) and not listed(" ".join(rest)) \
         and not country(rest[-1])  # « Santé Publique France », the agency
 
