@@ -18,8 +18,7 @@ from kiosque_core.storage import write_atomic
 
 from . import registrykeys, spellings, variants
 from .entity import Entity, entity_from_file, file_order
-from .families import same_family
-from .firstnames import is_common_first_name
+from .families import rather_a_first_name, same_family
 from .names import country, given_names, surname_key, tokens
 from .naming import attestations, best_name, without_article
 from .registryfile import dumps
@@ -91,23 +90,10 @@ class Registry:
         if not people:
             return None
         found = _dominant([(sum(e.variants.values()), e) for e in people])
-        return None if found is not None and not given and self._rather_a_first_name(name, found) else found
-
-    def _rather_a_first_name(self, word: str, person: Entity) -> bool:
-        """« Charles », « Hugo », « François » alone: a first name (« le prince Charles », « le pape
-        François », a pupil « Hugo ») rather than the surname of Bénédicte Charles, Victor Hugo or
-        Claude François, when the archive's people of that first name are named at least as often
-        as that person. « Johnson », « Floyd », « Pompeo » stay the surnames they are."""
-        if " " in word or not is_common_first_name(word):
-            return False
-        named = sum(person.variants.values())
-        bearers = 0
-        for other in self._by_edge.get(f"<{fold(word)}", ()):
-            if other is not person and other.type == "PER" and other.full:
-                bearers += sum(other.variants.values())
-                if bearers >= named:
-                    return True
-        return False
+        if found is not None and not given \
+                and rather_a_first_name(name, found, self._by_edge.get(f"<{fold(name)}", ())):
+            return None  # « le prince Charles » is not Bénédicte Charles (families.py)
+        return found
 
     def person_by_first_name(self, name: str) -> Entity | None:
         """The full-named person a first name alone means (« Johnny »): the one the archive's
