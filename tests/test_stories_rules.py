@@ -70,3 +70,10 @@ def test_a_re_publication_that_tells_nothing_new_a_few_days_later():
     later = REWORDED._replace(jaccard=0.55)
     assert rules.window(later, 5) == rules.LATER
     assert rules.window(later._replace(new_b=0.07), 5) is None and rules.window(later._replace(jaccard=0.49), 5) is None
+
+
+def test_no_branch_accepts_a_pair_further_apart_than_a_re_publication():
+    # The index measures no candidate more than rules.LATER days apart (index.near): the same text
+    # six days later is refused whichever way round, kept five days later.
+    same = Measures(1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 1.0, 1.0)
+    assert [rules.window(same, days) for days in (-6, -5, 5, 6, 30)] == [None, 5, 5, None, None]
