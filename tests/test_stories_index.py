@@ -12,6 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 from conftest import FIXTURES
+from kiosque_core import background
 from kiosque_stories import index
 
 # Labelled versions (tests/fixtures/stories/labelled.tsv): the Notre-Dame forecourt reopening (329 and
@@ -82,3 +83,18 @@ def test_a_candidate_published_too_far_apart_for_any_rule_is_not_measured(articl
     assert built.queried == 1
     assert sorted(built.pairs) == [("31754.md", "32091.md"), ("3405.md", "684.md"), ("4753.md", "4754.md")]
     assert built.pairs[("31754.md", "32091.md")][:2] == (0.1477, 0.582)
+
+
+def test_a_cache_made_before_the_days_were_stored_is_made_again(articles, tmp_path, monkeypatch):
+    # A cache of VERSION 8 holds digests without the day and the pairs of every date: not read.
+    old = index.Index(tmp_path)
+    with monkeypatch.context() as patched:
+        patched.setattr(index, "VERSION", (8, *index.VERSION[2:]))
+        old.update(articles, 1)
+        old.save()
+        background.wait_for_saves()
+        assert len(index.Index(tmp_path).digests) == 6
+    built = index.Index(tmp_path)
+    assert (built.digests, built.pairs) == ({}, {})
+    built.update(articles, 1)
+    assert built.queried == 6 and sorted(built.pairs) == sorted(old.pairs)
