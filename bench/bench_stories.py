@@ -48,6 +48,9 @@ class Listed:
         self.stats = dict(generator.context.get("kiosque_stories", {}))
         self.hidden = len(generator.hidden_articles)
         self.groups = collections.Counter(len(a.versions) for a in generator.articles if len(a.versions) > 1)
+        # Every article's story, byte for byte comparable between two runs (``--stories``).
+        self.stories = sorted(f"{a.slug}\t{a.story}\t{a.version_count}\t{a.latest_version}\n"
+                              for a in [*generator.articles, *generator.hidden_articles])
 
 
 def build(content: Path, work: Path, settings: dict) -> tuple[float, Listed]:
@@ -79,12 +82,18 @@ def report(label: str, seconds: float, listed: Listed) -> None:
     print(f"  most repeated titles: {common}")
 
 
+def write_stories(path: Path | None, build_number: int, listed: Listed) -> None:
+    if path is not None:
+        Path(f"{path}.{build_number}").write_text("".join(listed.stories), encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("count", type=int)
     parser.add_argument("--workdir", type=Path)
     parser.add_argument("--tags", action="store_true")
     parser.add_argument("--search", action="store_true")
+    parser.add_argument("--stories", type=Path, help="write each article's story after each build to FILE.1, .2, .3")
     args = parser.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="kiosque-stories-"))
     content = work / "content"
@@ -101,11 +110,14 @@ def main() -> None:
     print(f"{args.count - 1} raw files: {len(imported['new'])} posts, {len(imported['republished'])} re-publications "
           f"joined to a post, {len(imported['duplicates'])} byte-identical duplicates skipped")
     report("full build from raw files", seconds, listed)
+    write_stories(args.stories, 1, listed)
     aside.replace(held)
     seconds, listed = build(content, work, settings)
     report(f"+1 ({held.name})", seconds, listed)
+    write_stories(args.stories, 2, listed)
     seconds, listed = build(content, work, settings)
     report("rebuild, nothing changed", seconds, listed)
+    write_stories(args.stories, 3, listed)
     print(f"work folder: {work}")
 
 

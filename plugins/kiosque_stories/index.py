@@ -19,7 +19,7 @@ from pathlib import Path
 from datasketch import LeanMinHash, MinHashLSH
 from kiosque_core import parallel
 
-from . import sentences, shingles, store
+from . import rules, sentences, shingles, store
 
 # The LSH bands: 28 bands of 2 rows of the 64 permutations, what datasketch chooses for a Jaccard
 # threshold of 0.2 (a pair at 0.2 is a candidate 69 % of the time, at 0.4 99 %, at 0.1 25 %),
@@ -29,8 +29,8 @@ LSH_BANDS = (28, 2)
 # words shares a paragraph with many articles; over 300, a text is seldom extended into another.
 SHORT = (100, 300)
 # What the cache was made with: another value, and it is started again.
-VERSION = (8, shingles.MIN_WORDS, shingles.SIZE, shingles.LEAD, shingles.OPENING, shingles.NEW_WORD, SHORT,
-           shingles.PERMUTATIONS, shingles.SEED, LSH_BANDS, sentences.GRAM, sentences.NEAR, sentences.MIN_WORDS)
+VERSION = (9, rules.LATER, shingles.MIN_WORDS, shingles.SIZE, shingles.LEAD, shingles.OPENING, shingles.NEW_WORD,
+           SHORT, shingles.PERMUTATIONS, shingles.SEED, LSH_BANDS, sentences.GRAM, sentences.NEAR, sentences.MIN_WORDS)
 _TAG = re.compile(r"<[^>]+>")
 # The kinds of LSH entries (after the article's key), and the kind each one is matched with.
 _WHOLE, _OPENING, _SHORT = "", "\0opening", "\0short"
@@ -56,7 +56,10 @@ def body_text(article) -> str:
 
 
 def digest(article) -> str:
-    raw = f"{article.metadata.get('summary', '')}\0{article._content or ''}\0{getattr(article, 'title', '')}"
+    """What an article was indexed with: its text, and its day, since a pair is measured only when
+    its days are close enough (``near``): an article whose date changes is queried again."""
+    raw = (f"{article.metadata.get('summary', '')}\0{article._content or ''}\0{getattr(article, 'title', '')}"
+           f"\0{article.date.date().isoformat()}")
     return hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
@@ -81,6 +84,13 @@ def _signatures(article) -> list[tuple[str, LeanMinHash]]:
     return entries
 
 
+def near(a, b) -> bool:
+    """Whether two articles are published close enough for a rule to accept them: no branch takes a
+    pair more than ``rules.LATER`` days apart, so the others (69 % of a full build's candidates:
+    recurring columns, repeated chronologies) are never measured."""
+    return abs(rules.days_between(a, b)) <= rules.LATER
+
+
 def _article(entry: str) -> tuple[str, str]:
     """An LSH entry's article key and kind."""
     key, mark, kind = entry.partition("\0")
@@ -98,7 +108,8 @@ class Index:
     def __init__(self, folder: Path | None):
         self.folder = folder
         self.digests: dict[str, str] = {}  # key -> digest of the text it was indexed with
-        self.pairs: dict[tuple[str, str], tuple] = {}  # (key, key), sorted -> shingles.measures
+        # (key, key), sorted -> shingles.measures, for the candidates published close enough (``near``)
+        self.pairs: dict[tuple[str, str], tuple] = {}
         self.generation = 0
         self._lsh: MinHashLSH | None = None
         self.changed = False
@@ -143,7 +154,7 @@ class Index:
         for key, entries in zip(todo, signatures, strict=True):
             for other in sorted(_candidates(lsh, entries)):
                 pair = tuple(sorted((key, other)))
-                if other != key and pair not in self.pairs:
+                if other != key and pair not in self.pairs and near(articles[key], articles[other]):
                     self.pairs[pair] = shingles.measures(text(pair[0]), text(pair[1]))
 
     def _drop(self, lsh: MinHashLSH, keys: set[str]) -> None:

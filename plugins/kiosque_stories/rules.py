@@ -54,6 +54,8 @@ KEPT_SHARED = 0.25  # the same day or the next, a story updated over the earlier
 KEPT = 0.6  # … and share of the earlier's sentences that reappear in the later, the same day…
 KEPT_NEXT = 0.7  # … or the next day…
 DRAWN = 0.0  # … and share of the later's sentences drawn from the earlier (swept to 0.5: no gain, off)
+LEAD_SHARED = 0.16  # the leads kept: Jaccard at least (a bulletin's template lead, a caption's shared intro)
+CONTAINED_SHARED = 0.14  # the same day, the shorter text half contained: Jaccard at least
 
 
 def days_between(a, b) -> int:
@@ -96,13 +98,15 @@ def window(measures, days: int) -> int | None:
     days = abs(days)
     if jaccard < SHARED:
         return None
-    if days <= WINDOW and (lead_min >= LEAD or (jaccard >= REWRITTEN and body_lead >= BODY_LEAD)
+    if days <= WINDOW and ((lead_min >= LEAD and jaccard >= LEAD_SHARED)
+                           or (jaccard >= REWRITTEN and body_lead >= BODY_LEAD)
                            or (jaccard >= REWORDED and fresh <= NEW_WORDS)
                            or (jaccard >= RETOLD and headline is not None and headline <= HEADLINE_NEW)):
         return WINDOW
     if days <= 1 and jaccard >= KEPT_SHARED and kept >= (KEPT, KEPT_NEXT)[days] and drawn >= DRAWN:
         return WINDOW
-    if days == 0 and (jaccard >= SAME_DAY or (lead_max >= SAME_DAY_LEAD and contained >= CONTAINED)):
+    if days == 0 and (jaccard >= SAME_DAY or (lead_max >= SAME_DAY_LEAD and contained >= CONTAINED
+                                              and jaccard >= CONTAINED_SHARED)):
         return WINDOW
     if days <= LATER and jaccard >= LATER_SHARED and (lead_min >= LEAD or body_lead >= BODY_LEAD
                                                       or fresh <= LATER_NEW):
