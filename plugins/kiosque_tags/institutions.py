@@ -10,7 +10,8 @@ import re
 from .screens import scan
 
 _HEADS = (
-    r"mairie|préfecture(?: de police| maritime)?|sous-préfecture|ministère|gendarmerie|parquet(?: national financier)?"
+    r"ministère\s+(?P<country>[a-zàâçéèêëîïôûùüÿœ]{4,})(?=\s+(?:de|des|du|d['’]))"
+    r"|mairie|préfecture(?: de police| maritime)?|sous-préfecture|ministère|gendarmerie|parquet(?: national financier)?"
     r"|tribunal(?: correctionnel| administratif| judiciaire| de grande instance| de commerce| de police| pour enfants)?"
     r"|cour d['’]appel|cour d['’]assises|conseil (?:départemental|régional|municipal|général)"
     r"|hôpital|centre hospitalier(?: universitaire| régional)?|CHU|clinique|université|lycée|collège"
@@ -32,8 +33,9 @@ _INSTITUTION = re.compile(
 # marché Forville », « la place Saint-Marc » (with « de », the name is mostly a town's own).
 _SITES = ("place", "marché", "ferme", "château", "domaine", "parc", "pont", "jardin", "cimetière")
 _SITE = re.compile(r"(?<![\w-])(?:" + "|".join(_SITES) + r")\s+(?P<name>" + _NAME + r")")
-# … and organisations: « le centre Simon-Wiesenthal », « l'institut Paoli-Calmettes ».
-_ORG_SITES = ("centre", "fondation", "institut")
+# … and organisations: « le centre Simon-Wiesenthal », « l'institut Paoli-Calmettes », « le comité
+# Adama Traoré » (named after him: the committee, not the man), « le collectif Forest Shepherd ».
+_ORG_SITES = ("centre", "fondation", "institut", "comité", "collectif")
 _ORG_SITE = re.compile(r"(?<![\w-])(?:" + "|".join(_ORG_SITES) + r")\s+(?P<name>" + _NAME + r")")
 # A place and its part: « Afrique de l'Est », « Amérique du Nord », « Corée du Sud ».
 _POINTS = ("Nord", "Sud", "Est", "Ouest")
@@ -65,6 +67,15 @@ def _adjectives_end(text: str, end: int) -> int:
     return end
 
 
+def _a_country_adjective(match: re.Match) -> bool:
+    """« le ministère chinois de la Défense », « le ministère américain de la Justice »: a country's
+    adjective between a ministry and its portfolio (not « le ministère a indiqué de »)."""
+    from . import lexicon
+
+    adjective = match.group("country")
+    return adjective is None or lexicon.is_adjective(adjective) and not lexicon.is_verb(adjective)
+
+
 def find(text: str) -> list[tuple[int, int, str, str]]:
     """Each institution's (start, end, phrase as written, type): an organisation, or a place for
     streets, stations and airports (« la rue Montholon »)."""
@@ -72,11 +83,12 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
     for match in _INSTITUTION.finditer(text):
         if match.group("name") is None and match.group("head") != "équipe de France":
             continue
-        if _INDEFINITE.search(text[max(0, match.start() - 8):match.start()]):
+        if _INDEFINITE.search(text[max(0, match.start() - 8):match.start()]) or not _a_country_adjective(match):
             continue  # « un hôpital de Nelkan »: some hospital there, not one named; the place is
         kind = "LOC" if match.group("head") in _PLACES else "ORG"
         end = match.end()
-        if match.group("head") == "ministère" and match.group("name") and "Affaires" not in match.group("name"):
+        name = match.group("name")
+        if match.group("head").startswith("ministère") and name and "Affaires" not in name:
             end = _adjectives_end(text, end)
         out.append((match.start(), end, text[match.start():end], kind))
     out += [(m.start(), m.end(), m.group(), "LOC")

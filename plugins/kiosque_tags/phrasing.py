@@ -15,7 +15,7 @@ import re
 
 from kiosque_core.folding import fold
 
-from . import lexicon, things
+from . import designations, lexicon, things
 from .firstnames import is_first_name
 from .kinds import person_shaped, split_span
 from .lists import a_person_after, listed
@@ -28,7 +28,7 @@ _CAP = rf"[{_UPPER}][\w’'&-]*(?:\.[a-z]+\b)*"  # « Vente.fr »; not « News.D
 _JOINS = r"(?:de|du|des|la|le|les|della|del|di|da|dei|of|the|and|&|für|van|von)"
 _TITLE = rf"{_CAP}(?:\s(?:{_JOINS}\s)?{_CAP})*(?:\s\d{{1,2}}\b)?"  # « France 2 »
 _MEDIA = ("quotidien", "journal", "hebdomadaire", "mensuel", "magazine", "site", "chaîne", "radio", "tabloïd",
-          "agence")
+          "agence de presse", "agence")
 _ORG_NOUNS = ("association", "société", "groupe", "syndicat", "club", "entreprise", "start-up", "ONG", "fédération",
               "parti", "mouvement", "collectif", "fondation", "constructeur", "enseigne", "banque", "laboratoire",
               "opérateur", "compagnie", "cabinet", "institut")
@@ -81,6 +81,11 @@ _ENDS = {"a", "ont", "est", "sont", "était", "avait", "va", "qui", "que", "dont
          "face", "avaient", "aurait", "auraient", "sera", "serait", "seront", "doit", "devrait", "doivent", "peut",
          "pourrait", "peuvent", "veut", "voulait", "vient", "fait", "faisait", "étaient"}
 _PARTICLE_END = re.compile(r"(?:\s(?:de|du|des|d['’]|l['’]|et|la|le|les))+$")
+# « Selon France 3 Bretagne », « France Bleu Loire Océan »: a network's regional station, whose
+# number ends a run of capitalised words (« Ligue 1 ») and whose region is a place of its own.
+_STATIONS = ("France 3 ", "France Bleu ")
+_STATION = re.compile(rf"(?<![\w-])(?:France 3|France Bleu)\s[{_UPPER}][\w'’-]*"
+                      rf"(?:[\s-](?:(?:de|du|des)\s|d['’])?[{_UPPER}][\w'’-]*){{0,3}}")
 _ARRONDISSEMENT = re.compile(r"(?<![\w-])\d{1,2}(?:e|er|ème)\sarrondissement\b")
 
 # (what the quoted names' patterns cannot match without: screens.py)
@@ -123,9 +128,14 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
         if name:
             start = match.start("name")
             out.append((start, start + len(name), name, "ORG"))
+    for match in scan(_STATION, text, _STATIONS):
+        name = _without_person(match.group())
+        region = name.split(" ", 2)[2:]  # (not « France 3 Alain Marmignon »: a reporter)
+        if region and (listed(name) == "ORG" or listed(region[0]) == "LOC" or listed(region[0].split()[0]) == "LOC"):
+            out.append((match.start(), match.start() + len(name), name, "ORG"))
     for match in scan(_ARRONDISSEMENT, text, ("arrondissement",)):
         out.append((match.start(), match.end(), match.group(), "LOC"))
-    return sorted(out)
+    return sorted(out + designations.find(text))
 
 
 _INDEFINITE = re.compile(r"(?:^|\s)(?:un|une|des|d['’]une?)\s$", re.IGNORECASE)
