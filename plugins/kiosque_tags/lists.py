@@ -24,6 +24,28 @@ def _listed_names() -> tuple[str, ...]:
                  for name in line.split(" = "))
 
 
+# The list's sections whose names have stations and editions (« France Bleu Touraine », « Le Parisien
+# Week-End »), where an organisation named after another is mostly a club or a museum of it.
+_MEDIA_SECTIONS = ("-- television and radio", "-- press and websites", "-- agencies")
+
+
+@lru_cache(maxsize=1)
+def _media() -> frozenset[str]:
+    path = Path(__file__).with_name("data") / "organisations.txt"
+    out, inside = set(), False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            inside = line[1:].strip().startswith(_MEDIA_SECTIONS) or inside and not line[1:].strip().startswith("--")
+        elif line.strip() and inside:
+            out.update(fold(name.strip()) for name in line.split(" = "))
+    return frozenset(out)
+
+
+def is_medium(name: str) -> bool:
+    """A listed medium or agency (not a carmaker: « Lamborghini Club de France » is a club)."""
+    return fold(name) in _media()
+
+
 @lru_cache(maxsize=1)
 def _long_forms() -> dict[str, str]:
     path = Path(__file__).with_name("data") / "organisations.txt"
