@@ -267,12 +267,13 @@ def a_model(name: str) -> bool:
     """A maker's name then more words: one of its models (« Porsche Taycan », « Bugatti Chiron »)."""
     rest = after_listed(name)
     return bool(rest) and fold(name[: len(name) - len(rest)].strip()) in _makers() \
-        and fold(rest).split()[0] not in _CORPORATE and not country(rest)  # « Chiron Pur Sport » is one
+        and fold(rest).split()[0] not in _CORPORATE and not country(rest) \
+        and fold(rest) not in _makers()  # « Chiron Pur Sport » is one; « Jaguar Land Rover », two makers, a company
 
 
 # Words that make a maker's name a company's (« McLaren Automotive », « Renault Group »).
 _CORPORATE = {"automotive", "automobiles", "group", "groupe", "motors", "motor", "cars", "company", "holding",
-              "international", "racing", "team", "sport", "sports"}
+              "international", "racing", "team", "sport", "sports", "club", "museum", "museo", "foundation"}
 
 
 def after_listed(name: str) -> str:
