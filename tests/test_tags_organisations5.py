@@ -100,3 +100,12 @@ def test_a_listed_channel_is_not_taken_by_another_long_form_with_its_letters():
     # « Le Texas Medical Center (TMC) », one article of 10,000: the « TMC » of 22 others is the channel.
     assert not variants.yields("TMC", "Texas Medical Center")
     assert variants.yields("TMC", "Télé Monte-Carlo")
+
+
+def test_gendarmerie_units_are_institutions_whole():
+    assert _names(institutions.find("l'enquête a été confiée à la section de recherches d'Orléans.")) == [
+        ("section de recherches d'Orléans", "ORG")]
+    assert _names(institutions.find("les gendarmes de la brigade de gendarmerie de Fréjus ont")) == [
+        ("brigade de gendarmerie de Fréjus", "ORG")]
+    assert _names(institutions.find("le groupement de gendarmerie du Bas-Rhin a")) == [
+        ("groupement de gendarmerie du Bas-Rhin", "ORG")]

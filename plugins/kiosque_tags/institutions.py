@@ -15,7 +15,8 @@ _HEADS = (
     r"|tribunal(?: correctionnel| administratif| judiciaire| de grande instance| de commerce| de police| pour enfants)?"
     r"|cour d['’]appel|cour d['’]assises|conseil (?:départemental|régional|municipal|général)"
     r"|hôpital|centre hospitalier(?: universitaire| régional)?|CHU|clinique|université|lycée|collège"
-    r"|brigade de recherches|commissariat|équipe de France"
+    r"|brigade de recherches|section de recherches?|(?:brigade|compagnie|groupement) de gendarmerie|commissariat"
+    r"|équipe de France"
     r"|aéroport|gare|square|rue|avenue|boulevard|quai|porte|pointe|baie"
 )
 # (« la porte de Clignancourt »: a gate of Paris and its district, not the town it leads to; « la
