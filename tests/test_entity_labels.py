@@ -16,9 +16,11 @@ import entity_quality  # noqa: E402
 # Issue #15's targets, for every labelled article (dev and heldout splits together).
 PRECISION, RECALL, KEY_TAG_RECALL = 0.95, 0.85, 0.85
 # Not met yet (a strict xfail turns into a failure the day it is met, so the mark goes then).
-# PER precision fell under its target when the second heldout sample (50 articles) arrived: on
-# text nobody tuned on, the rules do worse than on the text they were written from.
-NOT_MET = {("PER", "precision"), ("LOC", "precision"), ("ORG", "precision"), ("ORG", "recall")}
+# PER precision fell under its target when the second heldout sample (50 articles) arrived, and
+# key-tag recall when 60 random dev articles did (orange4/): on text unlike the demo's, the rules
+# do worse than on the text they were written from.
+NOT_MET = {("PER", "precision"), ("LOC", "precision"), ("ORG", "precision"), ("ORG", "recall"),
+           ("key tags", "recall")}
 
 
 @pytest.fixture(scope="module")
