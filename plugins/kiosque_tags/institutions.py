@@ -10,10 +10,11 @@ import re
 from .screens import scan
 
 _HEADS = (
-    r"ministère\s+(?P<country>[a-zàâçéèêëîïôûùüÿœ]{4,})(?=\s+(?:de|des|du|d['’]))"
+    r"(?:ministère|ambassade)\s+(?P<country>[a-zàâçéèêëîïôûùüÿœ]{4,})(?=\s+(?:de|des|du|d['’]|à))"
+    r"|ambassade|police(?=\s+d)|centre de détention|centre pénitentiaire|maison d['’]arrêt"
     r"|mairie|préfecture(?: de police| maritime)?|sous-préfecture|ministère|gendarmerie|parquet(?: national financier)?"
     r"|tribunal(?: correctionnel| administratif| judiciaire| de grande instance| de commerce| de police| pour enfants)?"
-    r"|cour d['’]appel|cour d['’]assises|conseil (?:départemental|régional|municipal|général)"
+    r"|cour d['’]appel|cour d['’]assises(?: des mineurs)?|conseil (?:départemental|régional|municipal|général)"
     r"|hôpital|centre hospitalier(?: universitaire| régional)?|CHU|clinique|université|lycée|collège"
     r"|brigade de recherches|section de recherches?|(?:brigade|compagnie|groupement) de gendarmerie|commissariat"
     r"|équipe de France"
@@ -35,8 +36,9 @@ _INSTITUTION = re.compile(
 _SITES = ("place", "marché", "ferme", "château", "domaine", "parc", "pont", "jardin", "cimetière")
 _SITE = re.compile(r"(?<![\w-])(?:" + "|".join(_SITES) + r")\s+(?P<name>" + _NAME + r")")
 # … and organisations: « le centre Simon-Wiesenthal », « l'institut Paoli-Calmettes », « le comité
-# Adama Traoré » (named after him: the committee, not the man), « le collectif Forest Shepherd ».
-_ORG_SITES = ("centre", "fondation", "institut", "comité", "collectif")
+# Adama Traoré » (named after him: the committee, not the man; a collective's name is the words
+# after its noun: « le collectif Inter-Urgences » is Inter-Urgences, phrasing.py).
+_ORG_SITES = ("centre", "fondation", "institut", "comité")
 _ORG_SITE = re.compile(r"(?<![\w-])(?:" + "|".join(_ORG_SITES) + r")\s+(?P<name>" + _NAME + r")")
 # A place and its part: « Afrique de l'Est », « Amérique du Nord », « Corée du Sud ».
 _POINTS = ("Nord", "Sud", "Est", "Ouest")

@@ -74,11 +74,19 @@ def _lowercase_names() -> re.Pattern | None:
     """Listed names with lowercase words (« La République en marche »): runs of capitalised
     words would cut them up, so they are looked for as they are written (any case)."""
     names = [n for n in _listed_names() if any(w.islower() and len(w) > 2 for w in tokens(n)[1:])
-             or not n.replace(" ", "").replace("-", "").replace("'", "").isalpha()]  # « Canal+ », « 20 Minutes »
+             or not n.replace(" ", "").replace("-", "").replace("'", "").isalpha()  # « Canal+ », « 20 Minutes »
+             or _styled_lowercase(n)]
     if not names:
         return None
     return re.compile(r"(?<![\w-])(?:" + "|".join(_as_written(n) for n in sorted(names, key=len, reverse=True))
                       + r")(?![\w+-])", re.IGNORECASE)
+
+
+def _styled_lowercase(name: str) -> bool:
+    """A medium whose name is no word and that the press often writes in lowercase, as its logo
+    does (« sur franceinfo »: 110 of the 10,000 articles, none found by its capital)."""
+    return len(tokens(name)) == 1 and len(name) >= 6 and name.isalpha() and not name.isupper() \
+        and fold(name) in _media() and not lexicon.is_common(name) and not is_first_name(name)
 
 
 def _as_written(name: str) -> str:
@@ -151,7 +159,7 @@ def _phrase_heads() -> tuple[str, ...]:
     """Each name ``_lowercase_names`` looks for, lowercase, without its « + » (« canal » of « Canal+ ») and
     spaces (« 20minutes »)."""
     names = [n for n in _listed_names() if any(w.islower() and len(w) > 2 for w in tokens(n)[1:])
-             or not n.replace(" ", "").replace("-", "").replace("'", "").isalpha()]
+             or not n.replace(" ", "").replace("-", "").replace("'", "").isalpha() or _styled_lowercase(n)]
     heads = {n.lower().replace("’", "'").replace("+", "").strip() for n in names}
     return tuple(sorted(heads | {h.replace(" ", "") for h in heads if h[:1].isdigit()}))
 

@@ -31,7 +31,7 @@ _MEDIA = ("quotidien", "journal", "hebdomadaire", "mensuel", "magazine", "site",
           "agence de presse", "agence")
 _ORG_NOUNS = ("association", "société", "groupe", "syndicat", "club", "entreprise", "start-up", "ONG", "fédération",
               "parti", "mouvement", "collectif", "fondation", "constructeur", "enseigne", "banque", "laboratoire",
-              "opérateur", "compagnie", "cabinet", "institut")
+              "opérateur", "compagnie", "cabinet", "institut", "éditions", "carrossier", "équipementier")
 # « le quotidien néerlandais De Telegraaf », « la chaîne américaine CNN »: a medium, maybe
 # qualified by adjectives (checked against the lexicon: not « le journal où Macron »); and any
 # organisation named after its noun: « la start-up Murfy », « le syndicat patronal GNI »,
@@ -81,6 +81,9 @@ _ENDS = {"a", "ont", "est", "sont", "était", "avait", "va", "qui", "que", "dont
          "face", "avaient", "aurait", "auraient", "sera", "serait", "seront", "doit", "devrait", "doivent", "peut",
          "pourrait", "peuvent", "veut", "voulait", "vient", "fait", "faisait", "étaient"}
 _PARTICLE_END = re.compile(r"(?:\s(?:de|du|des|d['’]|l['’]|et|la|le|les))+$")
+# « une Bentley … carrossée par Vanden Plas », « carrossées chez Zagato »: a coachbuilder, a company
+# whatever its shape (86 such mentions in the 10,000 articles, 5 found as organisations).
+_COACHBUILT = re.compile(rf"(?<![\w-])carross(?:é|ée|és|ées)\s(?:par|chez)\s(?P<name>{_TITLE})")
 # « Selon France 3 Bretagne », « France Bleu Loire Océan »: a network's regional station, whose
 # number ends a run of capitalised words (« Ligue 1 ») and whose region is a place of its own.
 _STATIONS = ("France 3 ", "France Bleu ")
@@ -128,6 +131,10 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
         if name:
             start = match.start("name")
             out.append((start, start + len(name), name, "ORG"))
+    for match in scan(_COACHBUILT, text, ("carross",)):
+        name = next((n for n, _kind in split_span(match.group("name"), "ORG")), "")
+        if name and match.group("name").startswith(name):
+            out.append((match.start("name"), match.start("name") + len(name), name, "ORG"))
     for match in scan(_STATION, text, _STATIONS):
         name = _without_person(match.group())
         region = name.split(" ", 2)[2:]  # (not « France 3 Alain Marmignon »: a reporter)
