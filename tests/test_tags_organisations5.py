@@ -110,3 +110,41 @@ def test_gendarmerie_units_are_institutions_whole():
         ("brigade de gendarmerie de Fréjus", "ORG")]
     assert _names(institutions.find("le groupement de gendarmerie du Bas-Rhin a")) == [
         ("groupement de gendarmerie du Bas-Rhin", "ORG")]
+
+
+def test_city_police_prisons_embassies_are_institutions_whole():
+    assert _names(institutions.find("avec l'ouverture d'une enquête sur la police de Minneapolis.")) == [
+        ("police de Minneapolis", "ORG")]
+    assert _names(institutions.find("un détenu du centre pénitentiaire de Fresnes s'est évadé")) == [
+        ("centre pénitentiaire de Fresnes", "ORG")]
+    assert _names(institutions.find("L'ambassade américaine à Séoul a supprimé lundi une banderole")) == [
+        ("ambassade américaine à Séoul", "ORG")]
+    assert institutions.find("Le porte-parole de la police nationale a") == []  # lowercase: no name
+
+
+def test_media_written_in_lowercase_coachbuilders_and_publishers(tmp_path):
+    assert lists.listed_phrases("a souligné le chercheur du Cevipof Bruno Cautrès sur franceinfo, pour qui") == [
+        (53, 63, "franceinfo", "ORG")]
+    assert _names(phrasing.find("Sports Tourer de 1931 carrossée par Vanden Plas ayant changé de propriétaire")) == [
+        ("Vanden Plas", "ORG")]
+    assert _names(phrasing.find("l'ancienne directrice des éditions Calmann-Lévy pour un passage")) == [
+        ("Calmann-Lévy", "ORG")]
+    article = _tagged(
+        tmp_path, "Municipales : l'abstention record",
+        "\"Le contexte de la crise sanitaire n'est toujours pas estompé pour les électeurs\", a souligné le chercheur "
+        "du Cevipof Bruno Cautrès sur franceinfo.")
+    assert article.organizations == ["franceinfo"] and article.people == ["Bruno Cautrès"]
+
+
+def test_a_person_after_an_institutions_name_is_no_part_of_it():
+    assert _names(phrasing.find("élue de Floride à la Chambre des représentants Val Demings -Elue")) == [
+        ("Chambre des représentants", "ORG")]
+    assert lists.listed("Parlement") == "ORG" and lists.listed("Parlement européen") == "ORG"
+
+
+def test_the_parliament_named_alone_is_an_organisation(tmp_path):
+    article = _tagged(
+        tmp_path, "Justice : les remontées d'informations",
+        "Si le Parlement décide de supprimer ces remontées d'informations, \"effectivement nous appliquerons et nous "
+        "ne ferons plus rien remonter\", a déclaré la procureure générale.")
+    assert article.organizations == ["Parlement"]

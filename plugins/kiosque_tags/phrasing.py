@@ -102,7 +102,8 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
         adjectives, name = match.group("adjectives").split(), match.group("name")
         generic = match.group().startswith("site") or things.is_listed(name)
         if _goes_on(name, text[match.end():match.end() + 30]) or things.is_code(name.split()[0]) \
-                or _INDEFINITE.search(text, max(0, match.start() - 8), match.start()):
+                or _INDEFINITE.search(text, max(0, match.start() - 8), match.start()) \
+                and not match.group().startswith("éditions"):  # (« des éditions X » is « de les »)
             continue  # « le groupe jihadiste Etat islamique »: the name goes on; « le groupe V8 », an engine;
             # « une association LGBT »: a kind of association, none named
         name = next((n for n, kind in split_span(_without_person(name), "ORG") if kind == "ORG"), "")
@@ -260,8 +261,9 @@ def _institution_name(phrase: str) -> str:
         bare = re.sub(r"^[dl]['’]", "", word)
         if word == "et" and _TWO_NAMES.match(" ".join(words[i + 1:i + 3])):
             break  # « du Centre des monuments nationaux et de l'Elysée »: two names
-        if placed and _a_person_from(words, i):
-            break  # « l'Association des maires de France André Laignel »: its vice-president
+        if (placed or word[:1].isupper()) and _a_person_from(words, i):
+            break  # « l'Association des maires de France André Laignel »: its vice-president; « la
+            # Chambre des représentants Val Demings »: an elected member
         if bare in ("la", "les") and words[i - 1] == "de":
             kept += 1  # « l'Office français de la biodiversité »: « la » is the governed noun's
             continue
