@@ -4,15 +4,7 @@ real sentences of the 10,000-article sample (30 articles drawn at random and rea
 from __future__ import annotations
 
 from kiosque_tags import designations, institutions, lists, phrasing, variants
-from kiosque_tags.enrich import enrich_batch
-from test_tags_entities import _article
-
-
-def _tagged(tmp_path, title: str, *paragraphs: str):
-    article = _article("r.txt", title, *paragraphs)
-    article.authors = ["AFP"]
-    enrich_batch([article], {"KIOSQUE_ENTITIES": str(tmp_path / "entities.json"), "KIOSQUE_TAGS_PROCESSES": 1})
-    return article
+from test_tags_organisations import _tagged
 
 
 def _names(found: list) -> list[tuple[str, str]]:

@@ -24,21 +24,23 @@ def _listed_names() -> tuple[str, ...]:
                  for name in line.split(" = "))
 
 
-# The list's sections whose names have stations and editions (« France Bleu Touraine », « Le Parisien
-# Week-End »), where an organisation named after another is mostly a club or a museum of it.
-_MEDIA_SECTIONS = ("-- television and radio", "-- press and websites", "-- agencies")
-
-
-@lru_cache(maxsize=1)
-def _media() -> frozenset[str]:
+@lru_cache(maxsize=4)
+def _sections(*headings: str) -> frozenset[str]:
+    """The folded names listed under the « # -- » headings that open with one of ``headings``."""
     path = Path(__file__).with_name("data") / "organisations.txt"
     out, inside = set(), False
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#"):
-            inside = line[1:].strip().startswith(_MEDIA_SECTIONS) or inside and not line[1:].strip().startswith("--")
-        elif line.strip() and inside:
+        if line.startswith("# --"):
+            inside = line[len("# -- "):].startswith(headings)
+        elif inside and line.strip() and not line.startswith("#"):
             out.update(fold(name.strip()) for name in line.split(" = "))
     return frozenset(out)
+
+
+def _media() -> frozenset[str]:
+    """The sections whose names have stations and editions (« France Bleu Touraine », « Le Parisien
+    Week-End »): elsewhere an organisation named after another is mostly a club or a museum of it."""
+    return _sections("television and radio", "press and websites", "agencies")
 
 
 def is_medium(name: str) -> bool:
@@ -231,17 +233,9 @@ def a_person_after(tail: list[str]) -> bool:
     return not lexicon.is_common(tail[-1]) or is_common_first_name(tail[0])
 
 
-@lru_cache(maxsize=1)
 def _makers() -> frozenset[str]:
     """The names listed under « # -- carmakers »: what follows one is a model (« Bugatti Chiron »)."""
-    path = Path(__file__).with_name("data") / "organisations.txt"
-    makers, inside = set(), False
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("# --"):
-            inside = line.startswith("# -- carmakers")
-        elif inside and line.strip() and not line.startswith("#"):
-            makers.add(fold(line.strip()))
-    return frozenset(makers)
+    return _sections("carmakers")
 
 
 @lru_cache(maxsize=1)
