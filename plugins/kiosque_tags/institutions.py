@@ -11,7 +11,8 @@ from .screens import scan
 
 _HEADS = (
     r"(?:ministère|ambassade)\s+(?P<country>[a-zàâçéèêëîïôûùüÿœ]{4,})(?=\s+(?:de|des|du|d['’]|à))"
-    r"|ambassade|police(?=\s+d)|centre de détention|centre pénitentiaire|maison d['’]arrêt"
+    r"|ambassade|(?<!préfet de )(?<!préfète de )(?<!commissaire de )(?<!officier de )police(?=\s+d)"
+    r"|centre de détention|centre pénitentiaire|maison d['’]arrêt"
     r"|mairie|préfecture(?: de police| maritime)?|sous-préfecture|ministère|gendarmerie|parquet(?: national financier)?"
     r"|tribunal(?: correctionnel| administratif| judiciaire| de grande instance| de commerce| de police| pour enfants)?"
     r"|cour d['’]appel|cour d['’]assises(?: des mineurs)?|conseil (?:départemental|régional|municipal|général)"
@@ -20,8 +21,9 @@ _HEADS = (
     r"|équipe de France"
     r"|aéroport|gare|square|rue|avenue|boulevard|quai|porte|pointe|baie"
 )
-# (« la porte de Clignancourt »: a gate of Paris and its district, not the town it leads to; « la
-# pointe de Beg ar Scaf », « la baie de Brignogan »: a cape, a bay)
+# (« le préfet de police de Paris » is a title: no « police de Paris » named; « la porte de
+# Clignancourt »: a gate of Paris and its district, not the town it leads to; « la pointe de Beg ar
+# Scaf », « la baie de Brignogan »: a cape, a bay)
 _PLACES = {"aéroport", "gare", "square", "rue", "avenue", "boulevard", "quai", "porte", "pointe", "baie"}
 _NAME = r"[A-ZÀ-ÖØ-ÞŒ][\w’'-]*(?:[ -](?:(?:de|du|des|la|le|l['’]|d['’]|ar |an )\s?)?[A-ZÀ-ÖØ-ÞŒ][\w’'-]*)*"
 # « le ministère des Affaires étrangères »: the portfolio's lowercase adjective is part of its name.

@@ -261,7 +261,7 @@ def _institution_name(phrase: str) -> str:
         bare = re.sub(r"^[dl]['’]", "", word)
         if word == "et" and _TWO_NAMES.match(" ".join(words[i + 1:i + 3])):
             break  # « du Centre des monuments nationaux et de l'Elysée »: two names
-        if (placed or word[:1].isupper()) and _a_person_from(words, i):
+        if (placed or word[:1].isupper() and not listed(bare)) and _a_person_from(words, i):
             break  # « l'Association des maires de France André Laignel »: its vice-president; « la
             # Chambre des représentants Val Demings »: an elected member
         if bare in ("la", "les") and words[i - 1] == "de":
