@@ -37,10 +37,10 @@ _INSTITUTION = re.compile(
 # marché Forville », « la place Saint-Marc » (with « de », the name is mostly a town's own).
 _SITES = ("place", "marché", "ferme", "château", "domaine", "parc", "pont", "jardin", "cimetière")
 _SITE = re.compile(r"(?<![\w-])(?:" + "|".join(_SITES) + r")\s+(?P<name>" + _NAME + r")")
-# … and organisations: « le centre Simon-Wiesenthal », « l'institut Paoli-Calmettes », « le comité
-# Adama Traoré » (named after him: the committee, not the man; a collective's name is the words
-# after its noun: « le collectif Inter-Urgences » is Inter-Urgences, phrasing.py).
-_ORG_SITES = ("centre", "fondation", "institut", "comité")
+# … and organisations: « le centre Simon-Wiesenthal », « l'institut Paoli-Calmettes » (not « le
+# comité Adama Traoré »: the whole would hide the man, whom 10 articles of 10,000 name only so; a
+# collective's name is the words after its noun: « le collectif Inter-Urgences », phrasing.py).
+_ORG_SITES = ("centre", "fondation", "institut")
 _ORG_SITE = re.compile(r"(?<![\w-])(?:" + "|".join(_ORG_SITES) + r")\s+(?P<name>" + _NAME + r")")
 # A place and its part: « Afrique de l'Est », « Amérique du Nord », « Corée du Sud ».
 _POINTS = ("Nord", "Sud", "Est", "Ouest")
