@@ -72,6 +72,13 @@ def _adjectives_end(text: str, end: int) -> int:
     return end
 
 
+# What every institution's or street's noun holds (a quick test before the pattern: screens.py).
+_HEAD_WORDS = ("mairie", "préfecture", "ministère", "ambassade", "police", "centre", "maison", "gendarmerie", "parquet",
+               "tribunal", "cour", "conseil", "hôpital", "CHU", "clinique", "université", "lycée", "collège",
+               "brigade", "section", "compagnie", "groupement", "commissariat", "équipe", "aéroport", "gare",
+               "square", "rue", "avenue", "boulevard", "quai", "porte", "pointe", "baie")
+
+
 def _a_country_adjective(match: re.Match) -> bool:
     """« le ministère chinois de la Défense », « le ministère américain de la Justice »: a country's
     adjective between a ministry and its portfolio (not « le ministère a indiqué de »)."""
@@ -85,7 +92,7 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
     """Each institution's (start, end, phrase as written, type): an organisation, or a place for
     streets, stations and airports (« la rue Montholon »)."""
     out = []
-    for match in _INSTITUTION.finditer(text):
+    for match in scan(_INSTITUTION, text, _HEAD_WORDS):
         if match.group("name") is None and match.group("head") != "équipe de France":
             continue
         if _INDEFINITE.search(text[max(0, match.start() - 8):match.start()]) or not _a_country_adjective(match):

@@ -76,8 +76,7 @@ def _lowercase_names() -> re.Pattern | None:
     """Listed names with lowercase words (« La République en marche »): runs of capitalised
     words would cut them up, so they are looked for as they are written (any case)."""
     names = [n for n in _listed_names() if any(w.islower() and len(w) > 2 for w in tokens(n)[1:])
-             or not n.replace(" ", "").replace("-", "").replace("'", "").isalpha()  # « Canal+ », « 20 Minutes »
-             or _styled_lowercase(n)]
+             or not n.replace(" ", "").replace("-", "").replace("'", "").isalpha()]  # « Canal+ », « 20 Minutes »
     if not names:
         return None
     return re.compile(r"(?<![\w-])(?:" + "|".join(_as_written(n) for n in sorted(names, key=len, reverse=True))
@@ -89,6 +88,14 @@ def _styled_lowercase(name: str) -> bool:
     does (« sur franceinfo »: 110 of the 10,000 articles, none found by its capital)."""
     return len(tokens(name)) == 1 and len(name) >= 6 and name.isalpha() and not name.isupper() \
         and fold(name) in _media() and not lexicon.is_common(name) and not is_first_name(name)
+
+
+@lru_cache(maxsize=1)
+def _lowercase_media() -> tuple[tuple[str, ...], re.Pattern]:
+    """Those media's names in lowercase, and a pattern of them as whole words (case-sensitive: the
+    capitalised names are found as runs of capitals; a quick test of the lowercase ones first)."""
+    names = tuple(sorted({n.lower() for n in _listed_names() if _styled_lowercase(n)}, key=len, reverse=True))
+    return names, re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w+-])")
 
 
 def _as_written(name: str) -> str:
@@ -149,11 +156,15 @@ def with_article(text: str, start: int, name: str) -> str:
 
 def listed_phrases(text: str) -> list[tuple[int, int, str, str]]:
     """Listed organisations with lowercase words named in ``text``: (start, end, as written, ORG)."""
+    names, styled = _lowercase_media()
+    found = [(m.start(), m.end(), m.group(), "ORG") for m in styled.finditer(text)] \
+        if any(name in text for name in names) else []  # « sur franceinfo »
     pattern = _lowercase_names()
     lowered = text.lower().replace("’", "'")
     if pattern is None or not any(head in lowered for head in _phrase_heads()):
-        return []  # (a quick test before the slower pattern)
-    return [(m.start(), m.end(), m.group(), "ORG") for m in pattern.finditer(text) if not _a_quantity(text, m)]
+        return found  # (a quick test before the slower pattern)
+    return sorted(found + [(m.start(), m.end(), m.group(), "ORG") for m in pattern.finditer(text)
+                           if not _a_quantity(text, m)])
 
 
 @lru_cache(maxsize=1)
@@ -161,7 +172,7 @@ def _phrase_heads() -> tuple[str, ...]:
     """Each name ``_lowercase_names`` looks for, lowercase, without its « + » (« canal » of « Canal+ ») and
     spaces (« 20minutes »)."""
     names = [n for n in _listed_names() if any(w.islower() and len(w) > 2 for w in tokens(n)[1:])
-             or not n.replace(" ", "").replace("-", "").replace("'", "").isalpha() or _styled_lowercase(n)]
+             or not n.replace(" ", "").replace("-", "").replace("'", "").isalpha()]
     heads = {n.lower().replace("’", "'").replace("+", "").strip() for n in names}
     return tuple(sorted(heads | {h.replace(" ", "") for h in heads if h[:1].isdigit()}))
 
