@@ -18,9 +18,9 @@ PRECISION, RECALL, KEY_TAG_RECALL = 0.95, 0.85, 0.85
 # Not met yet (a strict xfail turns into a failure the day it is met, so the mark goes then).
 # PER precision fell under its target when the second heldout sample (50 articles) arrived, and
 # key-tag recall when 60 random dev articles did (orange4/): on text unlike the demo's, the rules
-# do worse than on the text they were written from.
-NOT_MET = {("PER", "precision"), ("LOC", "precision"), ("ORG", "precision"), ("ORG", "recall"),
-           ("key tags", "recall")}
+# do worse than on the text they were written from. ORG recall met its target with the fifth pass on
+# organisations (85.2 % over the 258 articles: a thin margin).
+NOT_MET = {("PER", "precision"), ("LOC", "precision"), ("ORG", "precision"), ("key tags", "recall")}
 
 
 @pytest.fixture(scope="module")

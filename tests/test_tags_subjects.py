@@ -60,4 +60,5 @@ def test_an_affair_the_lede_names_is_a_tag_beside_its_people(tmp_path):
     enrich_batch([article], {"KIOSQUE_ENTITIES": str(tmp_path / "entities.json"), "KIOSQUE_TAGS_PROCESSES": 1})
     # (no section: the import's settings are not given)
     assert article.tags == ["Christian Jacob", "Emmanuel Macron", "Alexandre Benalla", "Les Républicains",
-                            "le Journal du dimanche", "Assemblée", "affaire Benalla", "République", "Élysée"]
+                            "le Journal du dimanche", "Assemblée", "affaire Benalla", "République", "Élysée",
+                            "Parlement"]

@@ -10,15 +10,20 @@ import re
 from .screens import scan
 
 _HEADS = (
-    r"mairie|préfecture(?: de police| maritime)?|sous-préfecture|ministère|gendarmerie|parquet(?: national financier)?"
+    r"(?:ministère|ambassade)\s+(?P<country>[a-zàâçéèêëîïôûùüÿœ]{4,})(?=\s+(?:de|des|du|d['’]|à))"
+    r"|ambassade|(?<!préfet de )(?<!préfète de )(?<!commissaire de )(?<!officier de )police(?=\s+d)"
+    r"|centre de détention|centre pénitentiaire|maison d['’]arrêt"
+    r"|mairie|préfecture(?: de police| maritime)?|sous-préfecture|ministère|gendarmerie|parquet(?: national financier)?"
     r"|tribunal(?: correctionnel| administratif| judiciaire| de grande instance| de commerce| de police| pour enfants)?"
-    r"|cour d['’]appel|cour d['’]assises|conseil (?:départemental|régional|municipal|général)"
+    r"|cour d['’]appel|cour d['’]assises(?: des mineurs)?|conseil (?:départemental|régional|municipal|général)"
     r"|hôpital|centre hospitalier(?: universitaire| régional)?|CHU|clinique|université|lycée|collège"
-    r"|brigade de recherches|commissariat|équipe de France"
+    r"|brigade de recherches|section de recherches?|(?:brigade|compagnie|groupement) de gendarmerie|commissariat"
+    r"|équipe de France"
     r"|aéroport|gare|square|rue|avenue|boulevard|quai|porte|pointe|baie"
 )
-# (« la porte de Clignancourt »: a gate of Paris and its district, not the town it leads to; « la
-# pointe de Beg ar Scaf », « la baie de Brignogan »: a cape, a bay)
+# (« le préfet de police de Paris » is a title: no « police de Paris » named; « la porte de
+# Clignancourt »: a gate of Paris and its district, not the town it leads to; « la pointe de Beg ar
+# Scaf », « la baie de Brignogan »: a cape, a bay)
 PLACES = {"aéroport", "gare", "square", "rue", "avenue", "boulevard", "quai", "porte", "pointe", "baie"}
 # … two of which are verbs too: a speaker after a quotation (« ", pointe M. Levy »), a door's owner.
 _VERBS = {"porte", "pointe"}
@@ -36,7 +41,9 @@ _INSTITUTION = re.compile(
 # marché Forville », « la place Saint-Marc » (with « de », the name is mostly a town's own).
 SITES = ("place", "marché", "ferme", "château", "domaine", "parc", "pont", "jardin", "cimetière")
 _SITE = re.compile(r"(?<![\w-])(?:" + "|".join(SITES) + r")\s+(?P<name>" + _NAME + r")")
-# … and organisations: « le centre Simon-Wiesenthal », « l'institut Paoli-Calmettes ».
+# … and organisations: « le centre Simon-Wiesenthal », « l'institut Paoli-Calmettes » (not « le
+# comité Adama Traoré »: the whole would hide the man, whom 10 articles of 10,000 name only so; a
+# collective's name is the words after its noun: « le collectif Inter-Urgences », phrasing.py).
 ORG_SITES = ("centre", "fondation", "institut")
 _ORG_SITE = re.compile(r"(?<![\w-])(?:" + "|".join(ORG_SITES) + r")\s+(?P<name>" + _NAME + r")")
 # A place and its part: « Afrique de l'Est », « Amérique du Nord », « Corée du Sud ».
@@ -76,20 +83,37 @@ def _a_verb(text: str, match: re.Match) -> bool:
         or bool(owner) and owner[0].rstrip(".") in _OWNERS
 
 
+# What every institution's or street's noun holds (a quick test before the pattern: screens.py).
+_HEAD_WORDS = ("mairie", "préfecture", "ministère", "ambassade", "police", "centre", "maison", "gendarmerie", "parquet",
+               "tribunal", "cour", "conseil", "hôpital", "CHU", "clinique", "université", "lycée", "collège",
+               "brigade", "section", "compagnie", "groupement", "commissariat", "équipe", "aéroport", "gare",
+               "square", "rue", "avenue", "boulevard", "quai", "porte", "pointe", "baie")
+
+
+def _a_country_adjective(match: re.Match) -> bool:
+    """« le ministère chinois de la Défense », « le ministère américain de la Justice »: a country's
+    adjective between a ministry and its portfolio (not « le ministère a indiqué de »)."""
+    from . import lexicon
+
+    adjective = match.group("country")
+    return adjective is None or lexicon.is_adjective(adjective) and not lexicon.is_verb(adjective)
+
+
 def find(text: str) -> list[tuple[int, int, str, str]]:
     """Each institution's (start, end, phrase as written, type): an organisation, or a place for
     streets, stations and airports (« la rue Montholon »)."""
     out = []
-    for match in _INSTITUTION.finditer(text):
+    for match in scan(_INSTITUTION, text, _HEAD_WORDS):
         if match.group("name") is None and match.group("head") != "équipe de France":
             continue
-        if _INDEFINITE.search(text[max(0, match.start() - 8):match.start()]):
+        if _INDEFINITE.search(text[max(0, match.start() - 8):match.start()]) or not _a_country_adjective(match):
             continue  # « un hôpital de Nelkan »: some hospital there, not one named; the place is
         if match.group("head") in _VERBS and _a_verb(text, match):
             continue  # « ", pointe Jenny Tam, étudiante » says who speaks; « la porte de Mme Dicic »
         kind = "LOC" if match.group("head") in PLACES else "ORG"
         end = match.end()
-        if match.group("head") == "ministère" and match.group("name") and "Affaires" not in match.group("name"):
+        name = match.group("name")
+        if match.group("head").startswith("ministère") and name and "Affaires" not in name:
             end = _adjectives_end(text, end)
         out.append((match.start(), end, text[match.start():end], kind))
     out += [(m.start(), m.end(), m.group(), "LOC")

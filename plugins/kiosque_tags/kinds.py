@@ -14,7 +14,22 @@ from functools import lru_cache
 from kiosque_core.folding import fold
 
 from . import cues, lexicon, places, spellings, things, variants
-from .cues import AT, CUES, HEADED, IN_TITLE, MISC, PORTFOLIO, QUOTED, SOURCE, THE, TYPES, cue, quoted, title_cue
+from .cues import (
+    ANNOUNCED,
+    AT,
+    CUES,
+    HEADED,
+    IN_TITLE,
+    MISC,
+    PORTFOLIO,
+    QUOTED,
+    SOURCE,
+    THE,
+    TYPES,
+    cue,
+    quoted,
+    title_cue,
+)
 from .firstnames import is_first_name
 from .lists import a_model, after_listed, bare_listed, is_organisation, listed
 from .names import country, tokens
@@ -82,7 +97,7 @@ def _decide(name: str, labels: Counter, cues: Counter, archive: Counter, proper:
 
 def _by_shape(name: str, labels: Counter, cues: Counter, archive: Counter, proper: bool) -> str | None:
     """A thing (things.py) or no name at all, whatever else is said of it."""
-    if things.is_thing(name) and not country(name) or things.is_title(name):
+    if things.is_thing(name) and not country(name) and not _designated(name, cues, archive) or things.is_title(name):
         return MISC
     if _STUTTER.match(name) and lexicon.is_common(name):
         return ""  # « En MArche ! »: a word of the language with a stray capital, no name
@@ -199,6 +214,14 @@ def _a_places_alias(name: str) -> bool:
     """« USA »: a spelling the newsroom's aliases give a place (« États-Unis | USA »)."""
     alias = spellings.alias_of(name)  # folded: « etats unis », its hyphens spaces
     return bool(alias) and any(country(n) or listed(n) == "LOC" for n in (alias, alias.replace(" ", "-")))
+
+
+def _designated(name: str, cues: Counter, archive: Counter) -> bool:
+    """Letters a designation glossed (designations.py: « la brigade anticriminalité (BAC) »), here
+    or in most of the archive's articles naming them: an organisation, though the same word is a
+    thing elsewhere (« le bac », the exam)."""
+    return variants.is_acronym(name) and (cues[ANNOUNCED] and cues["ORG"] > 0
+                                          or archive["ORG"] > archive[MISC] + archive[""])
 
 
 def _two_places(name: str) -> bool:

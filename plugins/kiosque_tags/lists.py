@@ -24,6 +24,30 @@ def _listed_names() -> tuple[str, ...]:
                  for name in line.split(" = "))
 
 
+@lru_cache(maxsize=4)
+def _sections(*headings: str) -> frozenset[str]:
+    """The folded names listed under the « # -- » headings that open with one of ``headings``."""
+    path = Path(__file__).with_name("data") / "organisations.txt"
+    out, inside = set(), False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# --"):
+            inside = line[len("# -- "):].startswith(headings)
+        elif inside and line.strip() and not line.startswith("#"):
+            out.update(fold(name.strip()) for name in line.split(" = "))
+    return frozenset(out)
+
+
+def _media() -> frozenset[str]:
+    """The sections whose names have stations and editions (« France Bleu Touraine », « Le Parisien
+    Week-End »): elsewhere an organisation named after another is mostly a club or a museum of it."""
+    return _sections("television and radio", "press and websites", "agencies")
+
+
+def is_medium(name: str) -> bool:
+    """A listed medium or agency (not a carmaker: « Lamborghini Club de France » is a club)."""
+    return fold(name) in _media()
+
+
 @lru_cache(maxsize=1)
 def _long_forms() -> dict[str, str]:
     path = Path(__file__).with_name("data") / "organisations.txt"
@@ -57,6 +81,21 @@ def _lowercase_names() -> re.Pattern | None:
         return None
     return re.compile(r"(?<![\w-])(?:" + "|".join(_as_written(n) for n in sorted(names, key=len, reverse=True))
                       + r")(?![\w+-])", re.IGNORECASE)
+
+
+def _styled_lowercase(name: str) -> bool:
+    """A medium whose name is no word and that the press often writes in lowercase, as its logo
+    does (« sur franceinfo »: 110 of the 10,000 articles, none found by its capital)."""
+    return len(tokens(name)) == 1 and len(name) >= 6 and name.isalpha() and not name.isupper() \
+        and fold(name) in _media() and not lexicon.is_common(name) and not is_first_name(name)
+
+
+@lru_cache(maxsize=1)
+def _lowercase_media() -> tuple[tuple[str, ...], re.Pattern]:
+    """Those media's names in lowercase, and a pattern of them as whole words (case-sensitive: the
+    capitalised names are found as runs of capitals; a quick test of the lowercase ones first)."""
+    names = tuple(sorted({n.lower() for n in _listed_names() if _styled_lowercase(n)}, key=len, reverse=True))
+    return names, re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w+-])")
 
 
 def _as_written(name: str) -> str:
@@ -117,11 +156,15 @@ def with_article(text: str, start: int, name: str) -> str:
 
 def listed_phrases(text: str) -> list[tuple[int, int, str, str]]:
     """Listed organisations with lowercase words named in ``text``: (start, end, as written, ORG)."""
+    names, styled = _lowercase_media()
+    found = [(m.start(), m.end(), m.group(), "ORG") for m in styled.finditer(text)] \
+        if any(name in text for name in names) else []  # « sur franceinfo »
     pattern = _lowercase_names()
     lowered = text.lower().replace("’", "'")
     if pattern is None or not any(head in lowered for head in _phrase_heads()):
-        return []  # (a quick test before the slower pattern)
-    return [(m.start(), m.end(), m.group(), "ORG") for m in pattern.finditer(text) if not _a_quantity(text, m)]
+        return found  # (a quick test before the slower pattern)
+    return sorted(found + [(m.start(), m.end(), m.group(), "ORG") for m in pattern.finditer(text)
+                           if not _a_quantity(text, m)])
 
 
 @lru_cache(maxsize=1)
@@ -201,17 +244,9 @@ def a_person_after(tail: list[str]) -> bool:
     return not lexicon.is_common(tail[-1]) or is_common_first_name(tail[0])
 
 
-@lru_cache(maxsize=1)
 def _makers() -> frozenset[str]:
     """The names listed under « # -- carmakers »: what follows one is a model (« Bugatti Chiron »)."""
-    path = Path(__file__).with_name("data") / "organisations.txt"
-    makers, inside = set(), False
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("# --"):
-            inside = line.startswith("# -- carmakers")
-        elif inside and line.strip() and not line.startswith("#"):
-            makers.add(fold(line.strip()))
-    return frozenset(makers)
+    return _sections("carmakers")
 
 
 @lru_cache(maxsize=1)
@@ -245,12 +280,13 @@ def a_model(name: str) -> bool:
     """A maker's name then more words: one of its models (« Porsche Taycan », « Bugatti Chiron »)."""
     rest = after_listed(name)
     return bool(rest) and fold(name[: len(name) - len(rest)].strip()) in _makers() \
-        and fold(rest).split()[0] not in _CORPORATE and not country(rest)  # « Chiron Pur Sport » is one
+        and fold(rest).split()[0] not in _CORPORATE and not country(rest) \
+        and fold(rest) not in _makers()  # « Chiron Pur Sport » is one; « Jaguar Land Rover », two makers, a company
 
 
 # Words that make a maker's name a company's (« McLaren Automotive », « Renault Group »).
 _CORPORATE = {"automotive", "automobiles", "group", "groupe", "motors", "motor", "cars", "company", "holding",
-              "international", "racing", "team", "sport", "sports"}
+              "international", "racing", "team", "sport", "sports", "club", "museum", "museo", "foundation"}
 
 
 def after_listed(name: str) -> str:

@@ -16,7 +16,7 @@ from kiosque_core.folding import fold
 
 from . import kinds, spellings, variants
 from .firstnames import is_common_first_name
-from .lists import is_organisation
+from .lists import is_medium
 from .names import bare_surname, country, given_names, surname_key, tokens
 
 if TYPE_CHECKING:
@@ -135,13 +135,14 @@ def _a_company(cluster: Cluster) -> bool:
 
 
 def merge_stations(clusters: dict) -> None:
-    """« France Bleu Pays de Savoie », then « France Bleu »: a listed name the article also gives
-    in full is that one (not « Orange » beside « Orange France », a country's branch). Its uses
+    """« France Bleu Pays de Savoie », then « France Bleu »: a listed medium the article also gives
+    in full is that one (not « Orange » beside « Orange France », a country's branch; not
+    « Lamborghini » beside « Lamborghini Club de France », a carmaker's fans' club). Its uses
     count there, but its spelling is not taught to the registry as the full name's (every other
     « France Bleu » of the archive is not Pays de Savoie's)."""
     named = [(k, c) for k, c in clusters.items() if c.label == "ORG"]
     for key, cluster in named:
-        if not is_organisation(cluster.best):
+        if not is_medium(cluster.best):
             continue
         longer = [c for k, c in named if k != key and k in clusters and _opens(cluster.best, c.best)]
         if len(longer) == 1 and key in clusters:
