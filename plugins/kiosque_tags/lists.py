@@ -214,6 +214,16 @@ def _makers() -> frozenset[str]:
     return frozenset(makers)
 
 
+def is_maker(name: str) -> bool:
+    """A listed carmaker's name (« Peugeot », « Aston Martin »)."""
+    return fold(name) in _makers()
+
+
+def corporate(word: str) -> bool:
+    """A word that makes a maker's name a company's (« Renault Group »), no model's."""
+    return fold(word) in _CORPORATE
+
+
 @lru_cache(maxsize=1)
 def _maker_then_word() -> re.Pattern:
     # Makers as listed (« Aston Martin »), then one capitalised word or a code: « Bugatti Chiron », « Audi S5 ».
