@@ -57,15 +57,15 @@ def models_named_alone(clusters, texts: list[str]) -> None:
             cluster.cues[kinds.MISC] += cluster.uses
 
 
-# What follows a maker's name when it names one of its cars: a code (« 508 », « 300SL », « S5 ») or
-# a capitalised word (« Tuatara »).
-_NEXT_WORD = re.compile(r"\s+([\w-]*\d[\w-]*|[A-ZÀ-ÖØ-Þ][\w-]*)(\s+[A-ZÀ-ÖØ-Þ])?")
+# What follows a maker's name when it names one of its cars: its code (« 508 », « 300SL », « S5 »).
+_CODE = re.compile(r"\s+[A-Za-z-]{0,3}\d[\w-]*")
 
 
 def makers_before_models(clusters, texts: list[str]) -> None:
-    """A carmaker the article names only right before one of its models (« une Peugeot 508 », « une
+    """A carmaker the article names only right before a model's code (« une Peugeot 508 », « une
     Ferrari 488 Spider de 2017 », « Une Mercedes-Benz 300SL ») names a car each time, never the
-    company: a product (MISC), no organisation. Named alone once (« Ferrari a annoncé »), it is one.
+    company: a product (MISC), no organisation. Named alone once (« Ferrari a annoncé »), it is one;
+    before a model's name (« la Porsche Taycan »), readers also see the maker named: it stays one.
     The archive's entity of that name is the company, so these uses are not recorded as its."""
     for cluster in clusters:
         if cluster.label != "ORG" or not lists.is_maker(cluster.best):
@@ -81,9 +81,7 @@ def _ends(text: str, surfaces) -> list[int]:
 
 
 def _before_a_model(text: str, end: int) -> bool:
-    found = _NEXT_WORD.match(text, end)
-    return bool(found) and not lists.corporate(found.group(1)) \
-        and not (found.group(2) and is_common_first_name(found.group(1)))  # « Renault Carlos Ghosn »: its boss
+    return _CODE.match(text, end) is not None
 
 
 def first_name_of_family(clusters, registry: Registry) -> None:

@@ -219,11 +219,6 @@ def is_maker(name: str) -> bool:
     return fold(name) in _makers()
 
 
-def corporate(word: str) -> bool:
-    """A word that makes a maker's name a company's (« Renault Group »), no model's."""
-    return fold(word) in _CORPORATE
-
-
 @lru_cache(maxsize=1)
 def _maker_then_word() -> re.Pattern:
     # Makers as listed (« Aston Martin »), then one capitalised word or a code: « Bugatti Chiron », « Audi S5 ».
