@@ -77,6 +77,8 @@ def _by_shape(name: str, labels: Counter, cues: Counter, archive: Counter, prope
     """A thing (things.py) or no name at all, whatever else is said of it."""
     if things.is_thing(name) and not country(name) or things.is_title(name):
         return MISC
+    if _alliance(name):
+        return ""  # « les alliances LREM-LR », « une liste EELV-PS »: allies, no organisation of their own
     if _STUTTER.match(name) and lexicon.is_common(name):
         return ""  # « En MArche ! »: a word of the language with a stray capital, no name
     if len(tokens(name)) == 1 and name.lower() in _ROLE_WORDS and not listed(name):
@@ -176,6 +178,13 @@ def _by_votes(name: str, labels: Counter, cues: Counter, archive: Counter) -> st
         votes["PER"] = 0  # « The Walking Dead », « CHRU Trousseau », « Proverbes chinois »: no one's name
     best = max(TYPES, key=lambda t: (votes[t], labels[t], -TYPES.index(t)))
     return best if votes[best] > 0 else ""
+
+
+def _alliance(name: str) -> bool:
+    """Listed organisations joined by hyphens, the whole listed as none (« PS-EELV », not « AP-HP »)."""
+    parts = name.split("-")
+    return len(parts) > 1 and " " not in name and all(is_organisation(p) for p in parts) \
+        and not is_organisation(name)
 
 
 def _a_places_alias(name: str) -> bool:
