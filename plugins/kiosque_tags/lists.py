@@ -180,7 +180,7 @@ def listed(name: str) -> str:
             # « France Bleu Touraine », not « TF1 Christophe Beaugrand » (two names run together)
             after = rest[end:]
             # … nor « à France Bleu Normandie Thomas, l'un des étudiants »: a station, then a person
-            return "" if is_common_first_name(after[0]) or after[0].lower() in ("de", "du", "d'") \
+            return "" if is_common_first_name(after[0]) or after[0].lower() in ("de", "du", "des", "d'") \
                 or after[0].lower().rstrip(".") in _TITLES \
                 or len(after) > 1 and is_common_first_name(after[-1]) \
                 or initials_and_surname(" ".join(after)) \
