@@ -16,7 +16,7 @@ from kiosque_core.folding import fold
 from . import cues, lexicon, places, spellings, things, variants
 from .cues import AT, CUES, HEADED, IN_TITLE, MISC, PORTFOLIO, QUOTED, SOURCE, THE, TYPES, cue, quoted, title_cue
 from .firstnames import is_first_name
-from .lists import a_model, after_listed, bare_listed, is_organisation, listed
+from .lists import a_model, a_person_after, after_listed, bare_listed, is_organisation, listed
 from .names import country, tokens
 from .spans import person_shaped, split_span, without_title
 
@@ -93,6 +93,8 @@ def _by_shape(name: str, labels: Counter, cues: Counter, archive: Counter, prope
 def _by_lists(name: str, labels: Counter, cues: Counter, archive: Counter, proper: bool) -> str | None:
     """The known lists' type, unless the words around say a title or another type."""
     known = listed(name)
+    if not known and _a_model_named_like_someone(name):
+        return MISC  # « la Renault Clio », « la Ferrari Roma », « l'Alfa Romeo Giulia GTA »
     longer = known == "ORG" and not is_organisation(name) and fold(name) not in bare_listed()
     if longer and (cues[MISC] or any(ch.isdigit() for ch in after_listed(name)) or a_model(name)):
         return MISC  # « "RFM Party 80" », « "RTL Soir" », « Porsche 911 Turbo »: a show or a model of it
@@ -178,6 +180,15 @@ def _by_votes(name: str, labels: Counter, cues: Counter, archive: Counter) -> st
         votes["PER"] = 0  # « The Walking Dead », « CHRU Trousseau », « Proverbes chinois »: no one's name
     best = max(TYPES, key=lambda t: (votes[t], labels[t], -TYPES.index(t)))
     return best if votes[best] > 0 else ""
+
+
+def _a_model_named_like_someone(name: str) -> bool:
+    """A maker's name then its model's, which the lists do not read as a model because the model's
+    name is also a first name (« Clio », « Roma », « Giulia »): not a person (« Renault Carlos
+    Ghosn »), a place (« McLaren London ») or a branch (« Audi de Bruxelles »)."""
+    rest = after_listed(name)
+    return a_model(name) and rest[:1].isupper() and not a_person_after(rest.split()) \
+        and not places.is_town(rest) and listed(rest) != "LOC"
 
 
 def _alliance(name: str) -> bool:

@@ -255,7 +255,7 @@ def a_model(name: str) -> bool:
 
 # Words that make a maker's name a company's (« McLaren Automotive », « Renault Group »).
 _CORPORATE = {"automotive", "automobiles", "group", "groupe", "motors", "motor", "cars", "company", "holding",
-              "international", "racing", "team", "sport", "sports"}
+              "international", "racing", "team", "sport", "sports", "motorsport", "club", "classic", "design"}
 
 
 def after_listed(name: str) -> str:
