@@ -89,7 +89,8 @@ def test_options_championships_shows_and_movements_are_things():
 def test_allies_run_together_are_no_organisation(tmp_path):
     assert _decided("LREM-LR") == "" and _decided("EELV-PS-PCF-LFI") == ""
     assert _decided("AFP-TV") == "ORG"  # a listed name and a word: the agency's video service
-    article = _tagged(tmp_path, "Municipales: pour Faure (PS), les alliances LREM-LR sont \"un moment de clarification\"",
+    article = _tagged(tmp_path,
+                      "Municipales: pour Faure (PS), les alliances LREM-LR sont \"un moment de clarification\"",
                       "Olivier Faure a estimé dimanche que les alliances entre LREM et LR étaient un moment de "
                       "clarification.")
     assert article.organizations == ["PS", "LREM", "LR"]
