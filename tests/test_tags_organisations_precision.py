@@ -76,6 +76,7 @@ def test_a_time_or_an_infinitive_after_an_institution_is_the_sentences():
     assert [(phrase, kind) for _s, _e, phrase, kind in found] == [("Cour suprême des Etats-Unis", "ORG")]
     assert spans.split_span("Parlement national mardi matin", "ORG") == [("Parlement national", "ORG")]
     assert spans.split_span("Etat islamique ces derniers mois", "ORG") == [("Etat islamique", "ORG")]
+    assert spans.split_span("Point de l'ampleur de ces écoutes", "ORG") == [("Point de l'ampleur de ces écoutes", "ORG")]
 
 
 def test_options_championships_shows_and_movements_are_things():
@@ -89,6 +90,8 @@ def test_options_championships_shows_and_movements_are_things():
 def test_allies_run_together_are_no_organisation(tmp_path):
     assert _decided("LREM-LR") == "" and _decided("EELV-PS-PCF-LFI") == ""
     assert _decided("AFP-TV") == "ORG"  # a listed name and a word: the agency's video service
+    assert _decided("Renault-Nissan") == "ORG"  # companies' alliance is a group
+    assert _decided("BMW M GmbH") == "ORG"  # (no model: a company's name)
     article = _tagged(tmp_path,
                       "Municipales: pour Faure (PS), les alliances LREM-LR sont \"un moment de clarification\"",
                       "Olivier Faure a estimé dimanche que les alliances entre LREM et LR étaient un moment de "

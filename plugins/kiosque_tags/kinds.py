@@ -16,7 +16,7 @@ from kiosque_core.folding import fold
 from . import cues, lexicon, places, spellings, things, variants
 from .cues import AT, CUES, HEADED, IN_TITLE, MISC, PORTFOLIO, QUOTED, SOURCE, THE, TYPES, cue, quoted, title_cue
 from .firstnames import is_first_name
-from .lists import a_model, a_person_after, after_listed, bare_listed, is_organisation, listed
+from .lists import a_model, a_person_after, after_listed, bare_listed, is_organisation, is_party, listed
 from .names import country, tokens
 from .spans import person_shaped, split_span, without_title
 
@@ -78,7 +78,7 @@ def _by_shape(name: str, labels: Counter, cues: Counter, archive: Counter, prope
     if things.is_thing(name) and not country(name) or things.is_title(name):
         return MISC
     if _alliance(name):
-        return ""  # « les alliances LREM-LR », « une liste EELV-PS »: allies, no organisation of their own
+        return ""  # « les alliances LREM-LR », « une liste EELV-PS »: allies, no party of their own
     if _STUTTER.match(name) and lexicon.is_common(name):
         return ""  # « En MArche ! »: a word of the language with a stray capital, no name
     if len(tokens(name)) == 1 and name.lower() in _ROLE_WORDS and not listed(name):
@@ -188,14 +188,13 @@ def _a_model_named_like_someone(name: str) -> bool:
     Ghosn »), a place (« McLaren London ») or a branch (« Audi de Bruxelles »)."""
     rest = after_listed(name)
     return a_model(name) and rest[:1].isupper() and not a_person_after(rest.split()) \
-        and not places.is_town(rest) and listed(rest) != "LOC"
+        and not places.is_town(rest) and listed(rest) != "LOC" and fold(rest.split()[-1]) not in _COMPANY_TAILS
 
 
 def _alliance(name: str) -> bool:
-    """Listed organisations joined by hyphens, the whole listed as none (« PS-EELV », not « AP-HP »)."""
+    """Listed parties joined by hyphens (« PS-EELV »; not « Renault-Nissan », « RMC-BFMTV »: groups)."""
     parts = name.split("-")
-    return len(parts) > 1 and " " not in name and all(is_organisation(p) for p in parts) \
-        and not is_organisation(name)
+    return len(parts) > 1 and " " not in name and all(is_party(p) for p in parts) and not is_organisation(name)
 
 
 def _a_places_alias(name: str) -> bool:

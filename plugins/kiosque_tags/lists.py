@@ -201,17 +201,28 @@ def a_person_after(tail: list[str]) -> bool:
     return not lexicon.is_common(tail[-1]) or is_common_first_name(tail[0])
 
 
-@lru_cache(maxsize=1)
 def _makers() -> frozenset[str]:
     """The names listed under « # -- carmakers »: what follows one is a model (« Bugatti Chiron »)."""
+    return _section("# -- carmakers")
+
+
+def is_party(name: str) -> bool:
+    """A name listed under « # -- parties » (« LR », « Parti socialiste »)."""
+    return fold(name) in _section("# -- parties")
+
+
+@lru_cache(maxsize=4)
+def _section(heading: str) -> frozenset[str]:
+    """The folded names listed under one heading of ``organisations.txt`` (« LR = Les Républicains »:
+    both)."""
     path = Path(__file__).with_name("data") / "organisations.txt"
-    makers, inside = set(), False
+    names, inside = set(), False
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("# --"):
-            inside = line.startswith("# -- carmakers")
+            inside = line.startswith(heading)
         elif inside and line.strip() and not line.startswith("#"):
-            makers.add(fold(line.strip()))
-    return frozenset(makers)
+            names.update(fold(part.strip()) for part in line.split("="))
+    return frozenset(names)
 
 
 def is_maker(name: str) -> bool:

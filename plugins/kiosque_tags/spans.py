@@ -46,15 +46,19 @@ def _run_over(words: list[str], label: str) -> list[str]:
     return words[titles[-1] + 1:] if titles and titles[-1] > 0 else words
 
 
-# Words that open the sentence's « when », never part of a name: « ces derniers mois », « cette semaine ».
+# A demonstrative then one of these opens the sentence's « when », never part of a name: « ces
+# derniers mois », « cette semaine », « ce matin » (not « de ces écoutes »: a span cut there may be a name).
 _DEMONSTRATIVES = {"ce", "cet", "cette", "ces"}
+_TIMES = set("""dernier derniers dernière dernières jour jours semaine semaines mois année années an ans matin soir
+    week-end été hiver automne printemps""".split()) | WEEKDAYS
 
 
 def _when(words: list[str]) -> int:
-    """Where a time the sentence gives starts in a span (its length when none): a weekday or a
-    demonstrative in lowercase, not a name's own (« Le Journal du dimanche »)."""
+    """Where a time the sentence gives starts in a span (its length when none): a weekday in
+    lowercase (not a name's own: « Le Journal du dimanche »), or a demonstrative before a time."""
     for i, word in enumerate(words[1:], 1):
-        if word.islower() and (word in _DEMONSTRATIVES or word in WEEKDAYS and words[i - 1] not in ("du", "de")):
+        if word in WEEKDAYS and words[i - 1] not in ("du", "de") \
+                or word in _DEMONSTRATIVES and words[i + 1:i + 2] and words[i + 1] in _TIMES:
             return i
     return len(words)
 
