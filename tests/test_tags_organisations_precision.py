@@ -74,6 +74,8 @@ def test_a_time_or_an_infinitive_after_an_institution_is_the_sentences():
     found = phrasing.find("le gouvernement vient de demander à la Cour suprême des Etats-Unis d'empêcher la "
                           "libération de plus de 800 détenus")
     assert [(phrase, kind) for _s, _e, phrase, kind in found] == [("Cour suprême des Etats-Unis", "ORG")]
+    found = phrasing.find("Le Centre national d'études spatiales -- qui a porté plainte le 24 mars -- avait expliqué")
+    assert [(phrase, kind) for _s, _e, phrase, kind in found] == [("Centre national d'études spatiales", "ORG")]
     assert spans.split_span("Parlement national mardi matin", "ORG") == [("Parlement national", "ORG")]
     assert spans.split_span("Etat islamique ces derniers mois", "ORG") == [("Etat islamique", "ORG")]
     span = "Point de l'ampleur de ces écoutes"  # « par le Point de l'ampleur de ces écoutes »: no time

@@ -246,6 +246,8 @@ def _institution_name(phrase: str) -> str:
     nouns = 0  # lowercase nouns since the last « de »
     for i, word in enumerate(words[kept:], kept):
         bare = re.sub(r"^[dl]['’]", "", word)
+        if not any(ch.isalnum() for ch in word):
+            break  # « le Centre national d'études spatiales -- qui a porté plainte »: an aside opens
         if word == "et" and _TWO_NAMES.match(" ".join(words[i + 1:i + 3])):
             break  # « du Centre des monuments nationaux et de l'Elysée »: two names
         if placed and _a_person_from(words, i):
