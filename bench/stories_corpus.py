@@ -1,13 +1,18 @@
 """Stories: what a rule change does over the whole corpus's candidate pairs, and what the measures cost.
 
     .venv/bin/python bench/stories_corpus.py [--before KEPT_SHARED=9] [--after NAME=VALUE ...] [--read 15]
-        [--pairs /tmp/pairs.pickle]
+        [--pairs /tmp/pairs.pickle] [--index-before 64:28x2] [--index-after 128:64x2]
 
 Every corpus record, each exact text once (``draw_pairs.distinct``), is indexed as a build indexes
 its posts (``kiosque_stories.index``: the whole text, and the openings of short texts), and every
-candidate pair the index gives is measured (``shingles.measures``), as a build does (no date
-limit: the rule decides). Prints how many candidate pairs there are, the time the measures take on
-them (and the sentences' share of it), how many pairs the rule accepts with
+candidate pair the index gives published at most ``rules.LATER`` days apart is measured
+(``shingles.measures``). The rule accepts no pair farther apart; a build measures them all the
+same (about three times as many pairs: the time printed is the part the rule can use).
+``--index-before`` and ``--index-after PERMUTATIONS:BANDSxROWS`` take the candidates of the rule
+before or after from an index with those parameters (by default the build's), to measure a change
+of the index.
+Prints how many candidate pairs there are, the time the measures take on them (and the
+sentences' share of it), how many pairs the rule accepts with
 the ``--before`` thresholds (``NAME=VALUE`` of ``rules.py``; by default the branch of sentences
 kept off) and with the ``--after`` ones (by default as built), and the pairs one adds or drops.
 Added pairs of the dev sets (``labelled.tsv``, ``labelled-2.tsv``, ``labelled-3.tsv``'s ``dev``
@@ -46,7 +51,8 @@ def post(record: dict) -> SimpleNamespace:
 
 
 def candidates(kept: list[dict]) -> set[tuple[int, int]]:
-    """The pairs the build's index gives (whole texts, and openings of short texts)."""
+    """The pairs the build's index gives (whole texts, and openings of short texts), whatever
+    their dates."""
     lsh = MinHashLSH(num_perm=shingles.PERMUTATIONS, params=index.LSH_BANDS)
     entries = {record["id"]: index._signatures(post(record)) for record in kept}
     for key, found in entries.items():
@@ -58,6 +64,25 @@ def candidates(kept: list[dict]) -> set[tuple[int, int]]:
             if int(other) != key:
                 pairs.add(tuple(sorted((key, int(other)))))
     return pairs
+
+
+def near(by_id: dict, pairs: set) -> set:
+    """The pairs a build measures: published at most ``rules.LATER`` days apart."""
+    day = {key: date.fromisoformat(by_id[key]["date"]) for key in texts_of(pairs)}
+    return {(a, b) for a, b in pairs if abs((day[b] - day[a]).days) <= rules.LATER}
+
+
+def with_index(parameters: str, kept: list[dict]) -> set[tuple[int, int]]:
+    """The candidates of an index of ``PERMUTATIONS:BANDSxROWS`` (the build's are restored)."""
+    permutations, bands = parameters.split(":")
+    saved = shingles.PERMUTATIONS, index.LSH_BANDS
+    shingles.PERMUTATIONS, index.LSH_BANDS = int(permutations), tuple(map(int, bands.split("x")))
+    shingles._template.cache_clear()
+    try:
+        return candidates(kept)
+    finally:
+        shingles.PERMUTATIONS, index.LSH_BANDS = saved
+        shingles._template.cache_clear()
 
 
 def measured(by_id: dict, pairs: set) -> tuple[dict, float, float]:
@@ -116,27 +141,40 @@ def main() -> None:
     parser.add_argument("--after", nargs="*", default=[], help="NAME=VALUE of rules.py (default: as built)")
     parser.add_argument("--read", type=int, default=0)
     parser.add_argument("--pairs", type=Path)
+    parser.add_argument("--index-before", help="PERMUTATIONS:BANDSxROWS of the index before")
+    parser.add_argument("--index-after", help="PERMUTATIONS:BANDSxROWS of the index after")
     args = parser.parse_args()
     before, after = ({name: float(value) for name, value in (item.split("=") for item in given)}
                      for given in (args.before, args.after))
     by_id = {record["id"]: record for record in distinct(records())}
     if args.pairs and args.pairs.exists():
-        found = pickle.loads(args.pairs.read_bytes())
+        found, latest, earlier = pickle.loads(args.pairs.read_bytes())
     else:
         started = time.perf_counter()
-        pairs = candidates(list(by_id.values()))
-        print(f"{len(by_id):,} distinct texts indexed, {len(pairs):,} candidate pairs in "
-              f"{time.perf_counter() - started:.1f} s")
-        found, whole, cut = measured(by_id, pairs)
-        print(f"measures: {whole:.1f} s ({1000 * whole / len(pairs):.2f} ms a pair, {len(texts_of(pairs)):,} "
-              f"texts cut), of which the sentences {cut:.1f} s ({1000 * cut / len(pairs):.2f} ms a pair)")
+        every = with_index(args.index_after, list(by_id.values())) if args.index_after else candidates(
+            list(by_id.values()))
+        latest = earlier = near(by_id, every)
+        print(f"{len(by_id):,} distinct texts indexed{' (' + args.index_after + ')' if args.index_after else ''}, "
+              f"{len(every):,} candidate pairs in {time.perf_counter() - started:.1f} s, {len(latest):,} of them at "
+              f"most {rules.LATER} days apart")
+        if args.index_before:
+            started = time.perf_counter()
+            earlier = near(by_id, with_index(args.index_before, list(by_id.values())))
+            print(f"index {args.index_before}: {len(earlier):,} candidate pairs at most {rules.LATER} days apart, "
+                  f"{len(earlier - latest)} of them not the other index's, in {time.perf_counter() - started:.1f} s")
+        found, whole, cut = measured(by_id, latest)
+        print(f"measures: {whole:.1f} s ({1000 * whole / len(found):.2f} ms a pair, {len(texts_of(found)):,} "
+              f"texts cut), of which the sentences {cut:.1f} s ({1000 * cut / len(found):.2f} ms a pair)")
+        found |= measured(by_id, earlier - latest)[0]
         if args.pairs:
-            args.pairs.write_bytes(pickle.dumps(found))
-    old, new = accepted(found, before), accepted(found, after)
+            args.pairs.write_bytes(pickle.dumps((found, latest, earlier)))
+    old = accepted({pair: found[pair] for pair in earlier}, before)
+    new = accepted({pair: found[pair] for pair in latest}, after)
     labels = known_labels()
     added, dropped = sorted(new - old), sorted(old - new)
-    print(f"{len(found):,} candidate pairs: accepted {len(old)} with {before}, "
+    print(f"{len(found):,} candidate pairs measured: accepted {len(old)} with {before}, "
           f"{len(new)} with {after or 'the rule as built'}; {len(added)} added, {len(dropped)} dropped")
+    print(f"dropped: {[(pair, labels.get(frozenset(pair))) for pair in dropped]}")
     marks = [labels[frozenset(pair)] for pair in added if frozenset(pair) in labels]
     for name, _ in SETS:
         versions = [version for set_name, version in marks if set_name == name]
