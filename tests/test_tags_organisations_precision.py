@@ -118,3 +118,12 @@ def test_a_maker_then_a_model_named_like_someone_is_a_car():
     for name in ("Renault Carlos Ghosn", "Audi de Bruxelles", "Porsche Club of America", "Volvo Cars",
                  "Mercedes-Benz Classic", "Honda Australie"):
         assert _decided(name) == "ORG", name
+
+
+def test_a_maker_beside_one_of_its_departments_stays_an_organisation(tmp_path):
+    article = _tagged(
+        tmp_path, "AMB 001 : la moto d'Aston Martin",
+        "Pour une fois n'est pas coutume, nous allons parler moto avec Aston Martin et Brough Superior, le "
+        "constructeur britannique battant désormais pavillon français.",
+        "Cette machine doit tout d'abord ses lignes à l'Aston Martin Design team, qui s'est inspirée de la Vulcan.")
+    assert article.organizations[1:] == ["Aston Martin", "Brough Superior", "Aston Martin Design"]
