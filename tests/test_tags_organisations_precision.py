@@ -127,3 +127,7 @@ def test_a_maker_beside_one_of_its_departments_stays_an_organisation(tmp_path):
         "constructeur britannique battant désormais pavillon français.",
         "Cette machine doit tout d'abord ses lignes à l'Aston Martin Design team, qui s'est inspirée de la Vulcan.")
     assert article.organizations[1:] == ["Aston Martin", "Brough Superior", "Aston Martin Design"]
+    # … not the company's full name: « Bentley Motors » is Bentley.
+    article = _tagged(tmp_path / "b", "Bentley : un nouveau patron",
+                      "Bentley a nommé un nouveau directeur.", "Bentley Motors est basé à Crewe.")
+    assert article.organizations == ["Bentley Motors"]

@@ -230,6 +230,16 @@ def is_maker(name: str) -> bool:
     return fold(name) in _makers()
 
 
+# The words after a maker's name that make it one of its departments, an organisation of its own
+# (« Aston Martin Design », « Porsche Classic »), not the company's full name (« Bentley Motors »).
+_DEPARTMENTS = {"design", "classic", "motorsport", "sport", "sports", "racing", "club", "team"}
+
+
+def a_department(maker: str, name: str) -> bool:
+    rest = fold(name)[len(fold(maker)):].split()
+    return bool(rest) and rest[0] in _DEPARTMENTS
+
+
 @lru_cache(maxsize=1)
 def _maker_then_word() -> re.Pattern:
     # Makers as listed (« Aston Martin »), then one capitalised word or a code: « Bugatti Chiron », « Audi S5 ».
