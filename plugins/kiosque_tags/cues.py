@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon
+from . import lexicon, places
 from .firstnames import is_common_first_name
+from .names import country
 
 TYPES = ("PER", "LOC", "ORG")
 MISC = "MISC"
@@ -53,7 +54,8 @@ _ROLES = frozenset(_CUES["PER"].split())
 ORG_HEADS = set("""association fédération chambre institut syndicat compagnie banque comité office agence collectif
     union ligue parti mouvement groupe société fondation observatoire caisse commission académie ordre conseil cour
     tribunal ministère confédération conservatoire direction service brigade secours autorité assemblée parlement
-    gouvernement université école lycée collège hôpital clinique ville""".split())  # « la Ville de Paris »
+    gouvernement université école lycée collège hôpital clinique ville gendarmerie police préfecture mairie
+    commissariat""".split())  # « la Ville de Paris », « la Gendarmerie du Rhin »
 # « le maire de X », « la ville de X »: these nouns say what the name after « de » is.
 _THROUGH_DE = {"de", "d'", "du"}
 # … and these make one name with « France »: « le stade de France », « la coupe de France ».
@@ -149,6 +151,10 @@ def _cue(text: str, start: int) -> tuple[str, bool]:
     article = bool(said) and said[0] in ("le", "la", "les", "l'", "du", "au", "aux")
     kind = _cue_of(said)
     following = text[start:].split(" ")[0]
+    if said and said[0] in _SPEAKING and not _a_place_speaking(text, start):
+        return SOURCE, article  # « ", a expliqué Sailsquare. »: who speaks, no place
+    if said[1:2] and said[0] in ("par", "avec") and _MAKING.match(said[1]) and not is_common_first_name(following):
+        return "ORG", article  # « carrossée par Vanden Plas », « développée avec Bosch »: its maker
     if said and _MODEL.match(said[0]) and following[:1].isupper() and not is_common_first_name(following):
         return MISC, False  # « les Ferrari 488 Pista », « une 300 SL »: a model's name after its number
     if kind == "PER" and said[0] in _ELECTED and _LETTERS.match(following):
@@ -158,6 +164,27 @@ def _cue(text: str, start: int) -> tuple[str, bool]:
     if kind == MISC and said[1:2] and said[1] in _NAMING and not following.startswith("France"):
         return "LOC" if said[1] == "stade" else "", article  # « le stade de Juillan »: Juillan's
     return kind, article
+
+
+# Verbs of speech a subject follows (« ", a expliqué Sailsquare », « explique Vipin Narang »): the
+# name after them speaks, a person or an organisation; a town or a country only as its
+# government (« a réagi Moscou »), which stays a place.
+_SPEAKING = set("""expliqué explique indiqué indique précisé précise déclaré déclare affirmé affirme assuré assure
+    ajouté ajoute souligné souligne estimé estime réagi réagit confié confie raconté raconte commenté commente
+    résumé résume rapporté rapporte insisté insiste poursuivi poursuit conclu conclut tweeté twitté dénoncé dénonce
+    regretté regrette martelé martèle""".split())
+# Participles of making (« carrossée par Vanden Plas », « une injection développée avec Bosch »,
+# « équipée par Brembo »): the name after « par » or « avec » made it, a company (a person has a
+# first name: « dessinée par Marcello Gandini »).
+_MAKING = re.compile(r"^(?:carross|développ|conç|fabriqu|produit|équip|motoris|prépar|construit|assembl)"
+                     r"(?:é|ée|és|ées|u|ue|us|ues|e|es|s)?$")
+_CAPITALISED_RUN = re.compile(r"[A-ZÀ-ÖØ-ÞŒ][\w’'-]*(?:\s[A-ZÀ-ÖØ-ÞŒ][\w’'-]*)*")
+
+
+def _a_place_speaking(text: str, start: int) -> bool:
+    run = _CAPITALISED_RUN.match(text, start)
+    words = run.group().split() if run else []
+    return any(places.is_town(" ".join(words[:n])) or country(" ".join(words[:n])) for n in range(1, len(words) + 1))
 
 
 def _words_before(text: str, start: int) -> list[str]:

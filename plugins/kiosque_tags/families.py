@@ -10,6 +10,7 @@ from kiosque_core.folding import fold
 
 from . import spellings, variants
 from .entity import Entity
+from .firstnames import is_common_first_name
 from .lists import long_form
 from .naming import attestations
 
@@ -46,3 +47,20 @@ def glossed(entity: Entity, acronym: str, brand: bool) -> bool:
     # Two articles agreeing outweigh the brand's look: « AFP Factuel », « AFP Camille » (a
     # caption's credit run into a name) do not keep « AFP » from « Agence France-Presse ».
     return not brand or sum(n for v, n in attestations(entity).items() if fold(v) == key) >= GLOSSES
+
+
+def rather_a_first_name(word: str, person: Entity, opening_on_it) -> bool:
+    """« Charles », « Hugo », « François » alone: a first name (« le prince Charles », « le pape
+    François », a pupil « Hugo ») rather than the surname of Bénédicte Charles, Victor Hugo or
+    Claude François, when the archive's people of that first name (``opening_on_it``: the
+    entities whose name opens on the word) are named at least as often as that person.
+    « Johnson », « Floyd », « Pompeo » stay the surnames they are."""
+    if " " in word or not is_common_first_name(word):
+        return False
+    named, bearers = sum(person.variants.values()), 0
+    for other in opening_on_it:
+        if other is not person and other.type == "PER" and other.full:
+            bearers += sum(other.variants.values())
+            if bearers >= named:
+                return True
+    return False

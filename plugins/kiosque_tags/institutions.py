@@ -19,7 +19,11 @@ _HEADS = (
 )
 # (« la porte de Clignancourt »: a gate of Paris and its district, not the town it leads to; « la
 # pointe de Beg ar Scaf », « la baie de Brignogan »: a cape, a bay)
-_PLACES = {"aéroport", "gare", "square", "rue", "avenue", "boulevard", "quai", "porte", "pointe", "baie"}
+PLACES = {"aéroport", "gare", "square", "rue", "avenue", "boulevard", "quai", "porte", "pointe", "baie"}
+# … two of which are verbs too: a speaker after a quotation (« ", pointe M. Levy »), a door's owner.
+_VERBS = {"porte", "pointe"}
+_SPEAKING = re.compile(r"[,\"»”?!]\s*$")
+_OWNERS = {"M", "Mme", "Mmes", "Me", "Dr", "Pr", "Mgr"}
 _NAME = r"[A-ZÀ-ÖØ-ÞŒ][\w’'-]*(?:[ -](?:(?:de|du|des|la|le|l['’]|d['’]|ar |an )\s?)?[A-ZÀ-ÖØ-ÞŒ][\w’'-]*)*"
 # « le ministère des Affaires étrangères »: the portfolio's lowercase adjective is part of its name.
 _PORTFOLIO_ADJECTIVE = r"(?:(?<=Affaires)\s+[a-zà-ÿ]{4,}es)?"
@@ -30,11 +34,11 @@ _INSTITUTION = re.compile(
 )
 # Places named by a common noun and a name right after it: « la ferme Saint-Siméon », « le
 # marché Forville », « la place Saint-Marc » (with « de », the name is mostly a town's own).
-_SITES = ("place", "marché", "ferme", "château", "domaine", "parc", "pont", "jardin", "cimetière")
-_SITE = re.compile(r"(?<![\w-])(?:" + "|".join(_SITES) + r")\s+(?P<name>" + _NAME + r")")
+SITES = ("place", "marché", "ferme", "château", "domaine", "parc", "pont", "jardin", "cimetière")
+_SITE = re.compile(r"(?<![\w-])(?:" + "|".join(SITES) + r")\s+(?P<name>" + _NAME + r")")
 # … and organisations: « le centre Simon-Wiesenthal », « l'institut Paoli-Calmettes ».
-_ORG_SITES = ("centre", "fondation", "institut")
-_ORG_SITE = re.compile(r"(?<![\w-])(?:" + "|".join(_ORG_SITES) + r")\s+(?P<name>" + _NAME + r")")
+ORG_SITES = ("centre", "fondation", "institut")
+_ORG_SITE = re.compile(r"(?<![\w-])(?:" + "|".join(ORG_SITES) + r")\s+(?P<name>" + _NAME + r")")
 # A place and its part: « Afrique de l'Est », « Amérique du Nord », « Corée du Sud ».
 _POINTS = ("Nord", "Sud", "Est", "Ouest")
 _COMPASS = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞŒ][\w’'-]*\s+(?:du|de\s+l['’])\s*(?:" + "|".join(_POINTS)
@@ -65,6 +69,13 @@ def _adjectives_end(text: str, end: int) -> int:
     return end
 
 
+def _a_verb(text: str, match: re.Match) -> bool:
+    """« porte », « pointe » as a verb after a quotation, or before a person's title: no gate, no cape."""
+    owner = (match.group("name") or "").split()[:1]
+    return bool(_SPEAKING.search(text, max(0, match.start() - 4), match.start())) \
+        or bool(owner) and owner[0].rstrip(".") in _OWNERS
+
+
 def find(text: str) -> list[tuple[int, int, str, str]]:
     """Each institution's (start, end, phrase as written, type): an organisation, or a place for
     streets, stations and airports (« la rue Montholon »)."""
@@ -74,7 +85,9 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
             continue
         if _INDEFINITE.search(text[max(0, match.start() - 8):match.start()]):
             continue  # « un hôpital de Nelkan »: some hospital there, not one named; the place is
-        kind = "LOC" if match.group("head") in _PLACES else "ORG"
+        if match.group("head") in _VERBS and _a_verb(text, match):
+            continue  # « ", pointe Jenny Tam, étudiante » says who speaks; « la porte de Mme Dicic »
+        kind = "LOC" if match.group("head") in PLACES else "ORG"
         end = match.end()
         if match.group("head") == "ministère" and match.group("name") and "Affaires" not in match.group("name"):
             end = _adjectives_end(text, end)
@@ -82,7 +95,7 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
     out += [(m.start(), m.end(), m.group(), "LOC")
             for pattern, needles in ((_COMPASS, _POINTS), (_CONTINENT_PART, _CONTINENTS))
             for m in scan(pattern, text, needles)]
-    for pattern, kind, needles in ((_SITE, "LOC", _SITES), (_ORG_SITE, "ORG", _ORG_SITES)):
+    for pattern, kind, needles in ((_SITE, "LOC", SITES), (_ORG_SITE, "ORG", ORG_SITES)):
         for match in scan(pattern, text, needles):
             if not _INDEFINITE.search(text[max(0, match.start() - 8):match.start()]):
                 out.append((match.start(), match.end(), match.group(), kind))

@@ -33,11 +33,14 @@ _PLACE_TAILS = set("""house street palace park square hall castle tower bridge g
 # … or closing on one of these, an organisation of a town: « Vannes Habitat », « Toulouse Métropole ».
 _ORG_TAILS = set("""habitat metropole agglo agglomeration football basket handball rugby volley hockey""".split())
 # … or on one of these, a company's or a medium's whatever its first word (« Marvel Studios »,
-# « Warner Music Group », « Rimac Automobili », « France Libre Actualités »): no first name and
-# surname, however the model read it.
+# « Warner Music Group », « Rimac Automobili », « France Libre Actualités », « Williams Advanced
+# Engineering », « Hennessey Performance », « Gordon Murray Design »): no first name and surname,
+# however the model read it.
 _COMPANY_TAILS = set("""studios pictures records entertainment productions automobili automobiles automotive motors
     airlines airways group holding holdings industries technologies laboratories pharmaceuticals biosciences
-    therapeutics inc corp corporation company ltd limited gmbh llc plc actualites infos hebdo magazine""".split())
+    therapeutics inc corp corporation company ltd limited gmbh llc plc actualites infos hebdo magazine
+    engineering performance vehicles pharma motorsport motorsports racing design cycles partners media aerospace
+    automobile autoroutes foods airline cars systems labs energy capital""".split())
 # People: a town so big that its name is the town's even where it is also a word (« Rome »).
 _CITY = 100_000
 # Common nouns that open places' names (« Océan indien », « Golfe persique »).
@@ -69,8 +72,12 @@ def _decide(name: str, labels: Counter, cues: Counter, archive: Counter, proper:
     for rule in (_by_shape, _by_lists, _by_words):
         found = rule(name, labels, cues, archive, proper)
         if found is not None:
-            return found
-    return _by_votes(name, labels, cues, archive)
+            break
+    else:
+        found = _by_votes(name, labels, cues, archive)
+    if found == "LOC" and fold(name) in _kind_nouns() and not listed(name):
+        return ""  # « l'Hôpital européen Georges-Pompidou », « le Palais » (de l'Élysée): a kind, no place's name
+    return found
 
 
 def _by_shape(name: str, labels: Counter, cues: Counter, archive: Counter, proper: bool) -> str | None:
@@ -168,8 +175,8 @@ def _by_votes(name: str, labels: Counter, cues: Counter, archive: Counter) -> st
     if len(words) == 2 and words[1].islower() and lexicon.is_common(words[1]) and lexicon.is_common(words[0]) \
             and fold(words[0]) not in _GEOGRAPHY:
         votes["LOC"] = 0  # « Occupation nazie », « Dalle sacrée »: a common noun and its adjective
-    if person_shaped(name):
-        votes["PER"] += 3
+    if person_shaped(name) or cues["PER"] and _titled_person(words):
+        votes["PER"] += 3  # … or « la sénatrice Kamala Harris »: a role, a first name of any country
         if labels["PER"] and not cues["LOC"] + cues[AT] + cues["ORG"]:
             return "PER"  # « Flavie Flament », « Babette de Rozières »: a name, and the model saw a person
     if cues[SOURCE] or len(words) == 1 and variants.is_acronym(name) and not cues["LOC"] and not _a_places_alias(name):
@@ -178,6 +185,9 @@ def _by_votes(name: str, labels: Counter, cues: Counter, archive: Counter) -> st
             or len(words) > 1 and (variants.is_acronym(words[0]) or lexicon.is_common(words[0])
                                    and not is_first_name(words[0]) and not _seen_as_person(labels)):
         votes["PER"] = 0  # « The Walking Dead », « CHRU Trousseau », « Proverbes chinois »: no one's name
+    if cues[SOURCE] and labels["LOC"] and all(votes[t] <= 0 for t in TYPES):
+        # « ", a expliqué Sailsquare », « selon Laura »: what the model took for a place speaks
+        return "PER" if is_first_name(words[0]) else "ORG"
     best = max(TYPES, key=lambda t: (votes[t], labels[t], -TYPES.index(t)))
     return best if votes[best] > 0 else ""
 
@@ -195,6 +205,13 @@ def _alliance(name: str) -> bool:
     """Listed parties joined by hyphens (« PS-EELV »; not « Renault-Nissan », « RMC-BFMTV »: groups)."""
     parts = name.split("-")
     return len(parts) > 1 and " " not in name and all(is_party(p) for p in parts) and not is_organisation(name)
+
+
+def _titled_person(words: list[str]) -> bool:
+    """A first name (of any country: « Kamala ») and a surname that is no word of the language."""
+    last = words[-1]
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and is_first_name(words[0]) \
+        and not lexicon.is_common(last) and last[1:].islower() and not listed(words[0])  # not « Mercedes GLB »
 
 
 def _a_places_alias(name: str) -> bool:
@@ -225,6 +242,21 @@ def _share(labels: Counter, kind: str, weight: int = 3) -> float:
     counted once per use of each span, so a name used five times would outvote every cue."""
     total = sum(labels[t] for t in TYPES)
     return labels[kind] * min(total, weight) / total if total else 0
+
+
+@lru_cache(maxsize=1)
+def _kind_nouns() -> frozenset[str]:
+    """Nouns of a kind of institution or site (« Hôpital », « Brigade », « Palais », « Parc »): alone,
+    capitalised, they open a longer name the run of capitals lost at its lowercase adjective (« la
+    Brigade criminelle de Paris ») or stand for one named before; never a place's name of their own."""
+    from . import institutions
+
+    words = cues.ORG_HEADS | set(institutions.SITES) | set(institutions.PLACES) | set(_SITE_NOUNS)
+    return frozenset(fold(w) for w in words)
+
+
+_SITE_NOUNS = """palais musée théâtre manufacture galerie police gendarmerie brigade centre mairie préfecture village
+    région église cathédrale stade hôtel château marché""".split()
 
 
 @lru_cache(maxsize=1)

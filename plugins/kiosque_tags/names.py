@@ -123,8 +123,8 @@ def is_plausible(name: str, label: str = "") -> bool:
         return False
     if not name[0].isupper() and not name[0].isdigit():
         return False
-    if not any(ch.isalpha() for ch in name):
-        return False
+    if not any(ch.isalpha() for ch in name) or "[" in name or "]" in name:
+        return False  # … nor « Palais [de Buckingham] »: an editor's brackets inside a quotation
     folded = [fold(w).strip("'") for w in words]
     if any(a == b and a[:1].isalpha() for a, b in zip(folded, folded[1:], strict=False)):
         return False  # « le BTP Altrad Altrad »: a linked name the scraper doubled

@@ -31,13 +31,15 @@ _MEDIA = ("quotidien", "journal", "hebdomadaire", "mensuel", "magazine", "site",
           "agence")
 _ORG_NOUNS = ("association", "société", "groupe", "syndicat", "club", "entreprise", "start-up", "ONG", "fédération",
               "parti", "mouvement", "collectif", "fondation", "constructeur", "enseigne", "banque", "laboratoire",
-              "opérateur", "compagnie", "cabinet", "institut")
+              "opérateur", "compagnie", "cabinet", "institut", "usine")
 # « le quotidien néerlandais De Telegraaf », « la chaîne américaine CNN »: a medium, maybe
 # qualified by adjectives (checked against the lexicon: not « le journal où Macron »); and any
 # organisation named after its noun: « la start-up Murfy », « le syndicat patronal GNI »,
 # « l'opérateur mobile nippon NTT DoComo », « le groupe Hyphen Hyphen ».
 _MEDIUM = re.compile(
     r"(?<![\w-])(?:" + "|".join(_MEDIA + _ORG_NOUNS) + ")"
+    # « le site d'information local alsacien Heb'di », « la chaîne d'information en continu BFMTV »
+    r"(?P<news>\sd['’](?:informations?(?:\sen\s(?:continu|ligne))?|actualités?|investigation))?"
     rf"(?P<adjectives>(?:\s[a-zàâçéèêëîïôûùüÿœ-]+){{0,2}})\s(?P<name>{_TITLE})"
 )
 # « son ONG "Désir d'avenir pour la planète" », « le comité "Aznavour pour l'Arménie" »: an
@@ -92,11 +94,13 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
     out = []
     for match in scan(_MEDIUM, text, _MEDIA + _ORG_NOUNS):
         adjectives, name = match.group("adjectives").split(), match.group("name")
-        generic = match.group().startswith("site") or things.is_listed(name)
+        generic = match.group().startswith("site") and not match.group("news") or things.is_listed(name)
         if _goes_on(name, text[match.end():match.end() + 30]) or things.is_code(name.split()[0]) \
                 or _INDEFINITE.search(text, max(0, match.start() - 8), match.start()):
             continue  # « le groupe jihadiste Etat islamique »: the name goes on; « le groupe V8 », an engine;
             # « une association LGBT »: a kind of association, none named
+        if match.group().startswith("usine"):
+            name = re.split(r"\s(?:de|d['’]|du)\s?", name)[0]  # « l'usine Renault de Flins »: where it is
         name = next((n for n, kind in split_span(_without_person(name), "ORG") if kind == "ORG"), "")
         start = match.start("name")
         if not name or not text.startswith(name, start):

@@ -12,6 +12,9 @@ from .subjects import subject_key, subjects
 TITLE, LEDE = 6, 3  # a title mention outweighs a few body mentions
 BODY_CAP = 5  # past five uses, more says little more
 FILL = 7  # names a reader expects among the tags: who and where the story is about, and its subject
+# (7, not 8: an eighth name gains a few key names on the random dev articles, but most eighth names
+# are people and places named once in passing, tags a reader would drop:
+# bench/results/keytags5-2026-12-08.md)
 # Between names used as often, a person named in full comes first: whom a story quotes is
 # more its subject than the places it passes through.
 PERSON = 0.5
@@ -38,11 +41,11 @@ def choose(article: Article, clusters: list, config) -> list:
     """Ranked entity clusters to tag, leaving room for the sections (always tags): the salient
     ones, and never fewer than ``config.min_tags`` names when the article names that many."""
     sections = {fold(s) for s in article.sections}
-    stop = config.stop | {fold(a) for a in article.authors}  # the byline is no tag
+    byline = frozenset(fold(a) for a in article.authors)  # the byline is no tag
     found = [c for c in subjects(article.title, article.lede, [b.text for b in article.blocks]) if salient(c)]
     clusters = _giving_way(clusters, found)
     within = _within_longer(clusters)
-    ranked = sorted([c for c in clusters if taggable(c, stop)],
+    ranked = sorted([c for c in clusters if taggable(c, config.stop, byline)],
                     key=lambda c: (-score(c, within.get(id(c), 0)), c.first))
     room = max(0, config.max_tags - len(sections))
     chosen = [c for c in ranked if salient(c)]
@@ -86,11 +89,13 @@ def _within_longer(clusters: list) -> dict[int, int]:
     return out
 
 
-def taggable(cluster, stop: frozenset) -> bool:
-    """Agencies and platforms (``KIOSQUE_STOP_TAGS``) are named in the facets, never tags; a
-    person known by a first name alone is a tag only when the title or lede names her (the
-    story is hers: « la petite Maëlys »)."""
-    if fold(canonical(cluster)) in stop:
+def taggable(cluster, stop: frozenset, byline: frozenset = frozenset()) -> bool:
+    """Agencies and platforms (``KIOSQUE_STOP_TAGS``) are named in the facets, not tags, unless
+    the title names them (« Le patron de Facebook joue l'apaisement »: the story is theirs); the
+    byline never is. A person known by a first name alone is a tag only when the title or lede
+    names her (the story is hers: « la petite Maëlys »)."""
+    name = fold(canonical(cluster))
+    if name in byline or name in stop and "title" not in cluster.zones:
         return False
     entity = cluster.entity
     lone = kind(cluster) == "PER" and len(canonical(cluster).split()) == 1 \

@@ -18,7 +18,7 @@ from kiosque_core.storage import write_atomic
 
 from . import registrykeys, spellings, variants
 from .entity import Entity, entity_from_file, file_order
-from .families import same_family
+from .families import rather_a_first_name, same_family
 from .names import country, given_names, surname_key, tokens
 from .naming import attestations, best_name, without_article
 from .registryfile import dumps
@@ -89,7 +89,11 @@ class Registry:
             people = [e for e in people if given_names(e.name)[: len(given)] == given]
         if not people:
             return None
-        return _dominant([(sum(e.variants.values()), e) for e in people])
+        found = _dominant([(sum(e.variants.values()), e) for e in people])
+        if found is not None and not given \
+                and rather_a_first_name(name, found, self._by_edge.get(f"<{fold(name)}", ())):
+            return None  # « le prince Charles » is not Bénédicte Charles (families.py)
+        return found
 
     def person_by_first_name(self, name: str) -> Entity | None:
         """The full-named person a first name alone means (« Johnny »): the one the archive's

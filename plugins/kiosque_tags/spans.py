@@ -12,7 +12,7 @@ from . import lexicon, places, things
 from .cues import CUES, ORG_HEADS
 from .firstnames import is_common_first_name, is_first_name
 from .lists import a_person_after, is_organisation, listed, words_after
-from .names import MONTHS, TITLES, WEEKDAYS, country, initials_and_surname, tokens
+from .names import MONTHS, PORTFOLIOS, TITLES, WEEKDAYS, country, initials_and_surname, tokens
 
 # Words the first-name dictionary lists that open titles far more often than names.
 NOT_FIRST_NAMES = set("the a an of and le la les un une des mon ma ton ta son sa".split())
@@ -23,12 +23,16 @@ _OPENERS = {"a", "selon", "pour", "en", "dans", "avec", "sur", "par", "chez", "a
 _GLUED = re.compile(r"^([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)$")
 # An editor's note closes the words before it (« l'ancien manager de Johnny NDLR) »).
 _NOTES = {"ndlr", "ndr"}
+# Titles whose « de » names a land, not the family: « le prince de Galles » is no « de Galles ».
+_NOBLE = {"prince", "princesse", "duc", "duchesse", "roi", "reine"}
 
 def without_title(name: str) -> str:
     """« général de Gaulle », « maréchal Pétain », « prince Charles »: the name without the title
     a model's span often carries (a particle that opens a surname stays: « de Gaulle »)."""
     words = tokens(name)
     while len(words) > 1 and words[0].islower() and CUES.get(words[0]) == "PER":
+        if words[0] in _NOBLE and words[1] in ("de", "d'", "du"):
+            break  # « le prince de Galles », « la duchesse de Cambridge »: a title and its land, no surname
         words = words[1:]
     return " ".join(words)
 
@@ -37,8 +41,8 @@ def _run_over(words: list[str], label: str) -> list[str]:
     """The span's words that belong to the name: not past an editor's note or a sentence glued to
     the name, not before a title inside a person's span."""
     for i, word in enumerate(words):
-        if fold(word) in _NOTES:
-            return words[:i]
+        if fold(word) in _NOTES or i and word.startswith("-"):
+            return words[:i]  # … nor past an intertitle's dash (« - Val Demings -Elue de la Chambre »)
         glued = _GLUED.match(word) if label == "PER" else None
         if glued and lexicon.is_common(glued[2]) and not is_first_name(glued[2]):
             return [*words[:i], glued[1]]
@@ -76,6 +80,8 @@ def split_span(name: str, label: str) -> list[tuple[str, str]]:
     while (opener or label == "LOC") and len(words) > 1 and words[0].islower():
         words = words[1:]  # « archipel du Svalbard », « mémorial du Mont-Valérien »: the place is the name
     name = " ".join(words)
+    if _portfolio_then_person(words):
+        return [(" ".join(words[1:]), "PER")]  # « le ministre congolais de la Santé Eteni Longondo »
     for cut in range(1, len(words)):
         head, tail = " ".join(words[:cut]), words[cut:]
         rest = " ".join(tail[1:] if tail[0] in ("de", "du", "d'") else tail)
@@ -114,6 +120,18 @@ def split_span(name: str, label: str) -> list[tuple[str, str]]:
     return [(name, label)]
 
 
+def _portfolio_then_person(words: list[str]) -> bool:
+    """A minister's portfolio, then two to four capitalised words that are no words of the
+    language: the minister's name (« Santé Eteni Longondo », « Santé Iraj Harirchi »; not « Santé
+    Publique France »)."""
+    rest = words[1:]
+    # (not « Sports Activity Vehicle », BMW's English name for its SUVs)
+    return 2 <= len(rest) <= 4 and fold(words[0]) in PORTFOLIOS - {"sports", "etat"} \
+        and not any(w.isupper() or any(ch.isdigit() for ch in w) for w in rest) and all(w[:1].isupper() for w in rest) \
+        and not (lexicon.is_common(rest[0]) and not is_first_name(rest[0])) and not listed(" ".join(rest)) \
+        and not country(rest[-1])  # « Santé Publique France », the agency
+
+
 def _an_organisation(head: str) -> bool:
     """An acronym (« l'AFP Marine Martin », « LR Rachida Dati ») or an institution's name (« l'Association
     des maires de France André Laignel »): what a person's name run after it is not part of."""
@@ -134,7 +152,8 @@ def person_shaped(name: str) -> bool:
     if len(words) <= 4 and initials_and_surname(name):
         return True
     if len(words) < 2 or len(words) > 4 or not is_common_first_name(words[0].split("-")[0]) \
-            or fold(words[0]) in NOT_FIRST_NAMES or words[-1] in TITLES or _run_over(words, "PER") != words:
+            or fold(words[0]) in NOT_FIRST_NAMES | PORTFOLIOS or words[-1] in TITLES \
+            or _run_over(words, "PER") != words:  # (« Santé », « Justice »: a minister's portfolio first)
         return False
     last = words[-1]
     return last[:1].isupper() and not last.isupper() and not is_common_first_name(last)
