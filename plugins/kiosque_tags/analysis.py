@@ -113,6 +113,7 @@ def analyse(article: Article, ents, registry: Registry, config: Config, heads_te
     merge_stations(clusters)
     merge_people(clusters)
     _decide_kinds(clusters.values())
+    evidence.makers_before_models(clusters.values(), [article.title, article.lede, *(b.text for b in article.blocks)])
     gaps, repairs = mark_holes(article, clusters, registry) if config.holes else (0, [])
     lowered = _lowercase_words([article.title, article.lede, *(b.text for b in article.blocks)])
     kept = [c for c in clusters.values() if _worth_keeping(c, excluded, lowered)]

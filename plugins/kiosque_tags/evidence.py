@@ -5,6 +5,7 @@ her family."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from kiosque_core.folding import fold
@@ -54,6 +55,33 @@ def models_named_alone(clusters, texts: list[str]) -> None:
         if fold(tokens(name)[0]) in models and not kinds.listed(name) and not places.is_town(name) \
                 and not country(name) and not kinds.person_shaped(name):  # … or « la Chiron Pur Sport »
             cluster.cues[kinds.MISC] += cluster.uses
+
+
+# What follows a maker's name when it names one of its cars: its code (« 508 », « 300SL », « S5 »).
+_CODE = re.compile(r"\s+[A-Za-z-]{0,3}\d[\w-]*")
+
+
+def makers_before_models(clusters, texts: list[str]) -> None:
+    """A carmaker the article names only right before a model's code (« une Peugeot 508 », « une
+    Ferrari 488 Spider de 2017 », « Une Mercedes-Benz 300SL ») names a car each time, never the
+    company: a product (MISC), no organisation. Named alone once (« Ferrari a annoncé »), it is one;
+    before a model's name (« la Porsche Taycan »), readers also see the maker named: it stays one.
+    The archive's entity of that name is the company, so these uses are not recorded as its."""
+    for cluster in clusters:
+        if cluster.label != "ORG" or not lists.is_maker(cluster.best):
+            continue
+        uses = [(text, end) for text in texts for end in _ends(text, cluster.surfaces)]
+        if uses and all(_before_a_model(text, end) for text, end in uses):
+            cluster.kind, cluster.entity, cluster.from_model = kinds.MISC, None, False
+
+
+def _ends(text: str, surfaces) -> list[int]:
+    return [m.end() for surface in surfaces
+            for m in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text)]
+
+
+def _before_a_model(text: str, end: int) -> bool:
+    return _CODE.match(text, end) is not None
 
 
 def first_name_of_family(clusters, registry: Registry) -> None:

@@ -31,7 +31,7 @@ from .cues import (
     title_cue,
 )
 from .firstnames import is_first_name
-from .lists import a_model, after_listed, bare_listed, is_organisation, listed
+from .lists import a_model, a_person_after, after_listed, bare_listed, is_organisation, is_party, listed
 from .names import country, tokens
 from .spans import person_shaped, split_span, without_title
 
@@ -99,6 +99,8 @@ def _by_shape(name: str, labels: Counter, cues: Counter, archive: Counter, prope
     """A thing (things.py) or no name at all, whatever else is said of it."""
     if things.is_thing(name) and not country(name) and not _designated(name, cues, archive) or things.is_title(name):
         return MISC
+    if _alliance(name):
+        return ""  # « les alliances LREM-LR », « une liste EELV-PS »: allies, no party of their own
     if _STUTTER.match(name) and lexicon.is_common(name):
         return ""  # « En MArche ! »: a word of the language with a stray capital, no name
     if len(tokens(name)) == 1 and name.lower() in _ROLE_WORDS and not listed(name):
@@ -113,6 +115,8 @@ def _by_shape(name: str, labels: Counter, cues: Counter, archive: Counter, prope
 def _by_lists(name: str, labels: Counter, cues: Counter, archive: Counter, proper: bool) -> str | None:
     """The known lists' type, unless the words around say a title or another type."""
     known = listed(name)
+    if not known and _a_model_named_like_someone(name):
+        return MISC  # « la Renault Clio », « la Ferrari Roma », « l'Alfa Romeo Giulia GTA »
     longer = known == "ORG" and not is_organisation(name) and fold(name) not in bare_listed()
     if longer and (cues[MISC] or any(ch.isdigit() for ch in after_listed(name)) or a_model(name)):
         return MISC  # « "RFM Party 80" », « "RTL Soir" », « Porsche 911 Turbo »: a show or a model of it
@@ -201,6 +205,21 @@ def _by_votes(name: str, labels: Counter, cues: Counter, archive: Counter) -> st
         return "PER" if is_first_name(words[0]) else "ORG"
     best = max(TYPES, key=lambda t: (votes[t], labels[t], -TYPES.index(t)))
     return best if votes[best] > 0 else ""
+
+
+def _a_model_named_like_someone(name: str) -> bool:
+    """A maker's name then its model's, which the lists do not read as a model because the model's
+    name is also a first name (« Clio », « Roma », « Giulia »): not a person (« Renault Carlos
+    Ghosn »), a place (« McLaren London ») or a branch (« Audi de Bruxelles »)."""
+    rest = after_listed(name)
+    return a_model(name) and rest[:1].isupper() and not a_person_after(rest.split()) \
+        and not places.is_town(rest) and listed(rest) != "LOC" and fold(rest.split()[-1]) not in _COMPANY_TAILS
+
+
+def _alliance(name: str) -> bool:
+    """Listed parties joined by hyphens (« PS-EELV »; not « Renault-Nissan », « RMC-BFMTV »: groups)."""
+    parts = name.split("-")
+    return len(parts) > 1 and " " not in name and all(is_party(p) for p in parts) and not is_organisation(name)
 
 
 def _titled_person(words: list[str]) -> bool:

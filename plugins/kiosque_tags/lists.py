@@ -223,7 +223,7 @@ def listed(name: str) -> str:
             # « France Bleu Touraine », not « TF1 Christophe Beaugrand » (two names run together)
             after = rest[end:]
             # … nor « à France Bleu Normandie Thomas, l'un des étudiants »: a station, then a person
-            return "" if is_common_first_name(after[0]) or after[0].lower() in ("de", "du", "d'") \
+            return "" if is_common_first_name(after[0]) or after[0].lower() in ("de", "du", "des", "d'") \
                 or after[0].lower().rstrip(".") in _TITLES \
                 or len(after) > 1 and is_common_first_name(after[-1]) \
                 or initials_and_surname(" ".join(after)) \
@@ -247,6 +247,26 @@ def a_person_after(tail: list[str]) -> bool:
 def _makers() -> frozenset[str]:
     """The names listed under « # -- carmakers »: what follows one is a model (« Bugatti Chiron »)."""
     return _sections("carmakers")
+
+
+def is_party(name: str) -> bool:
+    """A name listed under « # -- parties » (« LR », « Parti socialiste »)."""
+    return fold(name) in _sections("parties")
+
+
+def is_maker(name: str) -> bool:
+    """A listed carmaker's name (« Peugeot », « Aston Martin »)."""
+    return fold(name) in _makers()
+
+
+# The words after a maker's name that make it one of its departments, an organisation of its own
+# (« Aston Martin Design », « Porsche Classic »), not the company's full name (« Bentley Motors »).
+_DEPARTMENTS = {"design", "classic", "motorsport", "sport", "sports", "racing", "club", "team"}
+
+
+def a_department(maker: str, name: str) -> bool:
+    rest = fold(name)[len(fold(maker)):].split()
+    return bool(rest) and rest[0] in _DEPARTMENTS
 
 
 @lru_cache(maxsize=1)
@@ -286,7 +306,8 @@ def a_model(name: str) -> bool:
 
 # Words that make a maker's name a company's (« McLaren Automotive », « Renault Group »).
 _CORPORATE = {"automotive", "automobiles", "group", "groupe", "motors", "motor", "cars", "company", "holding",
-              "international", "racing", "team", "sport", "sports", "club", "museum", "museo", "foundation"}
+              "international", "racing", "team", "sport", "sports", "motorsport", "club", "classic", "design",
+              "museum", "museo", "foundation"}
 
 
 def after_listed(name: str) -> str:

@@ -16,7 +16,7 @@ from kiosque_core.folding import fold
 
 from . import kinds, spellings, variants
 from .firstnames import is_common_first_name
-from .lists import is_medium
+from .lists import a_department, is_maker, is_medium
 from .names import bare_surname, country, given_names, surname_key, tokens
 
 if TYPE_CHECKING:
@@ -137,14 +137,16 @@ def _a_company(cluster: Cluster) -> bool:
 def merge_stations(clusters: dict) -> None:
     """« France Bleu Pays de Savoie », then « France Bleu »: a listed medium the article also gives
     in full is that one (not « Orange » beside « Orange France », a country's branch; not
-    « Lamborghini » beside « Lamborghini Club de France », a carmaker's fans' club). Its uses
+    « Lamborghini » beside « Lamborghini Club de France », a carmaker's fans' club; nor a carmaker
+    beside one of its departments: « Aston Martin » and « Aston Martin Design »). Its uses
     count there, but its spelling is not taught to the registry as the full name's (every other
     « France Bleu » of the archive is not Pays de Savoie's)."""
     named = [(k, c) for k, c in clusters.items() if c.label == "ORG"]
     for key, cluster in named:
         if not is_medium(cluster.best):
             continue
-        longer = [c for k, c in named if k != key and k in clusters and _opens(cluster.best, c.best)]
+        longer = [c for k, c in named if k != key and k in clusters and _opens(cluster.best, c.best)
+                  and not (is_maker(cluster.best) and a_department(cluster.best, c.best))]
         if len(longer) == 1 and key in clusters:
             full = longer[0]
             full.zones |= cluster.zones

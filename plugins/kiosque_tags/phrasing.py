@@ -251,6 +251,11 @@ def _adjective(word: str) -> bool:
         or word.endswith(("s", "x")) and lexicon.is_adjective(word[:-1])
 
 
+def _infinitive(word: str) -> bool:
+    """A verb's infinitive (« conduire », « empêcher »), not a noun that ends like one (« hiver »)."""
+    return word.endswith(("er", "ir", "re")) and lexicon.is_verb(word)
+
+
 def _institution_name(phrase: str) -> str:
     """The institution's name in ``phrase``: its noun, adjectives (« norvégien »), and after « de »
     the words it governs (« de santé publique »), cut where the sentence goes on (« l'Agence
@@ -264,6 +269,8 @@ def _institution_name(phrase: str) -> str:
     nouns = 0  # lowercase nouns since the last « de »
     for i, word in enumerate(words[kept:], kept):
         bare = re.sub(r"^[dl]['’]", "", word)
+        if not any(ch.isalnum() for ch in word):
+            break  # « le Centre national d'études spatiales -- qui a porté plainte »: an aside opens
         if word == "et" and _TWO_NAMES.match(" ".join(words[i + 1:i + 3])):
             break  # « du Centre des monuments nationaux et de l'Elysée »: two names
         if (placed or word[:1].isupper() and not listed(bare)) and _a_person_from(words, i):
@@ -273,8 +280,10 @@ def _institution_name(phrase: str) -> str:
             kept += 1  # « l'Office français de la biodiversité »: « la » is the governed noun's
             continue
         if bare.lower() in _ENDS or bare[:1].islower() and (placed and not lexicon.is_adjective(bare)
-                                                             or after_de and bare.endswith(("er", "ir"))):
-            break
+                                                             or after_de and bare.endswith(("er", "ir"))
+                                                             or (after_de or word[:2] in ("d'", "d’"))
+                                                             and _infinitive(bare)):
+            break  # « l'Inspection générale de la justice de conduire », « la Cour suprême … d'empêcher »
         placed = placed or bare[:1].isupper()
         after_de = word in ("de", "d'", "d’")
         if word in ("de", "du", "des", "et") or bare != word:

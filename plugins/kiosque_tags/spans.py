@@ -50,10 +50,28 @@ def _run_over(words: list[str], label: str) -> list[str]:
     return words[titles[-1] + 1:] if titles and titles[-1] > 0 else words
 
 
+# A demonstrative then one of these opens the sentence's « when », never part of a name: « ces
+# derniers mois », « cette semaine », « ce matin » (not « de ces écoutes »: a span cut there may be a name).
+_DEMONSTRATIVES = {"ce", "cet", "cette", "ces"}
+_TIMES = set("""dernier derniers dernière dernières jour jours semaine semaines mois année années an ans matin soir
+    week-end été hiver automne printemps""".split()) | WEEKDAYS
+
+
+def _when(words: list[str]) -> int:
+    """Where a time the sentence gives starts in a span (its length when none): a weekday in
+    lowercase (not a name's own: « Le Journal du dimanche »), or a demonstrative before a time."""
+    for i, word in enumerate(words[1:], 1):
+        if word in WEEKDAYS and words[i - 1] not in ("du", "de") \
+                or word in _DEMONSTRATIVES and words[i + 1:i + 2] and words[i + 1] in _TIMES:
+            return i
+    return len(words)
+
+
 def split_span(name: str, label: str) -> list[tuple[str, str]]:
     """A model's span that runs two names together: « TF1 Christophe Beaugrand », « RTL de
     Marc-Olivier Fogiel », « Jérôme Anthony de M6 », « Télématin Laura Tenoudji »."""
     words = _run_over(tokens(name), label) or tokens(name)[:1]
+    words = words[:_when(words)]  # « le Parlement national mardi matin », « l'Etat islamique ces derniers mois »
     while len(words) > 1 and fold(words[-1]) in WEEKDAYS | MONTHS:
         words = words[:-1]  # « Le Parisien mercredi »
     opener = label != "PER" and len(words) > 1 and fold(words[0]) in _OPENERS

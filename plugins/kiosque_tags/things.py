@@ -28,7 +28,10 @@ HEADS = {"affaire", "mort", "deces", "obseques", "proces", "repas", "greve", "ma
          *LINES}
 # … or closing on one of these (« Grammy Awards », « Teddy Award », « Sundance Festival »).
 # « Fashion Week », « Essen Motor Show », « Motorsports Gathering »: a fair, a show, a week of them.
-TAILS = {"award", "awards", "festival", "trophy", "cup", "prize", "games", "expo", "show", "week", "gathering"}
+TAILS = {"award", "awards", "festival", "trophy", "cup", "prize", "games", "expo", "show", "week", "gathering",
+         # … « Heritage Design Package », « Active Noise Control », « Compact Modular Architecture »,
+         # « Levante Trofeo Launch Edition », « Kia Motors Futuron Concept »: an option, a part, a car
+         "package", "control", "architecture", "edition", "concept", "kit", "display", "remote"}
 _ARTICLE = re.compile(r"^(?:(?:les|le|la) |l')")
 # A name opening on a colour is a paint's (« livrées Gris Graphene (optionnelle) ou Gris Rodium »,
 # « Noir Minuit »), not « Michel Blanc », « Mont Blanc » or « Blanc-Mesnil » (one word).

@@ -15,7 +15,7 @@ from .lists import listed, long_form
 _ARTICLE = re.compile(r"^(?:le|la|les|l') ?")
 # (and a foreign article before a longer name: « Il Corriere della Serra » is « Corriere della Serra »)
 _DROPPABLE = re.compile(r"^(?:(le) |les |la |l'|il |the |el |lo |der |die |das )(?=\w)")
-_SMALL = {"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "pour", "en", "a", "au", "aux", "sur"}
+_SMALL = {"de", "du", "des", "d'", "d", "la", "le", "les", "l'", "l", "et", "pour", "en", "a", "au", "aux", "sur"}
 SHORTEST = 4  # a word shorter than this is not told apart from another by one letter
 
 
