@@ -135,15 +135,15 @@ def _a_company(cluster: Cluster) -> bool:
 
 
 def merge_stations(clusters: dict) -> None:
-    """« France Bleu Pays de Savoie », then « France Bleu »: a listed medium the article also gives
-    in full is that one (not « Orange » beside « Orange France », a country's branch; not
-    « Lamborghini » beside « Lamborghini Club de France », a carmaker's fans' club; nor a carmaker
-    beside one of its departments: « Aston Martin » and « Aston Martin Design »). Its uses
+    """« France Bleu Pays de Savoie », then « France Bleu »: a listed medium or carmaker the article
+    also gives in full is that one (« Bentley », then « Bentley Motors »; not « Orange » beside
+    « Orange France », a country's branch; nor a carmaker beside its fans' club or one of its
+    departments: « Lamborghini Club de France », « Aston Martin Design »). Its uses
     count there, but its spelling is not taught to the registry as the full name's (every other
     « France Bleu » of the archive is not Pays de Savoie's)."""
     named = [(k, c) for k, c in clusters.items() if c.label == "ORG"]
     for key, cluster in named:
-        if not is_medium(cluster.best):
+        if not (is_medium(cluster.best) or is_maker(cluster.best)):
             continue
         longer = [c for k, c in named if k != key and k in clusters and _opens(cluster.best, c.best)
                   and not (is_maker(cluster.best) and a_department(cluster.best, c.best))]
