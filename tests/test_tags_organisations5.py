@@ -63,6 +63,9 @@ def test_a_networks_regional_station_is_named_whole():
     assert _names(phrasing.find("sur France Bleu Pays de Savoie, ")) == [("France Bleu Pays de Savoie", "ORG")]
     assert _names(phrasing.find("Selon France 3 Hauts-de-France, ")) == [("France 3 Hauts-de-France", "ORG")]
     assert phrasing.find("a raconté à France 3 Alain Marmignon") == []  # a reporter, not a station
+    # the demo's harassment article: the student who speaks, a first name alone, is no part of it
+    assert _names(phrasing.find("a expliqué à France Bleu Normandie Thomas, l'un des deux étudiants")) == [
+        ("France Bleu Normandie", "ORG")]
 
 
 def test_news_agencies_are_listed_and_named_after_agence_de_presse(tmp_path):

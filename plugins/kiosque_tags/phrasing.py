@@ -16,7 +16,7 @@ import re
 from kiosque_core.folding import fold
 
 from . import designations, lexicon, things
-from .firstnames import is_first_name
+from .firstnames import is_common_first_name, is_first_name
 from .kinds import person_shaped, split_span
 from .lists import a_person_after, listed
 from .names import country
@@ -143,6 +143,9 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
             out.append((match.start("name"), match.start("name") + len(name), name, "ORG"))
     for match in scan(_STATION, text, _STATIONS):
         name = _without_person(match.group())
+        words = name.split()
+        if len(words) > 3 and is_common_first_name(words[-1]) and not listed(name):
+            name = " ".join(words[:-1])  # « a expliqué à France Bleu Normandie Thomas, l'un des… »: who spoke
         region = name.split(" ", 2)[2:]  # (not « France 3 Alain Marmignon »: a reporter)
         if region and (listed(name) == "ORG" or listed(region[0]) == "LOC" or listed(region[0].split()[0]) == "LOC"):
             out.append((match.start(), match.start() + len(name), name, "ORG"))
