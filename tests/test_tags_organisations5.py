@@ -3,6 +3,7 @@ real sentences of the 10,000-article sample (30 articles drawn at random and rea
 
 from __future__ import annotations
 
+import pytest
 from kiosque_tags import designations, institutions, lists, phrasing, variants
 from test_tags_organisations import _tagged
 
@@ -98,23 +99,22 @@ def test_a_listed_channel_is_not_taken_by_another_long_form_with_its_letters():
     assert variants.yields("TMC", "Télé Monte-Carlo")
 
 
-def test_gendarmerie_units_are_institutions_whole():
-    assert _names(institutions.find("l'enquête a été confiée à la section de recherches d'Orléans.")) == [
-        ("section de recherches d'Orléans", "ORG")]
-    assert _names(institutions.find("les gendarmes de la brigade de gendarmerie de Fréjus ont")) == [
-        ("brigade de gendarmerie de Fréjus", "ORG")]
-    assert _names(institutions.find("le groupement de gendarmerie du Bas-Rhin a")) == [
-        ("groupement de gendarmerie du Bas-Rhin", "ORG")]
+@pytest.mark.parametrize(("sentence", "name"), [
+    # gendarmerie units
+    ("l'enquête a été confiée à la section de recherches d'Orléans.", "section de recherches d'Orléans"),
+    ("les gendarmes de la brigade de gendarmerie de Fréjus ont", "brigade de gendarmerie de Fréjus"),
+    ("le groupement de gendarmerie du Bas-Rhin a", "groupement de gendarmerie du Bas-Rhin"),
+    # a city's police, prisons, embassies
+    ("avec l'ouverture d'une enquête sur la police de Minneapolis.", "police de Minneapolis"),
+    ("un détenu du centre pénitentiaire de Fresnes s'est évadé", "centre pénitentiaire de Fresnes"),
+    ("L'ambassade américaine à Séoul a supprimé lundi une banderole", "ambassade américaine à Séoul"),
+])
+def test_units_police_prisons_embassies_are_institutions_whole(sentence, name):
+    assert _names(institutions.find(sentence)) == [(name, "ORG")]
 
 
-def test_city_police_prisons_embassies_are_institutions_whole():
-    assert _names(institutions.find("avec l'ouverture d'une enquête sur la police de Minneapolis.")) == [
-        ("police de Minneapolis", "ORG")]
-    assert _names(institutions.find("un détenu du centre pénitentiaire de Fresnes s'est évadé")) == [
-        ("centre pénitentiaire de Fresnes", "ORG")]
-    assert _names(institutions.find("L'ambassade américaine à Séoul a supprimé lundi une banderole")) == [
-        ("ambassade américaine à Séoul", "ORG")]
-    assert institutions.find("Le porte-parole de la police nationale a") == []  # lowercase: no name
+def test_a_lowercase_police_names_no_institution():
+    assert institutions.find("Le porte-parole de la police nationale a") == []
 
 
 def test_media_written_in_lowercase_coachbuilders_and_publishers(tmp_path):
